@@ -1,0 +1,4 @@
+//! callsign: one identity, every address.
+
+pub mod model;
+pub mod store;

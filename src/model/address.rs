@@ -1,0 +1,443 @@
+//! Addresses and their canonical forms.
+//!
+//! Every address enters the program through [`Address::parse`] and travels as
+//! its canonical URI from then on, so two spellings of one address always
+//! compare equal (`xmpp:ALICE@Example.com` is `xmpp:alice@example.com`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The kind of an address, named after its URI scheme.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Tel,
+    Sip,
+    Sips,
+    Xmpp,
+    Mailto,
+    H323,
+    Https,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Tel,
+        Kind::Sip,
+        Kind::Sips,
+        Kind::Xmpp,
+        Kind::Mailto,
+        Kind::H323,
+        Kind::Https,
+    ];
+
+    pub fn scheme(self) -> &'static str {
+        match self {
+            Kind::Tel => "tel",
+            Kind::Sip => "sip",
+            Kind::Sips => "sips",
+            Kind::Xmpp => "xmpp",
+            Kind::Mailto => "mailto",
+            Kind::H323 => "h323",
+            Kind::Https => "https",
+        }
+    }
+
+    pub fn from_scheme(scheme: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.scheme().eq_ignore_ascii_case(scheme))
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.scheme())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = AddressError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::from_scheme(s).ok_or_else(|| AddressError::UnknownScheme(s.to_owned()))
+    }
+}
+
+/// Why an input is not an address.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AddressError {
+    #[error("address is empty")]
+    Empty,
+    #[error("address has no scheme (expected e.g. tel:, sip:, xmpp:, mailto:)")]
+    NoScheme,
+    #[error("unsupported scheme `{0}`")]
+    UnknownScheme(String),
+    #[error("`{0}` is not a valid E.164 telephone number")]
+    Tel(String),
+    #[error("tel: parameters are not supported")]
+    TelParameters,
+    #[error("expected user@host")]
+    MissingUser,
+    #[error("invalid host `{0}`")]
+    Host(String),
+    #[error("invalid JID: {0}")]
+    Jid(String),
+    #[error("invalid https URL: {0}")]
+    Url(String),
+    #[error("the address is {given}, but kind says {expected}")]
+    KindMismatch { given: Kind, expected: Kind },
+    #[error("invalid acct URI: {0}")]
+    Acct(String),
+    #[error("address is longer than {0} characters")]
+    TooLong(usize),
+    #[error("address contains whitespace or control characters")]
+    BadCharacter,
+}
+
+const MAX_LEN: usize = 512;
+
+/// A canonical address: its kind and its canonical URI.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Address {
+    kind: Kind,
+    uri: String,
+}
+
+impl Address {
+    /// Parse any accepted spelling of an address. `kind` may be given to
+    /// accept a bare form (`alice@example.com` as xmpp, `+1 212…` as tel);
+    /// when both a scheme and `kind` are present they must agree.
+    pub fn parse(input: &str, kind: Option<Kind>) -> Result<Address, AddressError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(AddressError::Empty);
+        }
+        if input.len() > MAX_LEN {
+            return Err(AddressError::TooLong(MAX_LEN));
+        }
+        let (scheme, rest) = match split_scheme(input) {
+            Some((scheme, rest)) => match Kind::from_scheme(scheme) {
+                Some(k) => (k, rest),
+                None if kind.is_some() && scheme.chars().all(|c| c.is_ascii_digit()) => {
+                    // `+1 212:…` is not a scheme; let the kind decide below.
+                    (kind.unwrap(), input)
+                }
+                None => return Err(AddressError::UnknownScheme(scheme.to_ascii_lowercase())),
+            },
+            None => match kind {
+                Some(k) => (k, input),
+                None if input.starts_with('+') => (Kind::Tel, input),
+                None => return Err(AddressError::NoScheme),
+            },
+        };
+        if let Some(expected) = kind
+            && expected != scheme
+        {
+            return Err(AddressError::KindMismatch {
+                given: scheme,
+                expected,
+            });
+        }
+        let uri = match scheme {
+            Kind::Tel => format!("tel:{}", parse_e164(rest)?),
+            Kind::Sip | Kind::Sips | Kind::H323 => {
+                format!("{}:{}", scheme.scheme(), parse_user_host(rest, true)?)
+            }
+            Kind::Mailto => format!("mailto:{}", parse_mailbox(rest)?),
+            Kind::Xmpp => format!("xmpp:{}", parse_jid(rest)?),
+            Kind::Https => parse_https(input)?,
+        };
+        Ok(Address { kind: scheme, uri })
+    }
+
+    /// An address a store wrote itself, already canonical: skips parsing
+    /// (which matters when a million rows load at startup).
+    pub fn trusted(kind: Kind, uri: String) -> Address {
+        debug_assert_eq!(
+            Address::parse(&uri, Some(kind)).map(|a| a.uri),
+            Ok(uri.clone())
+        );
+        Address { kind, uri }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The canonical URI.
+    pub fn as_str(&self) -> &str {
+        &self.uri
+    }
+
+    pub fn into_string(self) -> String {
+        self.uri
+    }
+
+    /// The E.164 digits with their `+`, for a tel address.
+    pub fn e164(&self) -> Option<&str> {
+        (self.kind == Kind::Tel).then(|| &self.uri[4..])
+    }
+
+    /// The host part, for kinds that have one.
+    pub fn host(&self) -> Option<&str> {
+        match self.kind {
+            Kind::Tel => None,
+            Kind::Https => self.uri["https://".len()..].split(['/', '?', '#']).next(),
+            _ => {
+                let rest = &self.uri[self.kind.scheme().len() + 1..];
+                let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+                Some(host.split(['/', ':']).next().unwrap_or(host))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.uri)
+    }
+}
+
+/// `scheme:rest`, when the text before the first `:` looks like a scheme.
+pub(crate) fn split_scheme(input: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = input.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some((scheme, rest))
+        .or_else(|| {
+            scheme
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                .then_some((scheme, rest))
+        })
+}
+
+fn reject_bad_chars(s: &str) -> Result<(), AddressError> {
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Err(AddressError::BadCharacter)
+    } else {
+        Ok(())
+    }
+}
+
+/// A global number in E.164 form (`+12125550100`), via libphonenumber's rules.
+fn parse_e164(rest: &str) -> Result<String, AddressError> {
+    if rest.contains(';') {
+        return Err(AddressError::TelParameters);
+    }
+    let trimmed = rest.trim();
+    if !trimmed.starts_with('+') {
+        return Err(AddressError::Tel(trimmed.to_owned()));
+    }
+    // Visual separators of RFC 3966 and common human spellings only.
+    if !trimmed[1..]
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -.()".contains(c))
+    {
+        return Err(AddressError::Tel(trimmed.to_owned()));
+    }
+    let number =
+        phonenumber::parse(None, trimmed).map_err(|_| AddressError::Tel(trimmed.to_owned()))?;
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    let digits = e164.len() - 1;
+    if !(7..=15).contains(&digits) {
+        return Err(AddressError::Tel(trimmed.to_owned()));
+    }
+    Ok(e164)
+}
+
+/// `user@host[:port]`, parameters and headers dropped, host lowercased.
+fn parse_user_host(rest: &str, keep_port: bool) -> Result<String, AddressError> {
+    let rest = rest.split(['?', ';']).next().unwrap_or_default();
+    reject_bad_chars(rest)?;
+    let (user, hostport) = rest.rsplit_once('@').ok_or(AddressError::MissingUser)?;
+    if user.is_empty() || user.contains('@') {
+        return Err(AddressError::MissingUser);
+    }
+    let (host, port) = split_port(hostport)?;
+    let host = canonical_host(host)?;
+    Ok(match port {
+        Some(port) if keep_port => format!("{user}@{host}:{port}"),
+        _ => format!("{user}@{host}"),
+    })
+}
+
+fn split_port(hostport: &str) -> Result<(&str, Option<u16>), AddressError> {
+    let bad = || AddressError::Host(hostport.to_owned());
+    if let Some(v6) = hostport.strip_prefix('[') {
+        let (inner, after) = v6.split_once(']').ok_or_else(bad)?;
+        let port = match after {
+            "" => None,
+            p => Some(
+                p.strip_prefix(':')
+                    .ok_or_else(bad)?
+                    .parse()
+                    .map_err(|_| bad())?,
+            ),
+        };
+        return Ok((&hostport[..inner.len() + 2], port));
+    }
+    match hostport.split_once(':') {
+        Some((h, p)) => Ok((h, Some(p.parse().map_err(|_| bad())?))),
+        None => Ok((hostport, None)),
+    }
+}
+
+/// A DNS name (IDNA, lowercased) or an IP literal.
+pub(crate) fn canonical_host(host: &str) -> Result<String, AddressError> {
+    let bad = || AddressError::Host(host.to_owned());
+    if host.is_empty() || host.ends_with('.') || host.starts_with('.') {
+        return Err(bad());
+    }
+    match url::Host::parse(host).map_err(|_| bad())? {
+        url::Host::Domain(d) => {
+            let ok = d.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            });
+            if ok && d.len() <= 253 {
+                Ok(d)
+            } else {
+                Err(bad())
+            }
+        }
+        url::Host::Ipv4(ip) => Ok(ip.to_string()),
+        url::Host::Ipv6(ip) => Ok(format!("[{ip}]")),
+    }
+}
+
+/// `local@domain`: the domain is case-insensitive, the local part is not.
+fn parse_mailbox(rest: &str) -> Result<String, AddressError> {
+    let rest = rest.split('?').next().unwrap_or_default();
+    reject_bad_chars(rest)?;
+    if rest.contains(',') {
+        return Err(AddressError::MissingUser);
+    }
+    let (local, domain) = rest.rsplit_once('@').ok_or(AddressError::MissingUser)?;
+    if local.is_empty() || local.contains('@') {
+        return Err(AddressError::MissingUser);
+    }
+    Ok(format!("{local}@{}", canonical_host(domain)?))
+}
+
+/// A JID normalised by the `jid` crate (nodeprep, nameprep, resourceprep).
+fn parse_jid(rest: &str) -> Result<String, AddressError> {
+    // RFC 5122: `xmpp:` may carry an authority (`//auth@host/`) and a query.
+    let rest = rest.split('?').next().unwrap_or_default();
+    if rest.starts_with("//") {
+        return Err(AddressError::Jid(
+            "authority components are not supported".into(),
+        ));
+    }
+    reject_bad_chars(rest)?;
+    let jid = jid::Jid::new(rest).map_err(|e| AddressError::Jid(e.to_string()))?;
+    if jid.node().is_none() {
+        return Err(AddressError::MissingUser);
+    }
+    // Domains get the same checks as every other host.
+    canonical_host(jid.domain().as_str())?;
+    Ok(jid.to_string())
+}
+
+fn parse_https(input: &str) -> Result<String, AddressError> {
+    reject_bad_chars(input)?;
+    let url = url::Url::parse(input).map_err(|e| AddressError::Url(e.to_string()))?;
+    if url.scheme() != "https" || url.host_str().is_none() {
+        return Err(AddressError::Url(
+            "expected an https URL with a host".into(),
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(AddressError::Url("credentials are not allowed".into()));
+    }
+    Ok(url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        Address::parse(s, None).unwrap().into_string()
+    }
+
+    #[test]
+    fn canonical_forms_from_the_design() {
+        assert_eq!(canon("tel:+1-212-555-0100"), "tel:+12125550100");
+        assert_eq!(canon("+1 (212) 555-0100"), "tel:+12125550100");
+        assert_eq!(
+            canon("sip:Alice@Example.COM;transport=tcp"),
+            "sip:Alice@example.com"
+        );
+        assert_eq!(
+            canon("sips:bob@EXAMPLE.com:5061"),
+            "sips:bob@example.com:5061"
+        );
+        assert_eq!(canon("xmpp:Alice@Example.com"), "xmpp:alice@example.com");
+        assert_eq!(
+            Address::parse("alice@example.com", Some(Kind::Xmpp))
+                .unwrap()
+                .as_str(),
+            "xmpp:alice@example.com"
+        );
+        assert_eq!(
+            canon("mailto:Alice@Example.COM"),
+            "mailto:Alice@example.com"
+        );
+        assert_eq!(
+            canon("HTTPS://Example.com/~alice"),
+            "https://example.com/~alice"
+        );
+        assert_eq!(
+            canon("h323:alice@GW.example.com"),
+            "h323:alice@gw.example.com"
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_address() {
+        for bad in [
+            "",
+            "alice@example.com",
+            "foo:bar",
+            "tel:12125550100",
+            "tel:+1abc",
+            "tel:+1212;ext=1",
+            "sip:example.com",
+            "sip:alice@",
+            "xmpp:@example.com",
+            "mailto:a@b.com,c@d.com",
+            "http://example.com/",
+            "sip:a b@example.com",
+        ] {
+            assert!(Address::parse(bad, None).is_err(), "{bad} parsed");
+        }
+        assert_eq!(
+            Address::parse("sip:alice@example.com", Some(Kind::Xmpp)),
+            Err(AddressError::KindMismatch {
+                given: Kind::Sip,
+                expected: Kind::Xmpp
+            })
+        );
+    }
+
+    #[test]
+    fn hosts() {
+        let a = Address::parse("xmpp:alice@example.com/phone", None).unwrap();
+        assert_eq!(a.host(), Some("example.com"));
+        let a = Address::parse("sip:alice@example.com:5060", None).unwrap();
+        assert_eq!(a.host(), Some("example.com"));
+        let a = Address::parse("tel:+12125550100", None).unwrap();
+        assert_eq!(a.host(), None);
+        assert_eq!(a.e164(), Some("+12125550100"));
+    }
+}

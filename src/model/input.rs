@@ -1,0 +1,148 @@
+//! Untrusted input for subjects and addresses, and its one validation path.
+//!
+//! The admin API and the NDJSON import both deserialise into these types and
+//! turn them into a [`Subject`] here, so both reject the same things with
+//! the same words.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::address::{Address, Kind};
+use super::privacy::Visibility;
+use super::subject::{Domain, Handle, Subject, SubjectAddress, clean_text};
+
+/// A field of the input and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema, thiserror::Error)]
+#[error("{field}: {reason}")]
+pub struct FieldError {
+    /// JSON path of the field, e.g. `addresses[2].uri`.
+    pub field: String,
+    pub reason: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, reason: impl ToString) -> FieldError {
+        FieldError {
+            field: field.into(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// An address as submitted.
+#[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressInput {
+    /// Any accepted spelling; canonicalised on the way in.
+    #[schema(example = "tel:+1-212-555-0100")]
+    pub uri: String,
+    /// Needed only for bare forms such as `alice@example.com` (xmpp).
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub discoverable: Option<bool>,
+    #[serde(default)]
+    pub priority: Option<u16>,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// A subject as submitted (create, import).
+#[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectInput {
+    #[schema(example = "alice")]
+    pub handle: String,
+    #[schema(example = "example.com")]
+    pub domain: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub discoverable: Option<bool>,
+    #[serde(default)]
+    pub addresses: Vec<AddressInput>,
+}
+
+pub const DEFAULT_PRIORITY: u16 = 100;
+
+impl AddressInput {
+    /// Validate into an address with a fresh id; `field` prefixes errors.
+    pub fn into_address(self, field: &str) -> Result<SubjectAddress, FieldError> {
+        let uri = Address::parse(&self.uri, self.kind)
+            .map_err(|e| FieldError::new(format!("{field}.uri"), e))?;
+        let label = match self.label {
+            Some(l) => Some(clean_text(&l, 64).ok_or_else(|| {
+                FieldError::new(
+                    format!("{field}.label"),
+                    "must be at most 64 characters without control characters",
+                )
+            })?)
+            .filter(|l| !l.is_empty()),
+            None => None,
+        };
+        Ok(SubjectAddress {
+            id: Uuid::now_v7(),
+            kind: uri.kind(),
+            uri,
+            visibility: self.visibility.unwrap_or_default(),
+            discoverable: self.discoverable.unwrap_or(true),
+            priority: self.priority.unwrap_or(DEFAULT_PRIORITY),
+            label,
+        })
+    }
+}
+
+impl SubjectInput {
+    /// Validate into a new subject (version 1). Duplicate addresses within
+    /// the input are rejected here; clashes with other subjects are the
+    /// store's to find.
+    pub fn into_subject(self, now: DateTime<Utc>) -> Result<Subject, FieldError> {
+        let handle = Handle::parse(&self.handle).map_err(|e| FieldError::new("handle", e))?;
+        let domain = Domain::parse(&self.domain).map_err(|e| FieldError::new("domain", e))?;
+        let display_name = match self.display_name {
+            Some(n) => clean_text(&n, 256).ok_or_else(|| {
+                FieldError::new(
+                    "display_name",
+                    "must be at most 256 characters without control characters",
+                )
+            })?,
+            None => String::new(),
+        };
+        let mut addresses = Vec::with_capacity(self.addresses.len());
+        for (i, a) in self.addresses.into_iter().enumerate() {
+            addresses.push(a.into_address(&format!("addresses[{i}]"))?);
+        }
+        check_unique(&addresses)?;
+        let mut subject = Subject {
+            id: Uuid::now_v7(),
+            acct: Subject::acct_of(&handle, &domain),
+            handle,
+            domain,
+            display_name,
+            discoverable: self.discoverable.unwrap_or(true),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            addresses,
+        };
+        subject.sort_addresses();
+        Ok(subject)
+    }
+}
+
+/// A subject lists each canonical address once.
+pub fn check_unique(addresses: &[SubjectAddress]) -> Result<(), FieldError> {
+    for (i, a) in addresses.iter().enumerate() {
+        if addresses[..i].iter().any(|b| b.uri == a.uri) {
+            return Err(FieldError::new(
+                format!("addresses[{i}].uri"),
+                format!("{} is listed twice", a.uri),
+            ));
+        }
+    }
+    Ok(())
+}

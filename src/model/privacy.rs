@@ -1,0 +1,171 @@
+//! Who may see which address, and by which keys a subject may be found.
+//!
+//! [`project`] is the one place that decides; WebFinger, DNS, lookup and
+//! zone transfers all call it (directly or through the directory), so a
+//! privacy rule can never differ between channels.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::subject::{Subject, SubjectAddress};
+
+/// Who may see an address in any answer.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Anyone: WebFinger, ENUM, lookup.
+    #[default]
+    Public,
+    /// Callers with a `lookup` or `admin` token; never in DNS.
+    Authenticated,
+    /// The admin API only.
+    Private,
+}
+
+impl Visibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Authenticated => "authenticated",
+            Visibility::Private => "private",
+        }
+    }
+}
+
+impl FromStr for Visibility {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "public" => Ok(Visibility::Public),
+            "authenticated" => Ok(Visibility::Authenticated),
+            "private" => Ok(Visibility::Private),
+            other => Err(format!("unknown visibility `{other}`")),
+        }
+    }
+}
+
+impl fmt::Display for Visibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a token allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Everything, including the admin API.
+    Admin,
+    /// Authenticated reads: WebFinger and lookup with `authenticated` addresses.
+    Lookup,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Admin => "admin",
+            Scope::Lookup => "lookup",
+        }
+    }
+}
+
+impl FromStr for Scope {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Scope::Admin),
+            "lookup" => Ok(Scope::Lookup),
+            other => Err(format!(
+                "unknown scope `{other}` (expected admin or lookup)"
+            )),
+        }
+    }
+}
+
+/// Who is asking, on a public channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Viewer {
+    Anonymous,
+    Token(Scope),
+}
+
+impl Viewer {
+    /// May this viewer see an address with this visibility?
+    pub fn sees(self, visibility: Visibility) -> bool {
+        match (visibility, self) {
+            (Visibility::Public, _) => true,
+            (Visibility::Authenticated, Viewer::Token(_)) => true,
+            (Visibility::Authenticated, Viewer::Anonymous) => false,
+            (Visibility::Private, _) => false,
+        }
+    }
+}
+
+/// The part of a subject one viewer may see.
+#[derive(Debug)]
+pub struct Projection<'a> {
+    pub subject: &'a Subject,
+    /// Visible addresses, in presentation order.
+    pub addresses: Vec<&'a SubjectAddress>,
+}
+
+/// What `viewer` sees of `subject` when it asks by `key` (a canonical
+/// address URI or the subject's `acct:` URI), or `None` when the key may not
+/// be used: unknown to this subject, hidden from this viewer, not
+/// discoverable, or the subject shows this viewer no address at all.
+pub fn project<'a>(subject: &'a Subject, key: &str, viewer: Viewer) -> Option<Projection<'a>> {
+    let key_allowed = if key == subject.acct {
+        subject.discoverable
+    } else {
+        subject
+            .addresses
+            .iter()
+            .any(|a| a.uri.as_str() == key && a.discoverable && viewer.sees(a.visibility))
+    };
+    if !key_allowed {
+        return None;
+    }
+    let addresses: Vec<_> = visible_addresses(subject, viewer).collect();
+    (!addresses.is_empty()).then_some(Projection { subject, addresses })
+}
+
+/// Every address of `subject` that `viewer` may see, in presentation order.
+pub fn visible_addresses(
+    subject: &Subject,
+    viewer: Viewer,
+) -> impl Iterator<Item = &SubjectAddress> {
+    subject
+        .addresses
+        .iter()
+        .filter(move |a| viewer.sees(a.visibility))
+}
+
+/// The keys under which `viewer` can find `subject` (for indexes that
+/// answer without walking every subject).
+pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = &str> {
+    let any_visible = visible_addresses(subject, viewer).next().is_some();
+    let acct = (any_visible && subject.discoverable).then_some(subject.acct.as_str());
+    acct.into_iter().chain(
+        subject
+            .addresses
+            .iter()
+            .filter(move |a| any_visible && a.discoverable && viewer.sees(a.visibility))
+            .map(|a| a.uri.as_str()),
+    )
+}

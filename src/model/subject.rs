@@ -1,0 +1,180 @@
+//! Subjects (people and role accounts) and the addresses they own.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::address::{Address, AddressError, Kind, canonical_host, split_scheme};
+use super::privacy::Visibility;
+
+/// Why a subject field is invalid.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SubjectError {
+    #[error(
+        "handle must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"
+    )]
+    Handle,
+    #[error("domain must be a DNS name")]
+    Domain,
+    #[error("display_name must be at most 256 characters without control characters")]
+    DisplayName,
+    #[error("label must be at most 64 characters without control characters")]
+    Label,
+    #[error("{0}")]
+    Address(#[from] AddressError),
+}
+
+/// A local handle, lowercased: `alice` in `acct:alice@example.com`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Handle(String);
+
+impl Handle {
+    pub fn parse(input: &str) -> Result<Handle, SubjectError> {
+        let h = input.trim().to_ascii_lowercase();
+        let ok = (1..=64).contains(&h.len())
+            && h.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        ok.then_some(Handle(h)).ok_or(SubjectError::Handle)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A subject domain: a lowercased DNS name (IDNA), never an IP literal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Domain(String);
+
+impl Domain {
+    pub fn parse(input: &str) -> Result<Domain, SubjectError> {
+        let host = canonical_host(input.trim()).map_err(|_| SubjectError::Domain)?;
+        if host.starts_with('[')
+            || host.parse::<std::net::Ipv4Addr>().is_ok()
+            || !host.contains('.')
+        {
+            return Err(SubjectError::Domain);
+        }
+        Ok(Domain(host))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// `acct:handle@domain` (RFC 7565), a subject's canonical id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Acct {
+    pub handle: Handle,
+    pub domain: Domain,
+}
+
+impl Acct {
+    pub fn parse(input: &str) -> Result<Acct, AddressError> {
+        let bad = || AddressError::Acct(input.to_owned());
+        let (scheme, rest) = split_scheme(input.trim()).ok_or(AddressError::NoScheme)?;
+        if !scheme.eq_ignore_ascii_case("acct") {
+            return Err(bad());
+        }
+        let (user, host) = rest.rsplit_once('@').ok_or_else(bad)?;
+        Ok(Acct {
+            handle: Handle::parse(user).map_err(|_| bad())?,
+            domain: Domain::parse(host).map_err(|_| bad())?,
+        })
+    }
+}
+
+impl fmt::Display for Acct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "acct:{}@{}", self.handle.0, self.domain.0)
+    }
+}
+
+/// Free text without control characters, bounded in length.
+pub fn clean_text(input: &str, max: usize) -> Option<String> {
+    let t = input.trim();
+    (t.chars().count() <= max && !t.chars().any(char::is_control)).then(|| t.to_owned())
+}
+
+/// One address of a subject with its privacy settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SubjectAddress {
+    pub id: Uuid,
+    /// Canonical URI.
+    #[schema(value_type = String, example = "tel:+12125550100")]
+    pub uri: Address,
+    pub kind: Kind,
+    pub visibility: Visibility,
+    /// May this address be used as a key to find the subject.
+    pub discoverable: bool,
+    /// Lower comes first.
+    pub priority: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A person or role account and all of its addresses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Subject {
+    pub id: Uuid,
+    /// `acct:handle@domain`.
+    #[schema(example = "acct:alice@example.com")]
+    pub acct: String,
+    #[schema(value_type = String, example = "alice")]
+    pub handle: Handle,
+    #[schema(value_type = String, example = "example.com")]
+    pub domain: Domain,
+    pub display_name: String,
+    /// May the subject be found by its `acct:` URI.
+    pub discoverable: bool,
+    /// Bumps on every change; the HTTP ETag.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Ordered by priority, then kind, then URI.
+    pub addresses: Vec<SubjectAddress>,
+}
+
+impl Subject {
+    pub fn acct_of(handle: &Handle, domain: &Domain) -> String {
+        format!("acct:{}@{}", handle.0, domain.0)
+    }
+
+    /// Keep addresses in their presentation order.
+    pub fn sort_addresses(&mut self) {
+        self.addresses
+            .sort_by(|a, b| (a.priority, a.kind, &a.uri).cmp(&(b.priority, b.kind, &b.uri)));
+    }
+
+    pub fn address(&self, id: Uuid) -> Option<&SubjectAddress> {
+        self.addresses.iter().find(|a| a.id == id)
+    }
+
+    /// The strong HTTP entity tag of this version.
+    pub fn etag(&self) -> String {
+        format!("\"{}\"", self.version)
+    }
+}
+
+macro_rules! string_serde {
+    ($t:ty, $parse:expr) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                $parse(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+string_serde!(Address, |s: &str| Address::parse(s, None));
+string_serde!(Handle, Handle::parse);
+string_serde!(Domain, Domain::parse);

@@ -1,0 +1,224 @@
+//! Persistent storage: one trait, two backends (SQLite, PostgreSQL).
+//!
+//! Every write runs in one transaction that changes the rows and appends to
+//! `change_log`; the change log drives the directory, the audit trail and
+//! the DNS serial. Backends speak domain types only: no driver type crosses
+//! this boundary.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use futures::stream::BoxStream;
+use serde::Serialize;
+use tokio::sync::mpsc;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::model::{Scope, Subject};
+
+pub mod import;
+pub mod postgres;
+pub mod sqlite;
+
+pub use import::{ImportMessage, ImportOutcome, ImportPlan, plan_chunk};
+
+/// What went wrong in the store, in the store's own words.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// The caller's version is not the stored one (optimistic concurrency).
+    #[error("stale version: current is {current}")]
+    Stale { current: i64 },
+    #[error("{0}")]
+    Conflict(Conflict),
+    /// An import line the store refused, with its 1-based line number.
+    #[error("line {line}: {reason}")]
+    ImportLine { line: u64, reason: String },
+    /// The database cannot be reached; reads from the directory still work.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// Anything else; the text is for logs, never for responses.
+    #[error("internal store error: {0}")]
+    Internal(String),
+}
+
+/// Which uniqueness rule a write broke.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Conflict {
+    /// Another subject already has this `acct:` id.
+    Acct(String),
+    /// The address belongs to another subject (`owner` is its acct).
+    Address { uri: String, owner: String },
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Conflict::Acct(acct) => write!(f, "{acct} already exists"),
+            Conflict::Address { uri, owner } => write!(f, "{uri} already belongs to {owner}"),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A subject write, applied in one transaction with its change-log row.
+#[derive(Debug, Clone)]
+pub enum Write {
+    /// Insert a new subject (its `version` is 1).
+    Create(Subject),
+    /// Replace a subject and all its addresses, if the stored version is
+    /// `expected_version`. The stored result has version `expected + 1` and
+    /// `updated_at` = now.
+    Update {
+        expected_version: i64,
+        subject: Subject,
+    },
+    Delete {
+        id: Uuid,
+        expected_version: i64,
+    },
+}
+
+/// An API token; the secret itself is never stored, only its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Token {
+    pub id: Uuid,
+    pub name: String,
+    pub scope: Scope,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// One row of the change log.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Change {
+    pub serial: i64,
+    pub at: DateTime<Utc>,
+    /// The name of the token that made the change.
+    pub actor: String,
+    /// e.g. `subject.create`, `address.delete`, `import`, `token.revoke`.
+    pub operation: String,
+    pub subject_id: Option<Uuid>,
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+}
+
+impl Change {
+    /// The subject state after this change, for subject changes.
+    pub fn subject_after(&self) -> Option<Subject> {
+        self.after
+            .as_ref()
+            .filter(|_| self.subject_id.is_some())
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+}
+
+/// How to search subjects.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectQuery {
+    pub key: Option<SearchKey>,
+    /// Return subjects with ids strictly after this one (ids are UUIDv7, so
+    /// this is creation order).
+    pub after: Option<Uuid>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchKey {
+    /// A canonical address URI or `acct:` URI: exact match.
+    Address(String),
+    /// A lowercased handle prefix.
+    HandlePrefix(String),
+}
+
+/// How to read the change log.
+#[derive(Debug, Clone, Default)]
+pub struct ChangeQuery {
+    pub subject: Option<Uuid>,
+    /// Ascending: serials above this one. Descending: serials below it.
+    pub cursor: Option<i64>,
+    pub limit: u32,
+    /// Newest first (audit) or oldest first (followers).
+    pub descending: bool,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Which backend this is, for logs and metrics.
+    fn backend(&self) -> &'static str;
+
+    /// Apply pending migrations.
+    async fn migrate(&self) -> Result<()>;
+
+    /// Apply one subject write; returns the stored subject (None for delete).
+    async fn write(&self, actor: &str, operation: &str, write: Write) -> Result<Option<Subject>>;
+
+    async fn subject(&self, id: Uuid) -> Result<Subject>;
+
+    /// Subjects in id order; at most `limit`.
+    async fn search(&self, query: &SubjectQuery) -> Result<Vec<Subject>>;
+
+    /// Every subject with its addresses, in id order.
+    fn subjects(&self) -> BoxStream<'_, Result<Subject>>;
+
+    /// The serial of the newest change, 0 when there is none.
+    async fn last_serial(&self) -> Result<i64>;
+
+    async fn changes(&self, query: &ChangeQuery) -> Result<Vec<Change>>;
+
+    /// Import subjects sent over `chunks` as one transaction: upsert keyed by
+    /// acct; commits only on [`ImportMessage::Commit`], rolls back if the
+    /// sender goes away first. With `skip_conflicts`, lines whose addresses
+    /// belong to other subjects are skipped and reported instead of failing
+    /// the import.
+    async fn import(
+        &self,
+        actor: &str,
+        skip_conflicts: bool,
+        chunks: mpsc::Receiver<ImportMessage>,
+    ) -> Result<ImportOutcome>;
+
+    async fn create_token(
+        &self,
+        actor: &str,
+        name: &str,
+        scope: Scope,
+        hash: &str,
+    ) -> Result<Token>;
+    async fn tokens(&self) -> Result<Vec<Token>>;
+    async fn revoke_token(&self, actor: &str, id: Uuid) -> Result<Token>;
+    /// The active (not revoked) token with this secret hash.
+    async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
+    async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+}
+
+/// Open the store a database URL names: `sqlite://…` or `postgres://…`.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Err(StoreError::Internal(
+            "PostgreSQL backend not built yet".into(),
+        ))
+    } else {
+        Err(StoreError::Internal(
+            "database URL must start with sqlite:// or postgres://".into(),
+        ))
+    }
+}
+
+/// The JSON the change log keeps of a subject.
+pub fn subject_json(subject: &Subject) -> serde_json::Value {
+    serde_json::to_value(subject).expect("subjects serialise")
+}
+
+/// The JSON the change log keeps of a token (no hash).
+pub fn token_json(token: &Token) -> serde_json::Value {
+    serde_json::to_value(token).expect("tokens serialise")
+}
