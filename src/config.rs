@@ -1,0 +1,367 @@
+//! Layered configuration: defaults < TOML file < `CALLSIGN_*` environment <
+//! command-line flags. Unknown keys in the file are rejected; every key has
+//! an environment twin (`[dns] axfr_allow` ⇔ `CALLSIGN_DNS_AXFR_ALLOW`).
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A secret that never shows in `Debug` output or logs.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// A bootstrap admin token accepted as given (actor name `bootstrap`).
+    pub admin_token: Option<Secret>,
+    pub database: DatabaseConfig,
+    pub http: HttpConfig,
+    pub https: HttpsConfig,
+    pub tls: TlsConfig,
+    pub dns: DnsConfig,
+    pub webfinger: WebFingerConfig,
+    pub directory: DirectoryConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite://FILE` (created if absent) or `postgres://…`.
+    pub url: Secret,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// Plain-HTTP listener (port 0 picks a free port).
+    pub listen: SocketAddr,
+    /// Largest request body accepted, in bytes (imports included).
+    pub body_limit: usize,
+    /// Per-request timeout, in seconds.
+    pub request_timeout_secs: u64,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpsConfig {
+    /// HTTPS listener; needs `tls.cert` and `tls.key`.
+    pub listen: Option<SocketAddr>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TlsConfig {
+    /// PEM certificate chain.
+    pub cert: Option<PathBuf>,
+    /// PEM private key.
+    pub key: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DnsConfig {
+    /// UDP and TCP listener (port 0 picks a free port).
+    pub listen: SocketAddr,
+    /// Zone apexes served; every published number appears under each.
+    #[serde(deserialize_with = "list")]
+    pub zones: Vec<String>,
+    /// CIDRs allowed to transfer zones (AXFR/IXFR). Empty: nobody.
+    #[serde(deserialize_with = "list")]
+    pub axfr_allow: Vec<String>,
+    /// Secondaries (`ip:port`) sent NOTIFY after changes.
+    #[serde(deserialize_with = "list")]
+    pub notify: Vec<String>,
+    /// TTL of NAPTR answers, seconds.
+    pub ttl: u32,
+    /// SOA MNAME; default `ns1.<zone>`.
+    pub soa_mname: Option<String>,
+    /// SOA RNAME; default `hostmaster.<zone>`.
+    pub soa_rname: Option<String>,
+    pub soa_refresh: u32,
+    pub soa_retry: u32,
+    pub soa_expire: u32,
+    /// SOA MINIMUM: the negative-caching TTL.
+    pub soa_minimum: u32,
+    /// NS names of each zone; default `ns1.<zone>`.
+    #[serde(deserialize_with = "list")]
+    pub ns: Vec<String>,
+    /// Response rate limit per client /24 (/56 for IPv6), answers per second; 0 turns it off.
+    pub rrl_rate: u32,
+    /// UDP sockets bound with SO_REUSEPORT (one receive loop each); 0 = one per core.
+    pub udp_sockets: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebFingerConfig {
+    /// `Cache-Control: max-age` of WebFinger answers, seconds.
+    pub max_age: u32,
+    /// Anonymous requests per second allowed per client IP; 0 turns limiting off.
+    pub rate_per_second: u32,
+    /// Burst above the steady rate.
+    pub burst: u32,
+    /// Proxies whose `X-Forwarded-For` is trusted (CIDRs).
+    #[serde(deserialize_with = "list")]
+    pub trusted_proxies: Vec<String>,
+    /// `host=domain1 domain2;host2=…`: which subject domains each Host
+    /// serves. Empty: every Host serves every domain.
+    #[serde(deserialize_with = "list")]
+    pub tenants: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DirectoryConfig {
+    /// How often the change log is polled for changes made elsewhere, ms.
+    pub poll_interval_ms: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// `text` or `json`.
+    pub format: String,
+    /// A tracing filter such as `info` or `callsign=debug`.
+    pub filter: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            admin_token: None,
+            database: DatabaseConfig::default(),
+            http: HttpConfig::default(),
+            https: HttpsConfig::default(),
+            tls: TlsConfig::default(),
+            dns: DnsConfig::default(),
+            webfinger: WebFingerConfig::default(),
+            directory: DirectoryConfig::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: Secret::new("sqlite://callsign.db"),
+        }
+    }
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            listen: ([127, 0, 0, 1], 8080).into(),
+            body_limit: 64 * 1024 * 1024,
+            request_timeout_secs: 300,
+        }
+    }
+}
+
+impl Default for DnsConfig {
+    fn default() -> Self {
+        DnsConfig {
+            listen: ([127, 0, 0, 1], 5353).into(),
+            zones: vec!["e164.arpa".into()],
+            axfr_allow: Vec::new(),
+            notify: Vec::new(),
+            ttl: 3600,
+            soa_mname: None,
+            soa_rname: None,
+            soa_refresh: 3600,
+            soa_retry: 600,
+            soa_expire: 604800,
+            soa_minimum: 300,
+            ns: Vec::new(),
+            rrl_rate: 0,
+            udp_sockets: 0,
+        }
+    }
+}
+
+impl Default for WebFingerConfig {
+    fn default() -> Self {
+        WebFingerConfig {
+            max_age: 300,
+            rate_per_second: 20,
+            burst: 50,
+            trusted_proxies: Vec::new(),
+            tenants: Vec::new(),
+        }
+    }
+}
+
+impl Default for DirectoryConfig {
+    fn default() -> Self {
+        DirectoryConfig {
+            poll_interval_ms: 1000,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            format: "text".into(),
+            filter: "info".into(),
+        }
+    }
+}
+
+/// Lists come as TOML arrays or, from the environment, comma-separated.
+fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+        OneOrMany::Many(v) => v,
+    })
+}
+
+/// Every configuration key as `section.key` (or `key` at top level).
+pub fn known_keys() -> Vec<String> {
+    fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) if prefix.is_empty() || !map.is_empty() => {
+                for (k, v) in map {
+                    let key = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    if prefix.is_empty() && v.is_object() {
+                        walk(&key, v, out);
+                    } else {
+                        out.push(key);
+                    }
+                }
+            }
+            _ => out.push(prefix.to_owned()),
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        "",
+        &serde_json::to_value(Config::default()).expect("config serialises"),
+        &mut out,
+    );
+    out
+}
+
+/// The environment variable of a configuration key.
+pub fn env_name(key: &str) -> String {
+    format!("CALLSIGN_{}", key.replace('.', "_").to_ascii_uppercase())
+}
+
+/// Why configuration could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Defaults < `file` < `CALLSIGN_*` environment. Flags are applied by
+    /// the caller on the returned value.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let keys = known_keys();
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(file) = file {
+            if !file.exists() {
+                return Err(ConfigError(format!("{} does not exist", file.display())));
+            }
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        // Only known keys are read from the environment, so unrelated
+        // CALLSIGN_* variables (a test's, say) cannot break startup.
+        let env = Env::prefixed("CALLSIGN_")
+            .map(move |k| {
+                let k = k.as_str().to_ascii_lowercase();
+                let dotted = keys
+                    .iter()
+                    .find(|known| known.replace('.', "_") == k)
+                    .cloned()
+                    .unwrap_or(k);
+                dotted.into()
+            })
+            .filter(|k| known_keys().iter().any(|known| known == k.as_str()))
+            .lowercase(false);
+        figment = figment.merge(env);
+        let config: Config = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        if self.https.listen.is_some() && (self.tls.cert.is_none() || self.tls.key.is_none()) {
+            return Err(ConfigError(
+                "https.listen needs tls.cert and tls.key".into(),
+            ));
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return Err(ConfigError("log.format must be text or json".into()));
+        }
+        if self.dns.zones.is_empty() {
+            return Err(ConfigError("dns.zones must name at least one zone".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_an_env_twin() {
+        let keys = known_keys();
+        assert!(keys.contains(&"database.url".to_string()));
+        assert!(keys.contains(&"admin_token".to_string()));
+        assert!(keys.contains(&"dns.axfr_allow".to_string()));
+        assert_eq!(env_name("dns.axfr_allow"), "CALLSIGN_DNS_AXFR_ALLOW");
+        assert_eq!(env_name("https.listen"), "CALLSIGN_HTTPS_LISTEN");
+    }
+
+    #[test]
+    fn unknown_file_keys_are_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[dns]\nzonez = [\"x\"]\n").unwrap();
+        let err = Config::load(Some(&path)).unwrap_err().to_string();
+        assert!(err.contains("zonez"), "{err}");
+        std::fs::write(&path, "[dns]\nzones = [\"e164.example.net\"]\nttl = 60\n").unwrap();
+        let c = Config::load(Some(&path)).unwrap();
+        assert_eq!(c.dns.zones, vec!["e164.example.net"]);
+        assert_eq!(c.dns.ttl, 60);
+    }
+}

@@ -1,0 +1,232 @@
+//! The in-memory directory every read channel answers from.
+//!
+//! Readers never wait for the database and never block each other: lookups
+//! go through sharded concurrent maps. Writers apply change-log rows in
+//! serial order, one subject at a time (O(size of the change)), inserting
+//! the new state before removing stale keys so a reader sees either the old
+//! or the new subject, never neither.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::Duration;
+
+use dashmap::DashMap;
+use futures::TryStreamExt;
+use tokio::sync::{Mutex, watch};
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use crate::model::Subject;
+use crate::store::{ChangeQuery, Store, StoreError};
+
+/// Something that keeps its own view of the directory up to date (the
+/// ENUM zone index, for example). Called under the directory's apply lock,
+/// in serial order, for every subject change.
+pub trait Index: Send + Sync {
+    fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>);
+}
+
+#[derive(Default)]
+pub struct Directory {
+    subjects: DashMap<Uuid, Arc<Subject>>,
+    /// Every address URI and acct id → the subject that owns it. Privacy is
+    /// applied on read by `model::project`, never baked into the index.
+    keys: DashMap<Box<str>, Uuid>,
+    serial: AtomicI64,
+    ready: AtomicBool,
+    indexes: std::sync::RwLock<Vec<Arc<dyn Index>>>,
+    apply_lock: Mutex<()>,
+    changed: watch::Sender<i64>,
+}
+
+/// How many change-log rows one catch-up query reads.
+const BATCH: u32 = 5000;
+
+impl Directory {
+    pub fn new() -> Arc<Directory> {
+        Arc::new(Directory::default())
+    }
+
+    /// Register an index before [`Directory::load`].
+    pub fn register(&self, index: Arc<dyn Index>) {
+        self.indexes.write().expect("index list").push(index);
+    }
+
+    /// The subject owning `key` (a canonical address URI or acct id), with
+    /// no privacy applied: callers pass it to `model::project`.
+    pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
+        let id = *self.keys.get(key)?;
+        self.subject(id)
+    }
+
+    pub fn subject(&self, id: Uuid) -> Option<Arc<Subject>> {
+        self.subjects.get(&id).map(|s| Arc::clone(&s))
+    }
+
+    /// The serial of the last change applied.
+    pub fn serial(&self) -> i64 {
+        self.serial.load(Ordering::Acquire)
+    }
+
+    pub fn len(&self) -> usize {
+        self.subjects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.subjects.is_empty()
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Wakes on every applied serial.
+    pub fn watch(&self) -> watch::Receiver<i64> {
+        self.changed.subscribe()
+    }
+
+    /// Every subject, in no particular order (a snapshot per shard).
+    pub fn all(&self) -> Vec<Arc<Subject>> {
+        self.subjects
+            .iter()
+            .map(|e| Arc::clone(e.value()))
+            .collect()
+    }
+
+    /// Load everything from the store, then catch up with changes made
+    /// while loading. Marks the directory ready.
+    pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        let started = std::time::Instant::now();
+        // Read the serial first: changes racing the scan are re-applied by
+        // the catch-up below, and applying a subject's state twice is harmless.
+        let serial = store.last_serial().await?;
+        let mut subjects = store.subjects();
+        while let Some(subject) = subjects.try_next().await? {
+            self.put(serial, None, subject);
+        }
+        drop(subjects);
+        self.serial.store(serial, Ordering::Release);
+        self.catch_up_locked(store).await?;
+        self.ready.store(true, Ordering::Release);
+        tracing::info!(
+            subjects = self.len(),
+            serial = self.serial(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "directory loaded"
+        );
+        metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
+        Ok(())
+    }
+
+    /// Apply every change newer than what is applied. Returns how many.
+    pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        self.catch_up_locked(store).await
+    }
+
+    async fn catch_up_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let mut applied = 0;
+        loop {
+            let query = ChangeQuery {
+                cursor: Some(self.serial()),
+                limit: BATCH,
+                ..ChangeQuery::default()
+            };
+            let changes = store.changes(&query).await?;
+            let n = changes.len();
+            for change in changes {
+                if let Some(id) = change.subject_id {
+                    let before = self.subject(id);
+                    let after = change.subject_after();
+                    match after {
+                        Some(after) => self.put(change.serial, before, after),
+                        None => self.remove(change.serial, id),
+                    }
+                }
+                self.serial.store(change.serial, Ordering::Release);
+                applied += 1;
+            }
+            if n < BATCH as usize {
+                break;
+            }
+        }
+        if applied > 0 {
+            self.changed.send_replace(self.serial());
+            metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
+            metrics::gauge!("callsign_change_log_serial").set(self.serial() as f64);
+        }
+        Ok(applied)
+    }
+
+    fn put(&self, serial: i64, before: Option<Arc<Subject>>, after: Subject) {
+        let id = after.id;
+        let after = Arc::new(after);
+        self.subjects.insert(id, Arc::clone(&after));
+        for key in subject_keys(&after) {
+            self.keys.insert(key.into(), id);
+        }
+        if let Some(before) = &before {
+            for key in subject_keys(before) {
+                if !subject_keys(&after).any(|k| k == key) {
+                    self.keys.remove_if(key, |_, owner| *owner == id);
+                }
+            }
+        }
+        self.notify(serial, before.as_deref(), Some(&after));
+    }
+
+    fn remove(&self, serial: i64, id: Uuid) {
+        let Some((_, before)) = self.subjects.remove(&id) else {
+            return;
+        };
+        for key in subject_keys(&before) {
+            self.keys.remove_if(key, |_, owner| *owner == id);
+        }
+        self.notify(serial, Some(&before), None);
+    }
+
+    fn notify(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
+        for index in self.indexes.read().expect("index list").iter() {
+            index.apply(serial, before, after);
+        }
+    }
+}
+
+/// Every key a subject owns, whatever its privacy settings.
+fn subject_keys(subject: &Subject) -> impl Iterator<Item = &str> {
+    std::iter::once(subject.acct.as_str()).chain(subject.addresses.iter().map(|a| a.uri.as_str()))
+}
+
+/// Follow the change log until `shutdown`: picks up changes made by other
+/// processes (an import run, another replica).
+pub async fn follow(
+    directory: Arc<Directory>,
+    store: Arc<dyn Store>,
+    interval: Duration,
+    shutdown: CancellationToken,
+) {
+    let mut failing = false;
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(interval) => {}
+        }
+        match directory.sync(store.as_ref()).await {
+            Ok(n) => {
+                if failing {
+                    tracing::info!("change log reachable again");
+                    failing = false;
+                }
+                if n > 0 {
+                    tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
+                }
+            }
+            Err(e) if !failing => {
+                tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
+                failing = true;
+            }
+            Err(_) => {}
+        }
+    }
+}
