@@ -57,8 +57,10 @@ pub struct DatabaseConfig {
 pub struct HttpConfig {
     /// Plain-HTTP listener (port 0 picks a free port).
     pub listen: SocketAddr,
-    /// Largest request body accepted, in bytes (imports included).
+    /// Largest JSON request body accepted, in bytes.
     pub body_limit: usize,
+    /// Largest NDJSON import body accepted over HTTP, in bytes.
+    pub import_limit: u64,
     /// Per-request timeout, in seconds.
     pub request_timeout_secs: u64,
 }
@@ -175,7 +177,8 @@ impl Default for HttpConfig {
     fn default() -> Self {
         HttpConfig {
             listen: ([127, 0, 0, 1], 8080).into(),
-            body_limit: 64 * 1024 * 1024,
+            body_limit: 1024 * 1024,
+            import_limit: 4 * 1024 * 1024 * 1024,
             request_timeout_secs: 300,
         }
     }

@@ -1,7 +1,14 @@
 //! callsign: one identity, every address.
+//!
+//! `app` wires the rooms together: `model` (the domain), `store` (SQLite and
+//! PostgreSQL), `directory` (the in-memory index every read answers from),
+//! `http` (admin API, WebFinger) and `dns` (ENUM).
 
+pub mod app;
 pub mod config;
+pub mod demo;
 pub mod directory;
 pub mod dns;
+pub mod http;
 pub mod model;
 pub mod store;

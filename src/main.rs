@@ -1,1 +1,310 @@
-fn main() {}
+//! The `callsign` command: parse the command line, call the library.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use callsign::app::{App, Listeners};
+use callsign::config::{Config, Secret};
+use callsign::http::admin::tokens::token_name;
+use callsign::http::auth::{hash_secret, new_secret};
+use callsign::model::Scope;
+use callsign::store::ndjson;
+use clap::{Parser, Subcommand};
+use tokio::io::{AsyncBufRead, AsyncWriteExt, BufReader};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(
+    name = "callsign",
+    version,
+    about = "One identity, every address: WebFinger and ENUM for SIP, XMPP, tel and mail."
+)]
+struct Cli {
+    /// TOML configuration file (defaults < file < CALLSIGN_* environment < flags).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Database URL: sqlite://FILE or postgres://… [env: CALLSIGN_DATABASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+    /// Log format: text or json.
+    #[arg(long, global = true, value_name = "FORMAT")]
+    log_format: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve HTTP (admin API, WebFinger) and DNS (ENUM).
+    Serve {
+        /// Load a small sample directory into an empty database.
+        #[arg(long)]
+        demo: bool,
+        /// HTTP listen address [env: CALLSIGN_HTTP_LISTEN]
+        #[arg(long, value_name = "ADDR")]
+        http_listen: Option<SocketAddr>,
+        /// DNS listen address, UDP and TCP [env: CALLSIGN_DNS_LISTEN]
+        #[arg(long, value_name = "ADDR")]
+        dns_listen: Option<SocketAddr>,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Import subjects from NDJSON (a file, or - for standard input) in one transaction.
+    Import {
+        file: String,
+        /// Skip and count invalid lines instead of rolling everything back.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Write every subject as NDJSON to standard output.
+    Export,
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// ENUM zones.
+    Zone {
+        #[command(subcommand)]
+        command: ZoneCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token and print its secret (shown once).
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "lookup"])]
+        scope: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ZoneCommand {
+    /// Print a zone as an RFC 1035 master file.
+    Export { zone: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("callsign: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(url) = &cli.database_url {
+        config.database.url = Secret::new(url.clone());
+    }
+    if let Some(format) = &cli.log_format {
+        config.log.format = format.clone();
+    }
+    if let Command::Serve {
+        http_listen,
+        dns_listen,
+        ..
+    } = &cli.command
+    {
+        if let Some(a) = http_listen {
+            config.http.listen = *a;
+        }
+        if let Some(a) = dns_listen {
+            config.dns.listen = *a;
+        }
+    }
+    init_logging(&config);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("callsign: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.filter));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if config.log.format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    let shutdown = CancellationToken::new();
+    match command {
+        Command::Serve { demo, .. } => serve(config, demo, shutdown).await,
+        Command::Migrate => {
+            App::build(config, &shutdown).await?;
+            eprintln!("migrations applied");
+            Ok(())
+        }
+        Command::Import { file, skip_invalid } => {
+            import(config, &file, skip_invalid, shutdown).await
+        }
+        Command::Export => {
+            let app = App::build(config, &shutdown).await?;
+            let mut out = tokio::io::BufWriter::new(tokio::io::stdout());
+            let mut lines = ndjson::export(app.store.as_ref());
+            use futures::StreamExt;
+            while let Some(line) = lines.next().await {
+                out.write_all(&line?).await?;
+            }
+            out.flush().await?;
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { name, scope },
+        } => {
+            let name = token_name(&name).map_err(|e| {
+                anyhow::anyhow!("--name: {}", e.problem().detail.unwrap_or_default())
+            })?;
+            let scope: Scope = scope.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+            let app = App::build(config, &shutdown).await?;
+            let secret = new_secret();
+            let token = app
+                .store
+                .create_token("cli", &name, scope, &hash_secret(&secret))
+                .await?;
+            eprintln!(
+                "created {} token `{}` ({}); the secret is shown once:",
+                scope.as_str(),
+                token.name,
+                token.id
+            );
+            println!("{secret}");
+            Ok(())
+        }
+        Command::Zone {
+            command: ZoneCommand::Export { zone },
+        } => {
+            let app = App::build(config, &shutdown).await?;
+            app.directory.load(app.store.as_ref()).await?;
+            let text = app.dns.zone_file(&app.directory, &zone)?;
+            let mut out = tokio::io::stdout();
+            out.write_all(text.as_bytes()).await?;
+            out.flush().await?;
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config, demo: bool, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let listeners = Listeners::bind(&config).await?;
+    let (http, dns) = (listeners.http_addr(), listeners.dns_addr());
+    tracing::info!(%http, https = ?listeners.https_addr(), %dns, "listening");
+    {
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            tracing::info!("shutting down; letting in-flight requests finish");
+            shutdown.cancel();
+        });
+    }
+    let app = App::build(config, &shutdown).await?;
+    if demo {
+        app.load_demo().await?;
+        eprintln!(
+            "callsign demo is up. Try:\n  \
+             curl -s 'http://{http}/.well-known/webfinger?resource=acct:alice@example.com'\n  \
+             dig @{} -p {} +norec 0.0.1.0.5.5.5.2.1.2.1.e164.arpa NAPTR\n  \
+             API docs: http://{http}/api/docs",
+            dns.ip(),
+            dns.port()
+        );
+    }
+    app.run(listeners, shutdown).await
+}
+
+async fn wait_for_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
+
+async fn import(
+    config: Config,
+    file: &str,
+    skip_invalid: bool,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let app = App::build(config, &shutdown).await?;
+    let (reader, total): (Box<dyn AsyncBufRead + Unpin + Send>, Option<u64>) = if file == "-" {
+        (Box::new(BufReader::new(tokio::io::stdin())), None)
+    } else {
+        let f = tokio::fs::File::open(file)
+            .await
+            .with_context(|| format!("opening {file}"))?;
+        let len = f.metadata().await.ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 20, f)), len)
+    };
+    let bar = progress_bar(total);
+    let started = std::time::Instant::now();
+    let progress = |lines: u64, bytes: u64| {
+        if let Some(bar) = &bar {
+            bar.set_position(if total.is_some() { bytes } else { lines });
+        }
+    };
+    let result = ndjson::import(app.store.as_ref(), "cli", reader, skip_invalid, &progress).await;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let report = result.map_err(|e| anyhow::anyhow!("import rolled back, nothing stored: {e}"))?;
+    let secs = started.elapsed().as_secs_f64();
+    for skipped in &report.skipped_lines {
+        eprintln!("skipped line {}: {}", skipped.line, skipped.reason);
+    }
+    println!(
+        "imported {} subjects ({} created, {} updated, {} skipped) in {:.1} s, {:.0} subjects/s",
+        report.created + report.updated,
+        report.created,
+        report.updated,
+        report.skipped,
+        secs,
+        (report.created + report.updated) as f64 / secs.max(1e-9)
+    );
+    Ok(())
+}
+
+fn progress_bar(total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => indicatif::ProgressBar::new(n).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .expect("template"),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} lines {per_sec}")
+                .expect("template"),
+        ),
+    };
+    Some(bar)
+}

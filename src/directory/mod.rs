@@ -230,3 +230,14 @@ pub async fn follow(
         }
     }
 }
+
+/// [`follow`] as a server task.
+pub async fn follow_task(
+    directory: Arc<Directory>,
+    store: Arc<dyn Store>,
+    interval: Duration,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    follow(directory, store, interval, shutdown).await;
+    Ok(())
+}

@@ -39,7 +39,7 @@ pub struct AddressInput {
     #[schema(example = "tel:+1-212-555-0100")]
     pub uri: String,
     /// Needed only for bare forms such as `alice@example.com` (xmpp).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
     #[serde(default)]
     pub visibility: Option<Visibility>,
@@ -47,7 +47,7 @@ pub struct AddressInput {
     pub discoverable: Option<bool>,
     #[serde(default)]
     pub priority: Option<u16>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 
@@ -69,15 +69,24 @@ pub struct SubjectInput {
 
 pub const DEFAULT_PRIORITY: u16 = 100;
 
+/// `field.member`, or just `member` at the top level.
+fn join(field: &str, member: &str) -> String {
+    if field.is_empty() {
+        member.to_owned()
+    } else {
+        format!("{field}.{member}")
+    }
+}
+
 impl AddressInput {
     /// Validate into an address with a fresh id; `field` prefixes errors.
     pub fn into_address(self, field: &str) -> Result<SubjectAddress, FieldError> {
         let uri = Address::parse(&self.uri, self.kind)
-            .map_err(|e| FieldError::new(format!("{field}.uri"), e))?;
+            .map_err(|e| FieldError::new(join(field, "uri"), e))?;
         let label = match self.label {
             Some(l) => Some(clean_text(&l, 64).ok_or_else(|| {
                 FieldError::new(
-                    format!("{field}.label"),
+                    join(field, "label"),
                     "must be at most 64 characters without control characters",
                 )
             })?)

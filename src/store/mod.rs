@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::model::{Scope, Subject};
 
 pub mod import;
+pub mod ndjson;
 pub mod postgres;
 pub mod sqlite;
 

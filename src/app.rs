@@ -1,0 +1,216 @@
+//! Wiring: bind sockets, open the store, load the directory, serve.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use anyhow::Context;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Config;
+use crate::directory::{self, Directory};
+use crate::dns::{Dns, DnsListeners};
+use crate::http::{self, AppState, auth::TokenCache};
+use crate::store::{self, Store, SubjectQuery};
+
+/// Every socket, bound before anything starts (port 0 works).
+pub struct Listeners {
+    pub http: TcpListener,
+    pub https: Option<TcpListener>,
+    pub dns: DnsListeners,
+}
+
+impl Listeners {
+    pub async fn bind(config: &Config) -> anyhow::Result<Listeners> {
+        let http = TcpListener::bind(config.http.listen)
+            .await
+            .with_context(|| format!("binding HTTP on {}", config.http.listen))?;
+        let https = match config.https.listen {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("binding HTTPS on {addr}"))?,
+            ),
+            None => None,
+        };
+        let dns = DnsListeners::bind(&config.dns)
+            .await
+            .with_context(|| format!("binding DNS on {}", config.dns.listen))?;
+        Ok(Listeners { http, https, dns })
+    }
+
+    pub fn http_addr(&self) -> SocketAddr {
+        self.http.local_addr().expect("bound socket")
+    }
+
+    pub fn https_addr(&self) -> Option<SocketAddr> {
+        self.https
+            .as_ref()
+            .map(|l| l.local_addr().expect("bound socket"))
+    }
+
+    pub fn dns_addr(&self) -> SocketAddr {
+        self.dns.local_addr()
+    }
+}
+
+/// A built application: store open and migrated, directory not yet loaded.
+pub struct App {
+    pub config: Arc<Config>,
+    pub store: Arc<dyn Store>,
+    pub directory: Arc<Directory>,
+    pub dns: Arc<Dns>,
+}
+
+/// The process-wide Prometheus recorder (installable once per process).
+pub fn metrics_handle() -> Option<PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .set_buckets(&[
+                    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+                    0.5, 1.0, 2.5, 5.0,
+                ])
+                .ok()?
+                .install_recorder()
+                .ok()
+        })
+        .clone()
+}
+
+/// Open the store, retrying with backoff while the database is down.
+pub async fn open_store(
+    config: &Config,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<Arc<dyn Store>> {
+    let url = config.database.url.expose();
+    let mut delay = Duration::from_millis(250);
+    loop {
+        match store::open(url).await {
+            Ok(store) => match store.migrate().await {
+                Ok(()) => return Ok(store),
+                Err(store::StoreError::Unavailable(e)) => {
+                    tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while migrating")
+                }
+                Err(e) => return Err(e).context("migrating the database"),
+            },
+            Err(store::StoreError::Unavailable(e)) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable")
+            }
+            Err(e) => return Err(e).context("opening the database"),
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => anyhow::bail!("stopped while waiting for the database"),
+            _ = tokio::time::sleep(delay) => {}
+        }
+        delay = (delay * 2).min(Duration::from_secs(10));
+    }
+}
+
+impl App {
+    pub async fn build(config: Config, shutdown: &CancellationToken) -> anyhow::Result<App> {
+        let store = open_store(&config, shutdown).await?;
+        let directory = Directory::new();
+        let dns = Dns::new(&config.dns)?;
+        directory.register(dns.index());
+        Ok(App {
+            config: Arc::new(config),
+            store,
+            directory,
+            dns,
+        })
+    }
+
+    /// Import the sample directory when the database has no subjects.
+    pub async fn load_demo(&self) -> anyhow::Result<()> {
+        let empty = self
+            .store
+            .search(&SubjectQuery {
+                limit: 1,
+                ..SubjectQuery::default()
+            })
+            .await?
+            .is_empty();
+        if empty {
+            let report = store::ndjson::import(
+                self.store.as_ref(),
+                "demo",
+                crate::demo::NDJSON.as_bytes(),
+                false,
+                &|_, _| {},
+            )
+            .await?;
+            tracing::info!(subjects = report.created, "loaded the demo directory");
+        }
+        Ok(())
+    }
+
+    /// Serve HTTP (and HTTPS) at once, load the directory, then serve DNS;
+    /// everything stops on `shutdown`, letting in-flight requests finish.
+    pub async fn run(
+        self,
+        listeners: Listeners,
+        shutdown: CancellationToken,
+    ) -> anyhow::Result<()> {
+        let tokens = Arc::new(TokenCache::new(
+            self.config.admin_token.as_ref().map(|s| s.expose()),
+        ));
+        let state = AppState {
+            config: self.config.clone(),
+            store: self.store.clone(),
+            directory: self.directory.clone(),
+            tokens,
+            metrics: metrics_handle(),
+        };
+        let router = http::router(state);
+        let mut tasks = tokio::task::JoinSet::new();
+
+        let app = router
+            .clone()
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let stop = shutdown.clone();
+        tasks.spawn(async move {
+            axum::serve(listeners.http, app)
+                .with_graceful_shutdown(stop.cancelled_owned())
+                .await
+                .context("HTTP server")
+        });
+        if let Some(https) = listeners.https {
+            let tls = self.config.tls.clone();
+            let stop = shutdown.clone();
+            let router = router.clone();
+            tasks.spawn(async move { http::tls::serve(https, &tls, router, stop).await });
+        }
+
+        self.directory
+            .load(self.store.as_ref())
+            .await
+            .context("loading the directory")?;
+        let interval = Duration::from_millis(self.config.directory.poll_interval_ms);
+        tasks.spawn(directory::follow_task(
+            self.directory.clone(),
+            self.store.clone(),
+            interval,
+            shutdown.clone(),
+        ));
+        tasks.spawn(
+            self.dns
+                .clone()
+                .run(self.directory.clone(), listeners.dns, shutdown.clone()),
+        );
+
+        let mut result = Ok(());
+        while let Some(done) = tasks.join_next().await {
+            let outcome = done.context("server task panicked").and_then(|r| r);
+            if let Err(e) = outcome {
+                tracing::error!(error = %format!("{e:#}"), "server stopped");
+                shutdown.cancel();
+                result = result.and(Err(e));
+            }
+        }
+        result
+    }
+}

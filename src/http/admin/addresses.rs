@@ -1,0 +1,142 @@
+//! `/api/v1/subjects/{id}/addresses`: add, change and remove one address.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::subjects::{if_match, modify, present, with_etag};
+use crate::http::AppState;
+use crate::http::auth::Admin;
+use crate::http::extract::{Json, PathId};
+use crate::http::problem::{ApiError, Problem};
+use crate::model::{Address, AddressInput, Kind, Subject, Visibility, clean_text};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(add_address))
+        .routes(routes!(patch_address, delete_address))
+}
+
+/// Address fields to change (RFC 7386 merge patch).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressPatch {
+    uri: Option<String>,
+    kind: Option<Kind>,
+    visibility: Option<Visibility>,
+    discoverable: Option<bool>,
+    priority: Option<u16>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    label: Option<Option<String>>,
+}
+
+/// Add an address to a subject.
+#[utoipa::path(post, path = "/api/v1/subjects/{id}/addresses", tag = "subjects",
+    params(("id" = Uuid, Path)), request_body = AddressInput, security(("bearer" = [])),
+    responses((status = 201, body = Subject, description = "The subject with its new address"),
+              (status = 400, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 412, body = Problem)))]
+async fn add_address(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId(id): PathId<Uuid>,
+    headers: HeaderMap,
+    Json(input): Json<AddressInput>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let address = input.into_address("")?;
+    let saved = modify(&state, &admin, id, expected, "address.add", |s| {
+        if s.addresses.iter().any(|a| a.uri == address.uri) {
+            return Err(ApiError::Conflict(format!(
+                "{} is already an address of {}",
+                address.uri, s.acct
+            )));
+        }
+        s.addresses.push(address);
+        Ok(())
+    })
+    .await?;
+    Ok(with_etag(StatusCode::CREATED, saved))
+}
+
+/// Change one address.
+#[utoipa::path(patch, path = "/api/v1/subjects/{id}/addresses/{address_id}", tag = "subjects",
+    params(("id" = Uuid, Path), ("address_id" = Uuid, Path)),
+    request_body(content = AddressPatch, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses((status = 200, body = Subject), (status = 400, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 412, body = Problem)))]
+async fn patch_address(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId((id, address_id)): PathId<(Uuid, Uuid)>,
+    headers: HeaderMap,
+    Json(patch): Json<AddressPatch>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, expected, "address.update", |s| {
+        let a = s
+            .addresses
+            .iter_mut()
+            .find(|a| a.id == address_id)
+            .ok_or(ApiError::NotFound)?;
+        if let Some(uri) = &patch.uri {
+            a.uri = Address::parse(uri, patch.kind).map_err(|e| ApiError::field("uri", e))?;
+            a.kind = a.uri.kind();
+        }
+        if let Some(v) = patch.visibility {
+            a.visibility = v;
+        }
+        if let Some(d) = patch.discoverable {
+            a.discoverable = d;
+        }
+        if let Some(p) = patch.priority {
+            a.priority = p;
+        }
+        if let Some(label) = &patch.label {
+            a.label = match label {
+                None => None,
+                Some(l) => Some(clean_text(l, 64).ok_or_else(|| {
+                    ApiError::field(
+                        "label",
+                        "must be at most 64 characters without control characters",
+                    )
+                })?)
+                .filter(|l| !l.is_empty()),
+            };
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(with_etag(StatusCode::OK, saved))
+}
+
+/// Remove one address.
+#[utoipa::path(delete, path = "/api/v1/subjects/{id}/addresses/{address_id}", tag = "subjects",
+    params(("id" = Uuid, Path), ("address_id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Subject, description = "The subject without the address"),
+              (status = 404, body = Problem), (status = 412, body = Problem)))]
+async fn delete_address(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId((id, address_id)): PathId<(Uuid, Uuid)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, expected, "address.delete", |s| {
+        let before = s.addresses.len();
+        s.addresses.retain(|a| a.id != address_id);
+        if s.addresses.len() == before {
+            return Err(ApiError::NotFound);
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(with_etag(StatusCode::OK, saved))
+}

@@ -1,0 +1,20 @@
+//! The admin REST API under `/api/v1`.
+
+use utoipa_axum::router::OpenApiRouter;
+
+use super::AppState;
+
+mod addresses;
+mod audit;
+pub mod subjects;
+pub mod tokens;
+pub mod transfer;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(subjects::router())
+        .merge(addresses::router())
+        .merge(tokens::router())
+        .merge(audit::router())
+        .merge(transfer::router())
+}

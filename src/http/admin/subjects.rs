@@ -1,0 +1,294 @@
+//! `/api/v1/subjects`: create, search, read, merge-patch, delete.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::http::AppState;
+use crate::http::auth::Admin;
+use crate::http::extract::{Json, PathId, Query};
+use crate::http::problem::{ApiError, Problem};
+use crate::model::{
+    Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, clean_text,
+};
+use crate::store::{SearchKey, SubjectQuery, Write};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_subject, list_subjects))
+        .routes(routes!(get_subject, patch_subject, delete_subject))
+}
+
+/// A page of subjects.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectPage {
+    pub items: Vec<Subject>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    /// Any address (canonicalised first), an `acct:` URI, or a handle prefix.
+    q: Option<String>,
+    /// 1–1000, default 50.
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
+/// Fields to change; absent fields stay as they are (RFC 7386).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectPatch {
+    handle: Option<String>,
+    domain: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    display_name: Option<Option<String>>,
+    discoverable: Option<bool>,
+    /// Replaces every address; addresses whose canonical URI stays keep their id.
+    addresses: Option<Vec<AddressInput>>,
+}
+
+/// Tell a `null` member (Some(None)) from an absent one (None).
+pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// The version an `If-Match` header names, if any.
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let bad = || ApiError::field("If-Match", "expected a strong ETag such as \"3\"");
+    let text = value.to_str().map_err(|_| bad())?.trim();
+    if text == "*" {
+        return Ok(None);
+    }
+    let version = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .ok_or_else(bad)?;
+    version.parse().map(Some).map_err(|_| bad())
+}
+
+/// A subject with its ETag.
+pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
+    let etag = subject.etag();
+    let location = format!("/api/v1/subjects/{}", subject.id);
+    let mut response = (status, Json(subject)).into_response();
+    response
+        .headers_mut()
+        .insert(header::ETAG, etag.parse().expect("etag is a header value"));
+    if status == StatusCode::CREATED {
+        response.headers_mut().insert(
+            header::LOCATION,
+            location.parse().expect("path is a header value"),
+        );
+    }
+    response
+}
+
+/// Apply a change to a stored subject in one optimistic write.
+pub(crate) async fn modify(
+    state: &AppState,
+    admin: &Admin,
+    id: Uuid,
+    expected: Option<i64>,
+    operation: &str,
+    change: impl FnOnce(&mut Subject) -> Result<(), ApiError>,
+) -> Result<Subject, ApiError> {
+    let current = state.store.subject(id).await?;
+    if let Some(v) = expected
+        && v != current.version
+    {
+        return Err(ApiError::Stale {
+            current: current.version,
+        });
+    }
+    let mut next = current.clone();
+    change(&mut next)?;
+    next.acct = Subject::acct_of(&next.handle, &next.domain);
+    next.sort_addresses();
+    check_unique(&next.addresses)?;
+    let write = Write::Update {
+        expected_version: current.version,
+        subject: next,
+    };
+    let saved = state.store.write(admin.0.actor(), operation, write).await?;
+    state.applied().await;
+    saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()))
+}
+
+/// Create a subject with its addresses.
+#[utoipa::path(post, path = "/api/v1/subjects", tag = "subjects", request_body = SubjectInput,
+    security(("bearer" = [])),
+    responses((status = 201, body = Subject, description = "Created; ETag and Location set"),
+              (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 409, body = Problem, description = "acct or an address already taken")))]
+async fn create_subject(
+    State(state): State<AppState>,
+    admin: Admin,
+    Json(input): Json<SubjectInput>,
+) -> Result<Response, ApiError> {
+    let subject = input.into_subject(Utc::now())?;
+    let saved = state
+        .store
+        .write(admin.0.actor(), "subject.create", Write::Create(subject))
+        .await?
+        .ok_or_else(|| ApiError::Internal("create returned nothing".into()))?;
+    state.applied().await;
+    Ok(with_etag(StatusCode::CREATED, saved))
+}
+
+/// Search subjects by address, acct or handle prefix, with cursor pagination.
+#[utoipa::path(get, path = "/api/v1/subjects", tag = "subjects", params(ListParams),
+    security(("bearer" = [])),
+    responses((status = 200, body = SubjectPage), (status = 400, body = Problem), (status = 401, body = Problem)))]
+async fn list_subjects(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(params): Query<ListParams>,
+) -> Result<Json<SubjectPage>, ApiError> {
+    let limit = params.limit.unwrap_or(50);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::field("limit", "must be between 1 and 1000"));
+    }
+    let after = params
+        .cursor
+        .map(|c| {
+            Uuid::parse_str(&c)
+                .map_err(|_| ApiError::field("cursor", "not a cursor from a previous page"))
+        })
+        .transpose()?;
+    let key = params.q.as_deref().map(search_key).transpose()?;
+    let items = state
+        .store
+        .search(&SubjectQuery { key, after, limit })
+        .await?;
+    let next_cursor = (items.len() == limit as usize)
+        .then(|| items.last().map(|s| s.id.to_string()))
+        .flatten();
+    Ok(Json(SubjectPage { items, next_cursor }))
+}
+
+fn search_key(q: &str) -> Result<SearchKey, ApiError> {
+    if let Ok(acct) = Acct::parse(q) {
+        return Ok(SearchKey::Address(acct.to_string()));
+    }
+    if let Ok(address) = Address::parse(q, None) {
+        return Ok(SearchKey::Address(address.into_string()));
+    }
+    let prefix = q.trim().to_ascii_lowercase();
+    if !prefix.is_empty()
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+    {
+        return Ok(SearchKey::HandlePrefix(prefix));
+    }
+    Err(ApiError::field(
+        "q",
+        "expected an address URI (tel:, sip:, xmpp:, mailto:, acct:…) or a handle prefix",
+    ))
+}
+
+/// Read one subject with every address, private ones included.
+#[utoipa::path(get, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = Subject, description = "ETag set"), (status = 404, body = Problem)))]
+async fn get_subject(
+    State(state): State<AppState>,
+    _admin: Admin,
+    PathId(id): PathId<Uuid>,
+) -> Result<Response, ApiError> {
+    let subject = state.store.subject(id).await?;
+    Ok(with_etag(StatusCode::OK, subject))
+}
+
+/// Change subject fields (JSON merge patch); `If-Match` guards against lost updates.
+#[utoipa::path(patch, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
+    request_body(content = SubjectPatch, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses((status = 200, body = Subject), (status = 400, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 412, body = Problem)))]
+async fn patch_subject(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId(id): PathId<Uuid>,
+    headers: HeaderMap,
+    Json(patch): Json<SubjectPatch>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, expected, "subject.update", |s| {
+        if let Some(h) = &patch.handle {
+            s.handle = Handle::parse(h).map_err(|e| ApiError::field("handle", e))?;
+        }
+        if let Some(d) = &patch.domain {
+            s.domain = Domain::parse(d).map_err(|e| ApiError::field("domain", e))?;
+        }
+        if let Some(name) = &patch.display_name {
+            s.display_name = clean_text(name.as_deref().unwrap_or(""), 256).ok_or_else(|| {
+                ApiError::field(
+                    "display_name",
+                    "must be at most 256 characters without control characters",
+                )
+            })?;
+        }
+        if let Some(d) = patch.discoverable {
+            s.discoverable = d;
+        }
+        if let Some(inputs) = patch.addresses {
+            let mut addresses = Vec::with_capacity(inputs.len());
+            for (i, input) in inputs.into_iter().enumerate() {
+                let mut a = input.into_address(&format!("addresses[{i}]"))?;
+                if let Some(old) = s.addresses.iter().find(|o| o.uri == a.uri) {
+                    a.id = old.id;
+                }
+                addresses.push(a);
+            }
+            s.addresses = addresses;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(with_etag(StatusCode::OK, saved))
+}
+
+/// Delete a subject and all its addresses.
+#[utoipa::path(delete, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 204), (status = 404, body = Problem), (status = 412, body = Problem)))]
+async fn delete_subject(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId(id): PathId<Uuid>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let expected = match if_match(&headers)? {
+        Some(v) => v,
+        None => state.store.subject(id).await?.version,
+    };
+    state
+        .store
+        .write(
+            admin.0.actor(),
+            "subject.delete",
+            Write::Delete {
+                id,
+                expected_version: expected,
+            },
+        )
+        .await?;
+    state.applied().await;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,109 @@
+//! `/api/v1/tokens`: create (the secret is shown once), list, revoke.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::http::AppState;
+use crate::http::auth::{Admin, hash_secret, new_secret};
+use crate::http::extract::{Json, PathId};
+use crate::http::problem::{ApiError, Problem};
+use crate::model::{Scope, clean_text};
+use crate::store::Token;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_token, list_tokens))
+        .routes(routes!(revoke_token))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// Who or what uses it; recorded as the actor of its changes.
+    #[schema(example = "provisioning")]
+    name: String,
+    scope: Scope,
+}
+
+/// A new token: `secret` is shown this once and never stored.
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub id: Uuid,
+    pub name: String,
+    pub scope: Scope,
+    pub created_at: DateTime<Utc>,
+    pub secret: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenList {
+    pub items: Vec<Token>,
+}
+
+/// Validate a token name (shared with the CLI).
+pub fn token_name(name: &str) -> Result<String, ApiError> {
+    clean_text(name, 64)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| {
+            ApiError::field("name", "must be 1-64 characters without control characters")
+        })
+}
+
+/// Create a token.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken,
+    security(("bearer" = [])),
+    responses((status = 201, body = CreatedToken), (status = 400, body = Problem), (status = 401, body = Problem)))]
+async fn create_token(
+    State(state): State<AppState>,
+    admin: Admin,
+    Json(input): Json<NewToken>,
+) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
+    let name = token_name(&input.name)?;
+    let secret = new_secret();
+    let token = state
+        .store
+        .create_token(admin.0.actor(), &name, input.scope, &hash_secret(&secret))
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            id: token.id,
+            name: token.name,
+            scope: token.scope,
+            created_at: token.created_at,
+            secret,
+        }),
+    ))
+}
+
+/// List tokens (never their secrets).
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = [])),
+    responses((status = 200, body = TokenList), (status = 401, body = Problem)))]
+async fn list_tokens(
+    State(state): State<AppState>,
+    _admin: Admin,
+) -> Result<Json<TokenList>, ApiError> {
+    Ok(Json(TokenList {
+        items: state.store.tokens().await?,
+    }))
+}
+
+/// Revoke a token; it stops working at once on this server.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn revoke_token(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId(id): PathId<Uuid>,
+) -> Result<StatusCode, ApiError> {
+    state.store.revoke_token(admin.0.actor(), id).await?;
+    state.tokens.forget(id);
+    Ok(StatusCode::NO_CONTENT)
+}

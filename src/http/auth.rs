@@ -1,0 +1,187 @@
+//! Bearer tokens: who is calling, and what they may do.
+//!
+//! A token is `cs_` + 64 hex digits; only its SHA-256 is stored. Verified
+//! tokens are cached for a few seconds so reads do not hit the database on
+//! every request; revoking through this process clears the cache at once,
+//! other processes notice within [`CACHE_TTL`].
+
+use std::time::{Duration, Instant};
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use chrono::Utc;
+use dashmap::DashMap;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::AppState;
+use super::problem::ApiError;
+use crate::model::{Scope, Viewer};
+
+pub const CACHE_TTL: Duration = Duration::from_secs(10);
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
+
+/// The caller of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caller {
+    Anonymous,
+    Token {
+        id: Option<Uuid>,
+        name: String,
+        scope: Scope,
+    },
+}
+
+impl Caller {
+    pub fn viewer(&self) -> Viewer {
+        match self {
+            Caller::Anonymous => Viewer::Anonymous,
+            Caller::Token { scope, .. } => Viewer::Token(*scope),
+        }
+    }
+
+    /// The name written to the change log.
+    pub fn actor(&self) -> &str {
+        match self {
+            Caller::Anonymous => "anonymous",
+            Caller::Token { name, .. } => name,
+        }
+    }
+}
+
+/// A new random token secret.
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("cs_{}", hex::encode(bytes))
+}
+
+pub fn hash_secret(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+struct Cached {
+    caller: Caller,
+    checked: Instant,
+    touched: Instant,
+}
+
+/// Verified tokens by hash.
+#[derive(Default)]
+pub struct TokenCache {
+    entries: DashMap<String, Cached>,
+    bootstrap: Option<String>,
+}
+
+impl TokenCache {
+    pub fn new(bootstrap_secret: Option<&str>) -> TokenCache {
+        TokenCache {
+            entries: DashMap::new(),
+            bootstrap: bootstrap_secret.map(hash_secret),
+        }
+    }
+
+    pub fn forget(&self, id: Uuid) {
+        self.entries
+            .retain(|_, c| !matches!(&c.caller, Caller::Token { id: Some(t), .. } if *t == id));
+    }
+}
+
+/// Resolve the `Authorization` header: no header is anonymous; a header
+/// that names no active token is 401, never anonymous.
+pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError> {
+    let Some(header) = parts.headers.get(AUTHORIZATION) else {
+        return Ok(Caller::Anonymous);
+    };
+    let secret = header
+        .to_str()
+        .ok()
+        .and_then(|h| {
+            h.strip_prefix("Bearer ")
+                .or_else(|| h.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .ok_or(ApiError::Unauthorized(
+            "expected `Authorization: Bearer <token>`",
+        ))?;
+    let hash = hash_secret(secret);
+    let cache = &state.tokens;
+    if cache.bootstrap.as_deref() == Some(hash.as_str()) {
+        return Ok(Caller::Token {
+            id: None,
+            name: "bootstrap".into(),
+            scope: Scope::Admin,
+        });
+    }
+    let now = Instant::now();
+    if let Some(mut cached) = cache.entries.get_mut(&hash)
+        && now.duration_since(cached.checked) < CACHE_TTL
+    {
+        if now.duration_since(cached.touched) > TOUCH_EVERY {
+            cached.touched = now;
+            touch(state, &cached.caller);
+        }
+        return Ok(cached.caller.clone());
+    }
+    let token = state
+        .store
+        .token_by_hash(&hash)
+        .await?
+        .ok_or(ApiError::Unauthorized("unknown or revoked token"))?;
+    let caller = Caller::Token {
+        id: Some(token.id),
+        name: token.name,
+        scope: token.scope,
+    };
+    touch(state, &caller);
+    cache.entries.insert(
+        hash,
+        Cached {
+            caller: caller.clone(),
+            checked: now,
+            touched: now,
+        },
+    );
+    Ok(caller)
+}
+
+/// Record use without delaying the request.
+fn touch(state: &AppState, caller: &Caller) {
+    if let Caller::Token { id: Some(id), .. } = caller {
+        let (store, id) = (state.store.clone(), *id);
+        tokio::spawn(async move {
+            if let Err(e) = store.touch_token(id, Utc::now()).await {
+                tracing::debug!(error = %e, "could not record token use");
+            }
+        });
+    }
+}
+
+/// Any caller, anonymous included (public channels).
+pub struct AnyCaller(pub Caller);
+
+impl FromRequestParts<AppState> for AnyCaller {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        caller(parts, state).await.map(AnyCaller)
+    }
+}
+
+/// A caller with an admin token.
+pub struct Admin(pub Caller);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match caller(parts, state).await? {
+            Caller::Anonymous => Err(ApiError::Unauthorized("this endpoint needs an admin token")),
+            c @ Caller::Token {
+                scope: Scope::Admin,
+                ..
+            } => Ok(Admin(c)),
+            Caller::Token { .. } => Err(ApiError::Forbidden),
+        }
+    }
+}
