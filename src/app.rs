@@ -12,8 +12,10 @@ use tokio_util::sync::CancellationToken;
 use crate::config::Config;
 use crate::directory::{self, Directory};
 use crate::dns::{Dns, DnsListeners};
-use crate::http::{self, AppState, auth::TokenCache};
+use crate::http::webfinger::Scheme;
+use crate::http::{self, AppState};
 use crate::store::{self, Store, SubjectQuery};
+use axum::Extension;
 
 /// Every socket, bound before anything starts (port 0 works).
 pub struct Listeners {
@@ -155,21 +157,19 @@ impl App {
         listeners: Listeners,
         shutdown: CancellationToken,
     ) -> anyhow::Result<()> {
-        let tokens = Arc::new(TokenCache::new(
-            self.config.admin_token.as_ref().map(|s| s.expose()),
-        ));
-        let state = AppState {
-            config: self.config.clone(),
-            store: self.store.clone(),
-            directory: self.directory.clone(),
-            tokens,
-            metrics: metrics_handle(),
-        };
-        let router = http::router(state);
+        let state = AppState::new(
+            self.config.clone(),
+            self.store.clone(),
+            self.directory.clone(),
+            metrics_handle(),
+        )?;
+        let router = http::router(state.clone());
+        tokio::spawn(sweep_rate_limits(state, shutdown.clone()));
         let mut tasks = tokio::task::JoinSet::new();
 
         let app = router
             .clone()
+            .layer(Extension(Scheme::Http))
             .into_make_service_with_connect_info::<SocketAddr>();
         let stop = shutdown.clone();
         tasks.spawn(async move {
@@ -181,7 +181,7 @@ impl App {
         if let Some(https) = listeners.https {
             let tls = self.config.tls.clone();
             let stop = shutdown.clone();
-            let router = router.clone();
+            let router = router.clone().layer(Extension(Scheme::Https));
             tasks.spawn(async move { http::tls::serve(https, &tls, router, stop).await });
         }
 
@@ -212,5 +212,15 @@ impl App {
             }
         }
         result
+    }
+}
+
+/// Forget idle rate-limit buckets now and then.
+async fn sweep_rate_limits(state: AppState, shutdown: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(60)) => state.limiter.sweep(),
+        }
     }
 }

@@ -24,7 +24,10 @@ pub mod auth;
 pub mod extract;
 mod openapi;
 pub mod problem;
+pub mod ratelimit;
+pub mod tenants;
 pub mod tls;
+pub mod webfinger;
 
 use problem::ApiError;
 
@@ -35,10 +38,36 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
     pub tokens: Arc<auth::TokenCache>,
+    pub limiter: Arc<ratelimit::RateLimiter>,
+    pub tenants: Arc<tenants::Tenants>,
     pub metrics: Option<PrometheusHandle>,
 }
 
 impl AppState {
+    pub fn new(
+        config: Arc<Config>,
+        store: Arc<dyn Store>,
+        directory: Arc<Directory>,
+        metrics: Option<PrometheusHandle>,
+    ) -> anyhow::Result<AppState> {
+        let wf = &config.webfinger;
+        let limiter =
+            ratelimit::RateLimiter::new(wf.rate_per_second, wf.burst, &wf.trusted_proxies)
+                .map_err(|e| anyhow::anyhow!("webfinger.trusted_proxies: {e}"))?;
+        let tenants = tenants::Tenants::parse(&wf.tenants).map_err(|e| anyhow::anyhow!(e))?;
+        Ok(AppState {
+            tokens: Arc::new(auth::TokenCache::new(
+                config.admin_token.as_ref().map(|s| s.expose()),
+            )),
+            limiter: Arc::new(limiter),
+            tenants: Arc::new(tenants),
+            config,
+            store,
+            directory,
+            metrics,
+        })
+    }
+
     /// After a write: apply it (and anything before it) to the directory, so
     /// every channel answers with it by the time the response leaves.
     pub async fn applied(&self) {
@@ -63,6 +92,7 @@ pub fn router(state: AppState) -> axum::Router {
     let timeout = Duration::from_secs(state.config.http.request_timeout_secs);
     axum::Router::new()
         .merge(api)
+        .merge(webfinger::router())
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", spec))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

@@ -13,11 +13,14 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         license(name = "Apache-2.0")
     ),
     modifiers(&BearerAuth),
+    // WebFinger is routed outside the API router (its own CORS layer).
+    paths(super::webfinger::webfinger),
     tags(
         (name = "subjects", description = "People and role accounts, with their addresses"),
         (name = "tokens", description = "API tokens"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
+        (name = "webfinger", description = "RFC 7033 WebFinger, answered from the directory"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,70 @@
+//! Tenant isolation on WebFinger: which subject domains each `Host` serves.
+//!
+//! Configured as `host=domain1 domain2` entries. With none, every Host
+//! serves every domain. A Host that is not listed serves nothing. `tel:`
+//! resources have no host of their own: they are answered on every Host
+//! whose tenant holds the subject that owns the number.
+
+use std::collections::HashMap;
+
+use crate::model::Domain;
+
+#[derive(Debug, Default)]
+pub struct Tenants {
+    by_host: HashMap<String, Vec<String>>,
+}
+
+impl Tenants {
+    pub fn parse(entries: &[String]) -> Result<Tenants, String> {
+        let mut by_host = HashMap::new();
+        for entry in entries {
+            let (host, domains) = entry
+                .split_once('=')
+                .ok_or_else(|| format!("webfinger.tenants entry `{entry}` is not host=domain …"))?;
+            let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+            let domains = domains
+                .split_whitespace()
+                .map(|d| Domain::parse(d).map(|d| d.as_str().to_owned()))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| {
+                    format!("webfinger.tenants entry `{entry}` names an invalid domain")
+                })?;
+            if host.is_empty() || domains.is_empty() {
+                return Err(format!(
+                    "webfinger.tenants entry `{entry}` needs a host and domains"
+                ));
+            }
+            by_host.insert(host, domains);
+        }
+        Ok(Tenants { by_host })
+    }
+
+    /// May a request for `host` see a subject of `domain`?
+    pub fn serves(&self, host: Option<&str>, domain: &str) -> bool {
+        if self.by_host.is_empty() {
+            return true;
+        }
+        host.and_then(|h| self.by_host.get(h))
+            .is_some_and(|domains| domains.iter().any(|d| d == domain))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_see_only_their_domains() {
+        let t = Tenants::parse(&[
+            "a.example=example.com example.org".into(),
+            "b.example=example.net".into(),
+        ])
+        .unwrap();
+        assert!(t.serves(Some("a.example"), "example.org"));
+        assert!(!t.serves(Some("a.example"), "example.net"));
+        assert!(!t.serves(Some("c.example"), "example.com"));
+        assert!(!t.serves(None, "example.com"));
+        assert!(Tenants::default().serves(None, "example.com"));
+        assert!(Tenants::parse(&["nodomains".into()]).is_err());
+    }
+}

@@ -1,0 +1,415 @@
+//! WebFinger (RFC 7033) and host-meta (RFC 6415), answered from the
+//! directory only.
+//!
+//! The query string is parsed here, not by a form decoder: RFC 3986
+//! percent-decoding keeps a literal `+` a plus, so `resource=tel:+1…` works
+//! encoded or not.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::net::SocketAddr;
+
+use axum::Extension;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::AppState;
+use super::auth::caller;
+use super::problem::{ApiError, Problem};
+use crate::model::{Acct, Address, Kind, Projection, Viewer, project};
+
+/// Link relation of each address kind in a JRD.
+pub fn rel(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Https => "http://webfinger.net/rel/profile-page",
+        Kind::Tel => "https://callsign.invalid/rel/tel",
+        Kind::Sip | Kind::Sips => "https://callsign.invalid/rel/sip",
+        Kind::Xmpp => "https://callsign.invalid/rel/xmpp",
+        Kind::Mailto => "https://callsign.invalid/rel/mailto",
+        Kind::H323 => "https://callsign.invalid/rel/h323",
+    }
+}
+
+/// Which listener a request came through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Http,
+    Https,
+}
+
+pub fn router() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/.well-known/webfinger", get(webfinger).options(preflight))
+        .route("/.well-known/host-meta", get(host_meta).options(preflight))
+        .route(
+            "/.well-known/host-meta.json",
+            get(host_meta_json).options(preflight),
+        )
+        .layer(middleware::from_fn(allow_any_origin))
+}
+
+/// `Access-Control-Allow-Origin: *` on every response, errors included.
+async fn allow_any_origin(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
+}
+
+async fn preflight() -> Response {
+    (
+        StatusCode::NO_CONTENT,
+        [
+            (header::ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, OPTIONS"),
+            (
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                "Authorization, If-None-Match",
+            ),
+            (header::ACCESS_CONTROL_MAX_AGE, "86400"),
+        ],
+    )
+        .into_response()
+}
+
+/// A JSON Resource Descriptor.
+#[derive(Serialize, ToSchema)]
+pub struct Jrd {
+    /// The subject's `acct:` URI.
+    pub subject: String,
+    /// Every address the caller may see, canonical, by priority.
+    pub aliases: Vec<String>,
+    pub properties: BTreeMap<String, String>,
+    /// Always present, `[]` when empty.
+    pub links: Vec<Link>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Link {
+    pub rel: &'static str,
+    pub href: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles: Option<BTreeMap<&'static str, String>>,
+}
+
+pub const JRD: &str = "application/jrd+json";
+
+/// Look a resource up: the subject's JRD for this viewer.
+#[utoipa::path(get, path = "/.well-known/webfinger", tag = "webfinger",
+    params(("resource" = String, Query, description = "Any discoverable address: acct:, sip:, sips:, xmpp:, tel:, mailto:"),
+           ("rel" = Option<Vec<String>>, Query, description = "Repeatable; filters links")),
+    responses((status = 200, body = Jrd, content_type = "application/jrd+json"),
+              (status = 304, description = "If-None-Match matched"),
+              (status = 400, body = Problem), (status = 401, body = Problem),
+              (status = 404, body = Problem, description = "Unknown or hidden: the same answer"),
+              (status = 429, body = Problem)))]
+pub async fn webfinger(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    answer(&state, peer, request)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn answer(
+    state: &AppState,
+    peer: SocketAddr,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let (parts, _) = request.into_parts();
+    let viewer = admit(state, peer, &parts).await?;
+    if !state.directory.is_ready() {
+        return Err(ApiError::Unavailable);
+    }
+    let (resource, rels) = parse_query(&parts.uri)?;
+    let key = canonical_key(&resource)?;
+    let host = request_host(&parts.headers);
+    // Unknown and hidden keys take this one path to the same 404.
+    let subject = key
+        .as_deref()
+        .and_then(|k| state.directory.get(k))
+        .filter(|s| state.tenants.serves(host.as_deref(), s.domain.as_str()));
+    let projection = subject
+        .as_deref()
+        .zip(key.as_deref())
+        .and_then(|(s, k)| project(s, k, viewer))
+        .ok_or(ApiError::NotFound)?;
+    let body = serde_json::to_vec(&jrd(&projection, &rels)).expect("JRDs serialise");
+    Ok(respond(state, viewer, &parts.headers, body))
+}
+
+/// Anonymous callers spend a rate-limit token; a token must be valid.
+pub(crate) async fn admit(
+    state: &AppState,
+    peer: SocketAddr,
+    parts: &axum::http::request::Parts,
+) -> Result<Viewer, ApiError> {
+    if !parts.headers.contains_key(header::AUTHORIZATION) {
+        let ip = state.limiter.client_ip(peer, &parts.headers);
+        state
+            .limiter
+            .check(ip)
+            .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+        return Ok(Viewer::Anonymous);
+    }
+    let caller = match caller(parts, state).await {
+        Ok(c) => c,
+        Err(e) => {
+            // Failed guesses cost the client like anonymous requests.
+            let ip = state.limiter.client_ip(peer, &parts.headers);
+            let _ = state.limiter.check(ip);
+            return Err(e);
+        }
+    };
+    Ok(caller.viewer())
+}
+
+fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>) -> Response {
+    let etag = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut h);
+        format!("\"{:016x}\"", h.finish())
+    };
+    let max_age = state.config.webfinger.max_age;
+    let cache = match viewer {
+        Viewer::Anonymous => format!("public, max-age={max_age}"),
+        Viewer::Token(_) => format!("private, max-age={max_age}"),
+    };
+    let matched = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == etag || t.trim() == "*");
+    let mut response = if matched {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, JRD)], body).into_response()
+    };
+    let h = response.headers_mut();
+    h.insert(header::ETAG, etag.parse().expect("hex is a header value"));
+    h.insert(header::CACHE_CONTROL, cache.parse().expect("ascii"));
+    h.insert(header::VARY, HeaderValue::from_static("Authorization"));
+    response
+}
+
+fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
+    let links = p
+        .addresses
+        .iter()
+        .map(|a| Link {
+            rel: rel(a.kind),
+            href: a.uri.to_string(),
+            titles: a.label.clone().map(|l| BTreeMap::from([("und", l)])),
+        })
+        .filter(|l| rels.is_empty() || rels.iter().any(|r| r == l.rel))
+        .collect();
+    Jrd {
+        subject: p.subject.acct.clone(),
+        aliases: p.addresses.iter().map(|a| a.uri.to_string()).collect(),
+        properties: BTreeMap::from([(
+            "http://schema.org/name".to_owned(),
+            p.subject.display_name.clone(),
+        )]),
+        links,
+    }
+}
+
+/// `resource` (exactly once) and every `rel`, RFC 3986-decoded.
+fn parse_query(uri: &Uri) -> Result<(String, Vec<String>), ApiError> {
+    let mut resource = None;
+    let mut rels = Vec::new();
+    for pair in uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match percent_decode(name)?.as_str() {
+            "resource" => {
+                if resource.replace(percent_decode(value)?).is_some() {
+                    return Err(ApiError::field("resource", "given more than once"));
+                }
+            }
+            "rel" => rels.push(percent_decode(value)?),
+            _ => {}
+        }
+    }
+    let resource = resource
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| ApiError::field("resource", "missing"))?;
+    Ok((resource, rels))
+}
+
+/// RFC 3986 percent-decoding: `+` is a plus, never a space.
+pub(crate) fn percent_decode(text: &str) -> Result<String, ApiError> {
+    let bad = || ApiError::BadRequest("malformed percent-encoding in the query string".into());
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3).ok_or_else(bad)?;
+            let hex = std::str::from_utf8(hex).map_err(|_| bad())?;
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| bad())
+}
+
+/// The directory key of a resource: `Ok(None)` for a well-formed URI in a
+/// scheme we do not serve (404), 400 for no scheme or a malformed address.
+pub(crate) fn canonical_key(resource: &str) -> Result<Option<String>, ApiError> {
+    let Some((scheme, _)) = resource.split_once(':').filter(|(s, _)| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    }) else {
+        return Err(ApiError::field(
+            "resource",
+            "must be a URI with a scheme, e.g. acct:alice@example.com",
+        ));
+    };
+    if scheme.eq_ignore_ascii_case("acct") {
+        return Acct::parse(resource)
+            .map(|a| Some(a.to_string()))
+            .map_err(|e| ApiError::field("resource", e));
+    }
+    match Kind::from_scheme(scheme) {
+        Some(kind) => Address::parse(resource, Some(kind))
+            .map(|a| Some(a.into_string()))
+            .map_err(|e| ApiError::field("resource", e)),
+        None => Ok(None),
+    }
+}
+
+fn request_host(headers: &HeaderMap) -> Option<String> {
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let authority: axum::http::uri::Authority = host.parse().ok()?;
+    Some(authority.host().trim_end_matches('.').to_ascii_lowercase())
+}
+
+/// The lrdd template for this host (RFC 6415).
+fn template(headers: &HeaderMap, scheme: Scheme) -> Result<String, ApiError> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .ok_or_else(|| ApiError::field("Host", "missing or not a host name"))?;
+    let scheme = match scheme {
+        Scheme::Https => "https",
+        Scheme::Http => "http",
+    };
+    Ok(format!(
+        "{scheme}://{host}/.well-known/webfinger?resource={{uri}}"
+    ))
+}
+
+#[derive(Serialize)]
+struct HostMetaJson {
+    links: [HostMetaLink; 1],
+}
+
+#[derive(Serialize)]
+struct HostMetaLink {
+    rel: &'static str,
+    #[serde(rename = "type")]
+    media_type: &'static str,
+    template: String,
+}
+
+fn host_meta_json_body(template: String) -> Response {
+    let body = HostMetaJson {
+        links: [HostMetaLink {
+            rel: "lrdd",
+            media_type: JRD,
+            template,
+        }],
+    };
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::to_vec(&body).expect("host-meta serialises"),
+    )
+        .into_response()
+}
+
+/// XRD, or JSON when the client asks for `application/json`.
+async fn host_meta(
+    scheme: Option<Extension<Scheme>>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let template = template(&headers, scheme.map_or(Scheme::Http, |e| e.0))?;
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json") && !v.contains("xrd+xml"));
+    if wants_json {
+        return Ok(host_meta_json_body(template));
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n  \
+         <Link rel=\"lrdd\" type=\"{JRD}\" template=\"{template}\"/>\n\
+         </XRD>\n"
+    );
+    Ok(([(header::CONTENT_TYPE, "application/xrd+xml")], xml).into_response())
+}
+
+async fn host_meta_json(
+    scheme: Option<Extension<Scheme>>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let template = template(&headers, scheme.map_or(Scheme::Http, |e| e.0))?;
+    Ok(host_meta_json_body(template))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plus_stays_a_plus() {
+        assert_eq!(
+            percent_decode("tel:+12125550100").unwrap(),
+            "tel:+12125550100"
+        );
+        assert_eq!(percent_decode("tel%3A%2B1212").unwrap(), "tel:+1212");
+        assert!(percent_decode("%zz").is_err());
+        assert!(percent_decode("%2").is_err());
+    }
+
+    #[test]
+    fn resources_canonicalise() {
+        assert_eq!(
+            canonical_key("xmpp:ALICE@Example.com").unwrap().as_deref(),
+            Some("xmpp:alice@example.com")
+        );
+        assert_eq!(
+            canonical_key("tel:+1-212-555-0100").unwrap().as_deref(),
+            Some("tel:+12125550100")
+        );
+        assert_eq!(
+            canonical_key("acct:Alice@Example.COM").unwrap().as_deref(),
+            Some("acct:alice@example.com")
+        );
+        assert_eq!(canonical_key("http://example.com/").unwrap(), None);
+        assert!(canonical_key("alice@example.com").is_err());
+    }
+}
