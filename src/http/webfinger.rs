@@ -131,7 +131,7 @@ async fn answer(
     }
     let (resource, rels) = parse_query(&parts.uri)?;
     let key = canonical_key(&resource)?;
-    let host = request_host(&parts.headers);
+    let host = request_host(&parts.headers, &parts.uri);
     // Unknown and hidden keys take this one path to the same 404.
     let subject = key
         .as_deref()
@@ -296,17 +296,22 @@ pub(crate) fn canonical_key(resource: &str) -> Result<Option<String>, ApiError> 
     }
 }
 
-fn request_host(headers: &HeaderMap) -> Option<String> {
-    let host = headers.get(header::HOST)?.to_str().ok()?;
-    let authority: axum::http::uri::Authority = host.parse().ok()?;
+/// The authority a request names: its `Host` header, or (HTTP/2) its URI's.
+fn authority(headers: &HeaderMap, uri: &Uri) -> Option<String> {
+    match headers.get(header::HOST) {
+        Some(host) => host.to_str().ok().map(str::to_owned),
+        None => uri.authority().map(|a| a.as_str().to_owned()),
+    }
+}
+
+fn request_host(headers: &HeaderMap, uri: &Uri) -> Option<String> {
+    let authority: axum::http::uri::Authority = authority(headers, uri)?.parse().ok()?;
     Some(authority.host().trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// The lrdd template for this host (RFC 6415).
-fn template(headers: &HeaderMap, scheme: Scheme) -> Result<String, ApiError> {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
+fn template(headers: &HeaderMap, uri: &Uri, scheme: Scheme) -> Result<String, ApiError> {
+    let host = authority(headers, uri)
         .filter(|h| {
             !h.is_empty()
                 && h.chars()
@@ -353,9 +358,10 @@ fn host_meta_json_body(template: String) -> Response {
 /// XRD, or JSON when the client asks for `application/json`.
 async fn host_meta(
     scheme: Option<Extension<Scheme>>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let template = template(&headers, scheme.map_or(Scheme::Http, |e| e.0))?;
+    let template = template(&headers, &uri, scheme.map_or(Scheme::Http, |e| e.0))?;
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -374,9 +380,10 @@ async fn host_meta(
 
 async fn host_meta_json(
     scheme: Option<Extension<Scheme>>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let template = template(&headers, scheme.map_or(Scheme::Http, |e| e.0))?;
+    let template = template(&headers, &uri, scheme.map_or(Scheme::Http, |e| e.0))?;
     Ok(host_meta_json_body(template))
 }
 

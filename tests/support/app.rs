@@ -1,0 +1,213 @@
+//! A callsign server in-process on ephemeral ports, with typed helpers.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use callsign::app::{App, Listeners};
+use callsign::config::{Config, Secret};
+use callsign::directory::Directory;
+use callsign::store::Store;
+use reqwest::{Method, RequestBuilder, Response};
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+
+pub const ADMIN: &str = "test-admin-secret";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: SocketAddr,
+    pub https: Option<SocketAddr>,
+    pub dns: SocketAddr,
+    pub client: reqwest::Client,
+    pub store: Arc<dyn Store>,
+    pub directory: Arc<Directory>,
+    pub config: Config,
+    shutdown: CancellationToken,
+    task: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _dir: tempfile::TempDir,
+    _db: Option<super::pg::TestDb>,
+}
+
+/// A configuration for tests: ephemeral loopback ports, no rate limit.
+pub fn test_config(database_url: &str) -> Config {
+    let mut config = Config::default();
+    config.database.url = Secret::new(database_url);
+    config.http.listen = "127.0.0.1:0".parse().unwrap();
+    config.dns.listen = "127.0.0.1:0".parse().unwrap();
+    config.admin_token = Some(Secret::new(ADMIN));
+    config.webfinger.rate_per_second = 0;
+    config.directory.poll_interval_ms = 100;
+    config
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(Backend::Sqlite, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        init_logs();
+        let dir = tempfile::tempdir().unwrap();
+        let (url, db) = match backend {
+            Backend::Sqlite => (super::sqlite_url(&dir), None),
+            Backend::Postgres => {
+                let db = super::pg::fresh_database().await;
+                (db.url.clone(), Some(db))
+            }
+        };
+        let mut config = test_config(&url);
+        tweak(&mut config);
+        TestApp::start(config, dir, db).await
+    }
+
+    async fn start(
+        config: Config,
+        dir: tempfile::TempDir,
+        db: Option<super::pg::TestDb>,
+    ) -> TestApp {
+        let shutdown = CancellationToken::new();
+        let listeners = Listeners::bind(&config).await.expect("bind");
+        let (http, https, dns) = (
+            listeners.http_addr(),
+            listeners.https_addr(),
+            listeners.dns_addr(),
+        );
+        let app = App::build(config.clone(), &shutdown).await.expect("build");
+        let (store, directory) = (app.store.clone(), app.directory.clone());
+        let task = tokio::spawn(app.run(listeners, shutdown.clone()));
+        let client = reqwest::Client::builder().no_proxy().build().unwrap();
+        let base = format!("http://{http}");
+        let app = TestApp {
+            base,
+            http,
+            https,
+            dns,
+            client,
+            store,
+            directory,
+            config,
+            shutdown,
+            task: Some(task),
+            _dir: dir,
+            _db: db,
+        };
+        app.wait_ready().await;
+        app
+    }
+
+    /// Poll `/readyz`; never sleep-and-hope.
+    pub async fn wait_ready(&self) {
+        for _ in 0..500 {
+            if let Ok(r) = self.client.get(self.url("/readyz")).send().await
+                && r.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("callsign did not become ready");
+    }
+
+    /// Stop and wait until every server task has finished.
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    /// A request with the admin token.
+    pub fn admin(&self, method: Method, path: &str) -> RequestBuilder {
+        self.request(method, path).bearer_auth(ADMIN)
+    }
+
+    /// Create a subject through the API; returns its JSON.
+    pub async fn create(&self, body: Value) -> Value {
+        let r = self
+            .admin(Method::POST, "/api/v1/subjects")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            201,
+            "create failed: {}",
+            r.text().await.unwrap()
+        );
+        r.json().await.unwrap()
+    }
+
+    /// Everything the store holds, to prove a rejected request wrote nothing.
+    pub async fn snapshot(&self) -> (i64, String) {
+        use futures::TryStreamExt;
+        let serial = self.store.last_serial().await.unwrap();
+        let lines: Vec<bytes::Bytes> = callsign::store::ndjson::export(self.store.as_ref())
+            .try_collect()
+            .await
+            .unwrap();
+        let text = lines
+            .iter()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect();
+        (serial, text)
+    }
+
+    /// A token of the given scope, created through the API.
+    pub async fn token(&self, scope: &str) -> String {
+        let r = self
+            .admin(Method::POST, "/api/v1/tokens")
+            .json(&serde_json::json!({"name": format!("test-{scope}"), "scope": scope}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        let body: Value = r.json().await.unwrap();
+        body["secret"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+/// Assert a problem+json response: status, and a detail or field naming the fault.
+pub async fn assert_problem(response: Response, status: u16) -> Value {
+    assert_eq!(response.status(), status, "unexpected status");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json",
+        "errors are problem+json"
+    );
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().unwrap().starts_with("https://"));
+    body
+}
+
+fn init_logs() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
+            .with_test_writer()
+            .try_init();
+    }
+}
