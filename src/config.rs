@@ -42,6 +42,8 @@ pub struct Config {
     pub dns: DnsConfig,
     pub webfinger: WebFingerConfig,
     pub directory: DirectoryConfig,
+    pub resolver: ResolverConfig,
+    pub lookup: LookupConfig,
     pub log: LogConfig,
 }
 
@@ -142,6 +144,64 @@ pub struct DirectoryConfig {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
+pub struct ResolverConfig {
+    /// DNS servers (`ip` or `ip:port`) for remote ENUM; empty: the system's resolvers.
+    #[serde(deserialize_with = "list")]
+    pub enum_servers: Vec<String>,
+    /// ENUM suffixes tried for remote numbers.
+    #[serde(deserialize_with = "list")]
+    pub enum_suffixes: Vec<String>,
+    /// `host=base-url` overrides for remote WebFinger (tests, private deployments).
+    #[serde(deserialize_with = "list")]
+    pub webfinger_hosts: Vec<String>,
+    /// Allow remote fetches to loopback/private/link-local targets.
+    pub allow_private: bool,
+    /// Timeout of one remote step (one DNS query, one HTTP fetch), ms.
+    pub step_timeout_ms: u64,
+    /// Timeout of a whole remote expansion, ms.
+    pub total_timeout_ms: u64,
+    /// How many dependent steps an expansion may take.
+    pub max_depth: u32,
+    /// Largest WebFinger response accepted, bytes.
+    pub max_response_bytes: usize,
+    /// Entries kept in the resolver cache.
+    pub cache_capacity: u64,
+    /// How long a failure or a negative answer is cached, seconds.
+    pub negative_ttl_secs: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LookupConfig {
+    /// Most addresses in one batch lookup.
+    pub batch_max: usize,
+}
+
+impl Default for ResolverConfig {
+    fn default() -> Self {
+        ResolverConfig {
+            enum_servers: Vec::new(),
+            enum_suffixes: vec!["e164.arpa".into()],
+            webfinger_hosts: Vec::new(),
+            allow_private: false,
+            step_timeout_ms: 2000,
+            total_timeout_ms: 5000,
+            max_depth: 4,
+            max_response_bytes: 1024 * 1024,
+            cache_capacity: 100_000,
+            negative_ttl_secs: 30,
+        }
+    }
+}
+
+impl Default for LookupConfig {
+    fn default() -> Self {
+        LookupConfig { batch_max: 100 }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
 pub struct LogConfig {
     /// `text` or `json`.
     pub format: String,
@@ -160,6 +220,8 @@ impl Default for Config {
             dns: DnsConfig::default(),
             webfinger: WebFingerConfig::default(),
             directory: DirectoryConfig::default(),
+            resolver: ResolverConfig::default(),
+            lookup: LookupConfig::default(),
             log: LogConfig::default(),
         }
     }

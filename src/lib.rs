@@ -11,4 +11,5 @@ pub mod directory;
 pub mod dns;
 pub mod http;
 pub mod model;
+pub mod resolve;
 pub mod store;

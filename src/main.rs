@@ -61,6 +61,16 @@ enum Command {
     },
     /// Write every subject as NDJSON to standard output.
     Export,
+    /// Find every address of the subject an address belongs to.
+    Lookup {
+        address: String,
+        /// Also ask other domains' ENUM and WebFinger.
+        #[arg(long)]
+        remote: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -189,6 +199,14 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             );
             println!("{secret}");
             Ok(())
+        }
+        Command::Lookup {
+            address,
+            remote,
+            json,
+        } => {
+            let _ = (address, remote, json);
+            anyhow::bail!("lookup is not built yet")
         }
         Command::Zone {
             command: ZoneCommand::Export { zone },

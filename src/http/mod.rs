@@ -22,6 +22,7 @@ use crate::store::Store;
 pub mod admin;
 pub mod auth;
 pub mod extract;
+pub mod lookup;
 mod openapi;
 pub mod problem;
 pub mod ratelimit;
@@ -40,6 +41,7 @@ pub struct AppState {
     pub tokens: Arc<auth::TokenCache>,
     pub limiter: Arc<ratelimit::RateLimiter>,
     pub tenants: Arc<tenants::Tenants>,
+    pub resolver: Arc<crate::resolve::Resolver>,
     pub metrics: Option<PrometheusHandle>,
 }
 
@@ -55,7 +57,9 @@ impl AppState {
             ratelimit::RateLimiter::new(wf.rate_per_second, wf.burst, &wf.trusted_proxies)
                 .map_err(|e| anyhow::anyhow!("webfinger.trusted_proxies: {e}"))?;
         let tenants = tenants::Tenants::parse(&wf.tenants).map_err(|e| anyhow::anyhow!(e))?;
+        let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
         Ok(AppState {
+            resolver: Arc::new(resolver),
             tokens: Arc::new(auth::TokenCache::new(
                 config.admin_token.as_ref().map(|s| s.expose()),
             )),
