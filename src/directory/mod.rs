@@ -34,6 +34,8 @@ pub struct Directory {
     keys: DashMap<Box<str>, Uuid>,
     serial: AtomicI64,
     ready: AtomicBool,
+    /// Set when the change log cannot be read (the database is down).
+    degraded: AtomicBool,
     indexes: std::sync::RwLock<Vec<Arc<dyn Index>>>,
     apply_lock: Mutex<()>,
     changed: watch::Sender<i64>,
@@ -80,6 +82,11 @@ impl Directory {
         self.ready.load(Ordering::Acquire)
     }
 
+    /// Could the last attempt to follow the change log reach the store?
+    pub fn is_degraded(&self) -> bool {
+        self.degraded.load(Ordering::Acquire)
+    }
+
     /// Wakes on every applied serial.
     pub fn watch(&self) -> watch::Receiver<i64> {
         self.changed.subscribe()
@@ -122,7 +129,9 @@ impl Directory {
     /// Apply every change newer than what is applied. Returns how many.
     pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
         let _guard = self.apply_lock.lock().await;
-        self.catch_up_locked(store).await
+        let result = self.catch_up_locked(store).await;
+        self.degraded.store(result.is_err(), Ordering::Release);
+        result
     }
 
     async fn catch_up_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {

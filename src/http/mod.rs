@@ -123,9 +123,15 @@ async fn method_not_allowed() -> Response {
     r
 }
 
-/// Alive: the process answers.
-async fn healthz() -> &'static str {
-    "ok\n"
+/// Alive: the process answers. Says whether the database is reachable
+/// (reads keep working without it; writes wait for it).
+async fn healthz(State(state): State<AppState>) -> Response {
+    let database = if state.directory.is_degraded() {
+        "degraded"
+    } else {
+        "ok"
+    };
+    axum::Json(serde_json::json!({"status": "ok", "database": database})).into_response()
 }
 
 /// Ready: the directory is loaded, so answers are complete.
