@@ -40,6 +40,11 @@ impl Handle {
                 .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
         ok.then_some(Handle(h)).ok_or(SubjectError::Handle)
     }
+    /// A handle a store wrote itself, already valid (skips checks at load).
+    pub fn trusted(handle: String) -> Handle {
+        debug_assert_eq!(Handle::parse(&handle).as_ref(), Ok(&Handle(handle.clone())));
+        Handle(handle)
+    }
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -59,6 +64,11 @@ impl Domain {
             return Err(SubjectError::Domain);
         }
         Ok(Domain(host))
+    }
+    /// A domain a store wrote itself, already canonical (skips IDNA at load).
+    pub fn trusted(domain: String) -> Domain {
+        debug_assert_eq!(Domain::parse(&domain).as_ref(), Ok(&Domain(domain.clone())));
+        Domain(domain)
     }
     pub fn as_str(&self) -> &str {
         &self.0
