@@ -30,7 +30,7 @@ impl fmt::Debug for Secret {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// A bootstrap admin token accepted as given (actor name `bootstrap`).
@@ -207,24 +207,6 @@ pub struct LogConfig {
     pub format: String,
     /// A tracing filter such as `info` or `callsign=debug`.
     pub filter: String,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            admin_token: None,
-            database: DatabaseConfig::default(),
-            http: HttpConfig::default(),
-            https: HttpsConfig::default(),
-            tls: TlsConfig::default(),
-            dns: DnsConfig::default(),
-            webfinger: WebFingerConfig::default(),
-            directory: DirectoryConfig::default(),
-            resolver: ResolverConfig::default(),
-            lookup: LookupConfig::default(),
-            log: LogConfig::default(),
-        }
-    }
 }
 
 impl Default for DatabaseConfig {

@@ -18,10 +18,11 @@ fn the_documented_configuration_is_the_defaults_and_lists_every_key() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/callsign.toml");
     let text = read("deploy/callsign.toml");
     // Parse the file alone (no environment), rejecting unknown keys.
-    let parsed: Config = figment::Figment::from(figment::providers::Serialized::defaults(Config::default()))
-        .merge(figment::providers::Toml::file_exact(&path))
-        .extract()
-        .expect("deploy/callsign.toml parses with no unknown keys");
+    let parsed: Config =
+        figment::Figment::from(figment::providers::Serialized::defaults(Config::default()))
+            .merge(figment::providers::Toml::file_exact(&path))
+            .extract()
+            .expect("deploy/callsign.toml parses with no unknown keys");
     assert_eq!(parsed, Config::default(), "the file states the defaults");
 
     // Every key appears, set or (when it has no default) commented out.
@@ -31,14 +32,24 @@ fn the_documented_configuration_is_the_defaults_and_lists_every_key() {
         let line = line.trim();
         if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = s.to_owned();
-        } else if let Some((key, _)) = line.trim_start_matches("# ").split_once(" = ") {
-            if key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                documented.insert(if section.is_empty() { key.to_owned() } else { format!("{section}.{key}") });
-            }
+        } else if let Some((key, _)) = line.trim_start_matches("# ").split_once(" = ")
+            && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        {
+            documented.insert(if section.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{section}.{key}")
+            });
         }
     }
-    let missing: Vec<_> = known_keys().into_iter().filter(|k| !documented.contains(k)).collect();
-    assert!(missing.is_empty(), "deploy/callsign.toml does not document {missing:?}");
+    let missing: Vec<_> = known_keys()
+        .into_iter()
+        .filter(|k| !documented.contains(k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "deploy/callsign.toml does not document {missing:?}"
+    );
 }
 
 #[test]
@@ -59,7 +70,10 @@ fn manifests_pass_only_real_settings() {
                 .chars()
                 .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
                 .collect();
-            assert!(known.contains(&name), "{file} sets {name}, which callsign does not read");
+            assert!(
+                known.contains(&name),
+                "{file} sets {name}, which callsign does not read"
+            );
             found += 1;
         }
         assert!(found > 0, "{file} configures nothing?");
@@ -72,8 +86,15 @@ fn the_binary_accepts_the_documented_configuration() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
         .args(["--config", "deploy/callsign.toml", "migrate"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("CALLSIGN_DATABASE_URL", format!("sqlite://{}/c.db", dir.path().display()))
+        .env(
+            "CALLSIGN_DATABASE_URL",
+            format!("sqlite://{}/c.db", dir.path().display()),
+        )
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

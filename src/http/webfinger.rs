@@ -236,7 +236,8 @@ fn parse_query(uri: &Uri) -> Result<(String, Vec<String>), ApiError> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match percent_decode(name)?.as_str() {
             "resource" => {
-                if resource.replace(percent_decode(value)?).is_some() {
+                let previous = resource.replace(percent_decode(value)?);
+                if previous.is_some() {
                     return Err(ApiError::field("resource", "given more than once"));
                 }
             }
