@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use futures::stream::BoxStream;
+use futures::stream::{BoxStream, StreamExt};
 use serde::Serialize;
 use tokio::sync::mpsc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::model::{Scope, Subject};
+use crate::model::{Scope, Subject, SubjectAddress};
 
 pub mod import;
 pub mod ndjson;
@@ -204,9 +204,7 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Err(StoreError::Internal(
-            "PostgreSQL backend not built yet".into(),
-        ))
+        Ok(Arc::new(postgres::PgStore::open(url).await?))
     } else {
         Err(StoreError::Internal(
             "database URL must start with sqlite:// or postgres://".into(),
@@ -222,4 +220,44 @@ pub fn subject_json(subject: &Subject) -> serde_json::Value {
 /// The JSON the change log keeps of a token (no hash).
 pub fn token_json(token: &Token) -> serde_json::Value {
     serde_json::to_value(token).expect("tokens serialise")
+}
+
+/// Merge subjects (ordered by id) with addresses (ordered by subject id):
+/// both backends stream every subject this way, without collecting.
+pub(crate) fn merge_join<'a>(
+    subjects: impl futures::Stream<Item = Result<Subject>> + Send + 'a,
+    addresses: impl futures::Stream<Item = Result<(Uuid, SubjectAddress)>> + Send + 'a,
+) -> BoxStream<'a, Result<Subject>> {
+    let addresses = addresses.boxed().peekable();
+    futures::stream::unfold(
+        (subjects.boxed(), addresses),
+        |(mut subjects, mut addresses)| async move {
+            let mut subject = match subjects.next().await? {
+                Ok(s) => s,
+                Err(e) => return Some((Err(e), (subjects, addresses))),
+            };
+            loop {
+                match std::pin::Pin::new(&mut addresses).peek().await {
+                    Some(Ok((sid, _))) if *sid < subject.id => {
+                        addresses.next().await; // orphan: cannot happen with the foreign key
+                    }
+                    Some(Ok((sid, _))) if *sid == subject.id => {
+                        if let Some(Ok((_, a))) = addresses.next().await {
+                            subject.addresses.push(a);
+                        }
+                    }
+                    Some(Err(_)) => {
+                        let Some(Err(e)) = addresses.next().await else {
+                            unreachable!()
+                        };
+                        return Some((Err(e), (subjects, addresses)));
+                    }
+                    _ => break,
+                }
+            }
+            subject.sort_addresses();
+            Some((Ok(subject), (subjects, addresses)))
+        },
+    )
+    .boxed()
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use futures::stream::{BoxStream, TryStreamExt};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{Mutex, mpsc};
@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
 use super::{
     Change, ChangeQuery, Conflict, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
-    Write, subject_json, token_json,
+    Write, merge_join, subject_json, token_json,
 };
 use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
 
@@ -673,43 +673,4 @@ impl Store for SqliteStore {
             .map_err(map_err)?;
         Ok(())
     }
-}
-
-/// Merge subjects (ordered by id) with addresses (ordered by subject id).
-pub(crate) fn merge_join<'a>(
-    subjects: impl futures::Stream<Item = Result<Subject>> + Send + 'a,
-    addresses: impl futures::Stream<Item = Result<(Uuid, SubjectAddress)>> + Send + 'a,
-) -> BoxStream<'a, Result<Subject>> {
-    let addresses = addresses.boxed().peekable();
-    futures::stream::unfold(
-        (subjects.boxed(), addresses),
-        |(mut subjects, mut addresses)| async move {
-            let mut subject = match subjects.next().await? {
-                Ok(s) => s,
-                Err(e) => return Some((Err(e), (subjects, addresses))),
-            };
-            loop {
-                match std::pin::Pin::new(&mut addresses).peek().await {
-                    Some(Ok((sid, _))) if *sid < subject.id => {
-                        addresses.next().await; // orphan: cannot happen with the foreign key
-                    }
-                    Some(Ok((sid, _))) if *sid == subject.id => {
-                        if let Some(Ok((_, a))) = addresses.next().await {
-                            subject.addresses.push(a);
-                        }
-                    }
-                    Some(Err(_)) => {
-                        let Some(Err(e)) = addresses.next().await else {
-                            unreachable!()
-                        };
-                        return Some((Err(e), (subjects, addresses)));
-                    }
-                    _ => break,
-                }
-            }
-            subject.sort_addresses();
-            Some((Ok(subject), (subjects, addresses)))
-        },
-    )
-    .boxed()
 }

@@ -1,0 +1,12 @@
+//! Shared test harness: `mod support;` in a test file, then
+//! `support::pg::fresh_database().await` or `support::sqlite_url(&dir)`.
+
+#![allow(dead_code)]
+
+pub mod app;
+pub mod pg;
+
+/// A SQLite database URL in `dir`; the file is created on open.
+pub fn sqlite_url(dir: &tempfile::TempDir) -> String {
+    format!("sqlite://{}/callsign.db", dir.path().display())
+}
