@@ -24,6 +24,7 @@ start_pg() {
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   [ -n "$PG_BIN" ] || die "PostgreSQL server binaries not installed (apt-get install postgresql)"
   PG_DIR=$dir/pg
+  rm -rf "$PG_DIR"
   mkdir -p "$PG_DIR"
   local as=()
   if [ "$(id -u)" = 0 ]; then

@@ -86,8 +86,8 @@ fn subject_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Subject> {
     Ok(Subject {
         id: row.get("id"),
         acct: row.get("acct"),
-        handle: Handle::parse(&handle).map_err(|e| StoreError::Internal(e.to_string()))?,
-        domain: Domain::parse(&domain).map_err(|e| StoreError::Internal(e.to_string()))?,
+        handle: Handle::trusted(handle),
+        domain: Domain::trusted(domain),
         display_name: row.get("display_name"),
         discoverable: row.get("discoverable"),
         version: row.get("version"),
