@@ -1,0 +1,317 @@
+//! Answering one request: the wire rules of DESIGN.md ("ENUM DNS"), for
+//! every transport, written straight into a reusable buffer.
+//!
+//! The common answers (NAPTR at a number, NXDOMAIN, NODATA) cost a parse,
+//! one range probe in the index and a few copies: the question is echoed
+//! from the request's bytes, owner names are compression pointers into it,
+//! and record data is already encoded.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use ipnet::IpNet;
+
+use super::index::{EnumIndex, Node};
+use super::naptr::MAX_DIGITS;
+use super::rrl::{Rrl, Verdict};
+use super::wire::{self, Parsed, Rcode, Request};
+use super::zone::{Zone, Zones};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transport {
+    Udp,
+    Tcp,
+}
+
+/// What the caller does after [`Responder::respond`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// Send the buffer.
+    Send,
+    /// Send nothing (garbage, a response, or rate limited).
+    Nothing,
+    /// A zone transfer (TCP only, ACL passed): stream it with `xfr`.
+    Transfer {
+        zone: usize,
+        /// The client's serial, for IXFR.
+        ixfr_from: Option<u32>,
+    },
+}
+
+pub struct Responder {
+    pub zones: Zones,
+    pub index: Arc<EnumIndex>,
+    axfr_allow: Vec<IpNet>,
+    rrl: Option<Rrl>,
+}
+
+/// The sections of an answer, before the OPT record and size checks.
+enum Content<'a> {
+    Empty(Rcode),
+    /// The zone's SOA (and NS) at the apex.
+    Apex {
+        soa: bool,
+        ns: bool,
+    },
+    Naptrs(&'a super::naptr::Naptrs),
+    NoData,
+    NxDomain,
+}
+
+impl Responder {
+    pub fn new(
+        zones: Zones,
+        index: Arc<EnumIndex>,
+        axfr_allow: Vec<IpNet>,
+        rrl: Option<Rrl>,
+    ) -> Responder {
+        Responder {
+            zones,
+            index,
+            axfr_allow,
+            rrl,
+        }
+    }
+
+    pub fn may_transfer(&self, peer: IpAddr) -> bool {
+        let peer = match peer {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, IpAddr::V4),
+            v4 => v4,
+        };
+        self.axfr_allow.iter().any(|net| net.contains(&peer))
+    }
+
+    /// Answer `msg` from `peer` into `out` (cleared first).
+    pub fn respond(
+        &self,
+        msg: &[u8],
+        peer: IpAddr,
+        transport: Transport,
+        out: &mut Vec<u8>,
+    ) -> Reply {
+        out.clear();
+        let request = match wire::parse(msg) {
+            Parsed::Request(r) => r,
+            Parsed::FormErr { id, opcode, rd } => {
+                let flags = wire::response_flags(opcode, false, rd, false, Rcode::FormErr);
+                wire::put_header(out, id, flags);
+                return self.limit(peer, transport, out, 12, None);
+            }
+            Parsed::Ignore => return Reply::Nothing,
+        };
+        let reply = self.answer(&request, peer, transport, out);
+        if reply != Reply::Send {
+            return reply;
+        }
+        let question_end = request.qname_end + 4;
+        let max = match (transport, request.edns) {
+            (Transport::Tcp, _) => u16::MAX as usize,
+            (Transport::Udp, None) => wire::CLASSIC_UDP_PAYLOAD as usize,
+            (Transport::Udp, Some(e)) => e
+                .payload
+                .clamp(wire::CLASSIC_UDP_PAYLOAD, wire::MAX_UDP_PAYLOAD)
+                as usize,
+        };
+        if out.len() > max {
+            truncate(out, question_end, &request);
+        }
+        self.limit(peer, transport, out, question_end, Some(&request))
+    }
+
+    /// Response rate limiting (UDP only): slipped answers go out truncated,
+    /// so a real client behind a spoofed /24 still gets through over TCP.
+    fn limit(
+        &self,
+        peer: IpAddr,
+        transport: Transport,
+        out: &mut Vec<u8>,
+        question_end: usize,
+        request: Option<&Request<'_>>,
+    ) -> Reply {
+        let Some(rrl) = self.rrl.as_ref().filter(|_| transport == Transport::Udp) else {
+            return Reply::Send;
+        };
+        match rrl.check(peer) {
+            Verdict::Pass => Reply::Send,
+            Verdict::Drop => Reply::Nothing,
+            Verdict::Slip => {
+                match request {
+                    Some(r) => truncate(out, question_end, r),
+                    None => wire::set_truncated(out),
+                }
+                Reply::Send
+            }
+        }
+    }
+
+    fn answer(
+        &self,
+        request: &Request<'_>,
+        peer: IpAddr,
+        transport: Transport,
+        out: &mut Vec<u8>,
+    ) -> Reply {
+        // Refusals decided by the header alone carry no zone data.
+        let refusal = if request.edns.is_some_and(|e| e.version > 0) {
+            Some((Rcode::NoError, 1)) // BADVERS = 16: the upper bits live in OPT.
+        } else if request.opcode != wire::OPCODE_QUERY {
+            Some((Rcode::NotImp, 0))
+        } else if request.signed {
+            Some((Rcode::NotAuth, 0))
+        } else if request.qclass != wire::CLASS_IN {
+            Some((Rcode::Refused, 0))
+        } else if request.qtype == wire::TYPE_OPT {
+            Some((Rcode::FormErr, 0))
+        } else {
+            None
+        };
+        if let Some((rcode, extended)) = refusal {
+            return self.finish(request, None, Content::Empty(rcode), extended, out);
+        }
+        let qname = request.qname();
+        let mut starts = [0usize; 128];
+        let labels = wire::label_starts(qname, &mut starts);
+        let Some((at, zone)) = self.zones.find(qname, &starts[..labels]) else {
+            return self.finish(request, None, Content::Empty(Rcode::Refused), 0, out);
+        };
+        // Labels left of the apex, nearest the apex last.
+        let below = &starts[..starts[..labels].iter().take_while(|s| **s < at).count()];
+        let index = self.index.read();
+        let content = match request.qtype {
+            wire::TYPE_AXFR | wire::TYPE_IXFR => {
+                if !self.may_transfer(peer) {
+                    Content::Empty(Rcode::Refused)
+                } else if !below.is_empty() {
+                    Content::Empty(Rcode::NotAuth)
+                } else if transport == Transport::Tcp {
+                    return Reply::Transfer {
+                        zone: self.zones.position(zone),
+                        ixfr_from: request
+                            .soa_serial
+                            .filter(|_| request.qtype == wire::TYPE_IXFR),
+                    };
+                } else if request.qtype == wire::TYPE_IXFR {
+                    // RFC 1995 §2: over UDP, our SOA tells the client to use TCP.
+                    Content::Apex {
+                        soa: true,
+                        ns: false,
+                    }
+                } else {
+                    Content::Empty(Rcode::Refused)
+                }
+            }
+            wire::TYPE_SOA | wire::TYPE_ANY if below.is_empty() => Content::Apex {
+                soa: true,
+                ns: false,
+            },
+            wire::TYPE_NS if below.is_empty() => Content::Apex {
+                soa: false,
+                ns: true,
+            },
+            _ if below.is_empty() => Content::NoData,
+            qtype => {
+                // A number's name is one digit per label, least significant first.
+                let mut digits = [0u8; MAX_DIGITS];
+                let single_digits = below.len() <= MAX_DIGITS
+                    && below.iter().rev().enumerate().all(|(i, &s)| {
+                        digits[i] = qname[s + 1];
+                        qname[s] == 1 && qname[s + 1].is_ascii_digit()
+                    });
+                let node = if single_digits {
+                    index.node(&digits[..below.len()])
+                } else {
+                    Node::Absent
+                };
+                match node {
+                    Node::Number(n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
+                        Content::Naptrs(n)
+                    }
+                    Node::Number(_) | Node::EmptyNonTerminal => Content::NoData,
+                    Node::Absent => Content::NxDomain,
+                }
+            }
+        };
+        self.finish(request, Some((at, zone, index.serial())), content, 0, out)
+    }
+
+    /// Write the whole message for `content`.
+    fn finish(
+        &self,
+        request: &Request<'_>,
+        zone: Option<(usize, &Zone, u32)>,
+        content: Content<'_>,
+        extended_rcode: u8,
+        out: &mut Vec<u8>,
+    ) -> Reply {
+        let rcode = match content {
+            Content::Empty(rcode) => rcode,
+            Content::NxDomain => Rcode::NxDomain,
+            _ => Rcode::NoError,
+        };
+        let authoritative = !matches!(content, Content::Empty(_));
+        let flags =
+            wire::response_flags(request.opcode, authoritative, request.rd, request.cd, rcode);
+        wire::put_header(out, request.id, flags);
+        out.extend_from_slice(request.question());
+        let mut counts = [1u16, 0, 0, 0];
+        let ttl = self.zones.ttl;
+        if let Some((at, zone, serial)) = zone {
+            let apex = (wire::HEADER_LEN + at) as u16;
+            let soa = |out: &mut Vec<u8>, ttl: u32| {
+                wire::put_rr_header(out, apex, wire::TYPE_SOA, ttl, zone.soa_len());
+                zone.soa_rdata(serial, out);
+            };
+            match content {
+                Content::Apex { soa: with_soa, ns } => {
+                    if with_soa {
+                        soa(out, ttl);
+                        counts[1] += 1;
+                    }
+                    if ns {
+                        for rdata in &zone.ns {
+                            wire::put_rr_header(out, apex, wire::TYPE_NS, ttl, rdata.len());
+                            out.extend_from_slice(rdata);
+                            counts[1] += 1;
+                        }
+                    }
+                }
+                Content::Naptrs(naptrs) => {
+                    for naptr in naptrs.iter() {
+                        wire::put_rr_header(
+                            out,
+                            wire::HEADER_LEN as u16,
+                            wire::TYPE_NAPTR,
+                            ttl,
+                            naptr.len(),
+                        );
+                        naptr.write(out);
+                        counts[1] += 1;
+                    }
+                }
+                Content::NoData | Content::NxDomain => {
+                    soa(out, self.zones.negative_ttl);
+                    counts[2] = 1;
+                }
+                Content::Empty(_) => {}
+            }
+        }
+        if let Some(edns) = request.edns {
+            wire::put_opt(out, edns.dnssec_ok, extended_rcode);
+            counts[3] = 1;
+        }
+        wire::set_counts(out, counts);
+        Reply::Send
+    }
+}
+
+/// Cut a response back to its question (and OPT), with TC set.
+fn truncate(out: &mut Vec<u8>, question_end: usize, request: &Request<'_>) {
+    out.truncate(question_end);
+    wire::set_truncated(out);
+    let mut counts = [1, 0, 0, 0];
+    if let Some(edns) = request.edns {
+        wire::put_opt(out, edns.dnssec_ok, 0);
+        counts[3] = 1;
+    }
+    wire::set_counts(out, counts);
+}

@@ -1,0 +1,250 @@
+//! The ENUM zone index: every published number with its NAPTR records,
+//! the zone serial, and a bounded journal of recent changes for IXFR.
+//!
+//! One sorted map serves exact lookups and empty-non-terminal detection
+//! (is any number below this prefix?) with a single range probe. Readers
+//! hold a read lock only while copying an answer out; writers are the
+//! directory's apply calls, O(size of the change).
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use tokio::sync::watch;
+
+use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish};
+use crate::directory::Index;
+use crate::model::Subject;
+
+/// How many changed numbers the journal remembers (a bulk import or the
+/// initial load exceeds it, and older serials then get AXFR-style answers).
+const JOURNAL_KEYS: usize = 100_000;
+
+pub struct EnumIndex {
+    state: RwLock<State>,
+    serial: watch::Sender<u32>,
+}
+
+#[derive(Default)]
+pub struct State {
+    numbers: BTreeMap<NumberKey, Naptrs>,
+    serial: u32,
+    journal: Journal,
+}
+
+/// What a name below an apex is.
+pub enum Node<'a> {
+    Number(&'a Naptrs),
+    /// A prefix of published numbers: exists, holds nothing.
+    EmptyNonTerminal,
+    Absent,
+}
+
+impl State {
+    pub fn serial(&self) -> u32 {
+        self.serial
+    }
+
+    pub fn len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.numbers.is_empty()
+    }
+
+    /// The node of the digit string `digits` (most significant first).
+    pub fn node(&self, digits: &[u8]) -> Node<'_> {
+        let Some(key) = number_key(digits) else {
+            return Node::Absent;
+        };
+        match self
+            .numbers
+            .range(key..=prefix_end(key, digits.len()))
+            .next()
+        {
+            Some((k, naptrs)) if *k == key => Node::Number(naptrs),
+            Some(_) => Node::EmptyNonTerminal,
+            None => Node::Absent,
+        }
+    }
+}
+
+/// The zone at one serial, detached from the index (for AXFR and export).
+pub struct Snapshot {
+    pub serial: u32,
+    pub numbers: Vec<(NumberKey, Naptrs)>,
+}
+
+/// One step of an IXFR: records removed from `from`, then added to reach `to`.
+pub struct Delta {
+    pub from: u32,
+    pub to: u32,
+    pub removed: Vec<(NumberKey, Vec<Vec<u8>>)>,
+    pub added: Vec<(NumberKey, Vec<Vec<u8>>)>,
+}
+
+#[derive(Default)]
+struct Journal {
+    versions: VecDeque<Version>,
+    keys: usize,
+}
+
+struct Version {
+    from: u32,
+    to: u32,
+    /// Each number changed in this version: as it was, as it is.
+    changes: BTreeMap<NumberKey, (Option<Naptrs>, Option<Naptrs>)>,
+}
+
+impl Journal {
+    fn record(
+        &mut self,
+        from: u32,
+        to: u32,
+        changed: Vec<(NumberKey, Option<Naptrs>, Option<Naptrs>)>,
+    ) {
+        if from != to {
+            self.versions.push_back(Version {
+                from,
+                to,
+                changes: BTreeMap::new(),
+            });
+        }
+        // A version cut short (journal overflow) is never journaled again.
+        let Some(version) = self.versions.back_mut().filter(|v| v.to == to) else {
+            return;
+        };
+        for (key, old, new) in changed {
+            match version.changes.get_mut(&key) {
+                Some(entry) => entry.1 = new,
+                None => {
+                    version.changes.insert(key, (old, new));
+                    self.keys += 1;
+                }
+            }
+        }
+        while self.keys > JOURNAL_KEYS {
+            match self.versions.pop_front() {
+                Some(v) => self.keys -= v.changes.len(),
+                None => break,
+            }
+        }
+    }
+}
+
+impl EnumIndex {
+    pub fn new() -> Arc<EnumIndex> {
+        Arc::new(EnumIndex {
+            state: RwLock::default(),
+            serial: watch::Sender::new(0),
+        })
+    }
+
+    /// Hold only while copying an answer out.
+    pub fn read(&self) -> RwLockReadGuard<'_, State> {
+        // A panicking writer leaves consistent entries behind (each map
+        // operation is atomic): keep answering rather than fail every query.
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn serial(&self) -> u32 {
+        self.read().serial
+    }
+
+    /// Wakes when the zone serial moves.
+    pub fn watch(&self) -> watch::Receiver<u32> {
+        self.serial.subscribe()
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        let state = self.read();
+        Snapshot {
+            serial: state.serial,
+            numbers: state.numbers.iter().map(|(k, v)| (*k, v.clone())).collect(),
+        }
+    }
+
+    /// The steps from serial `from` to the current one, if the journal
+    /// still holds all of them (an empty list when `from` is current).
+    pub fn deltas_since(&self, from: u32) -> Option<(u32, Vec<Delta>)> {
+        let state = self.read();
+        if from == state.serial {
+            return Some((from, Vec::new()));
+        }
+        let versions = &state.journal.versions;
+        let start = versions.iter().position(|v| v.from == from)?;
+        if versions.back().map(|v| v.to) != Some(state.serial) {
+            return None;
+        }
+        let rdatas = |n: &Option<Naptrs>| -> Vec<Vec<u8>> {
+            n.iter()
+                .flat_map(|n| n.iter().map(|r| r.to_vec()))
+                .collect()
+        };
+        let deltas = versions
+            .range(start..)
+            .map(|v| {
+                let mut delta = Delta {
+                    from: v.from,
+                    to: v.to,
+                    removed: Vec::new(),
+                    added: Vec::new(),
+                };
+                for (key, (old, new)) in &v.changes {
+                    let (old, new) = (rdatas(old), rdatas(new));
+                    let gone: Vec<_> = old.iter().filter(|r| !new.contains(r)).cloned().collect();
+                    let came: Vec<_> = new.iter().filter(|r| !old.contains(r)).cloned().collect();
+                    if !gone.is_empty() {
+                        delta.removed.push((*key, gone));
+                    }
+                    if !came.is_empty() {
+                        delta.added.push((*key, came));
+                    }
+                }
+                delta
+            })
+            .collect();
+        Some((state.serial, deltas))
+    }
+}
+
+impl Index for EnumIndex {
+    fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
+        let old = before.map(publish).unwrap_or_default();
+        let new = after.map(publish).unwrap_or_default();
+        if old == new {
+            return;
+        }
+        let mut changed = Vec::new();
+        let moved = {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            for (key, was) in &old {
+                // Another subject may have taken the number in the meantime
+                // (an import moving it): only remove what is still ours.
+                if !new.iter().any(|(k, _)| k == key) && state.numbers.get(key) == Some(was) {
+                    let removed = state.numbers.remove(key);
+                    changed.push((*key, removed, None));
+                }
+            }
+            for (key, naptrs) in new {
+                let previous = state.numbers.insert(key, naptrs.clone());
+                if previous.as_ref() != Some(&naptrs) {
+                    changed.push((key, previous, Some(naptrs)));
+                }
+            }
+            if changed.is_empty() {
+                None
+            } else {
+                // Serials are i64 in the change log and u32 in SOA records:
+                // they wrap, which RFC 1982 serial arithmetic allows.
+                let to = serial as u32;
+                let from = std::mem::replace(&mut state.serial, to);
+                state.journal.record(from, to, changed);
+                (from != to).then_some(to)
+            }
+        };
+        if let Some(serial) = moved {
+            self.serial.send_replace(serial);
+        }
+    }
+}

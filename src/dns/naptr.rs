@@ -1,0 +1,398 @@
+//! The ENUM mapping of DESIGN.md: which numbers a subject publishes, and
+//! the NAPTR records each of them answers with.
+//!
+//! What is published is decided by `model::project` with an anonymous
+//! viewer, the same function WebFinger and lookup call, so a privacy rule
+//! cannot differ between channels. A number is published when the anonymous
+//! projection may be found by it and shows at least one *other* address (a
+//! name without records does not exist in a zone transfer either, so it must
+//! not exist here).
+//!
+//! `sips:` addresses are published as `E2U+sip` (RFC 3764 allows a SIPS URI
+//! in the `sip` enumservice) and ranked with the `sip:` ones.
+
+use std::sync::{Arc, LazyLock};
+
+use hickory_proto::rr::Name;
+use hickory_proto::rr::rdata::NAPTR;
+use hickory_proto::serialize::binary::{BinEncodable, BinEncoder};
+
+use crate::model::{Kind, Subject, Viewer, project};
+
+pub const ORDER: u16 = 100;
+pub const FLAGS: &str = "u";
+
+/// The enumservice and preference base of each kind, in publication order.
+/// Within a kind, preference = base + the address's rank by priority,
+/// capped so a kind never reaches the next one's base.
+const SERVICES: [(Kind, &str, u16); 7] = [
+    (Kind::Sip, "E2U+sip", 10),
+    (Kind::Sips, "E2U+sip", 10),
+    (Kind::Xmpp, "E2U+xmpp", 20),
+    (Kind::H323, "E2U+h323", 25),
+    (Kind::Mailto, "E2U+email:mailto", 30),
+    (Kind::Tel, "E2U+voice:tel", 40),
+    (Kind::Https, "E2U+web:https", 50),
+];
+
+fn service(kind: Kind) -> usize {
+    SERVICES
+        .iter()
+        .position(|(k, _, _)| *k == kind)
+        .expect("every kind has an enumservice")
+}
+
+/// The highest rank a preference base can take before the next base.
+fn rank_cap(base: u16) -> u16 {
+    SERVICES
+        .iter()
+        .map(|(_, _, b)| *b)
+        .find(|b| *b > base)
+        .map_or(9, |next| next - base - 1)
+}
+
+/// A number's E.164 digits packed one per nibble (digit + 1, most
+/// significant first, zero-padded), so that numeric order is the order of
+/// the digit strings and every number below a prefix sits in one key range.
+pub type NumberKey = u64;
+
+pub const MAX_DIGITS: usize = 15;
+
+/// The key of ASCII digits (1 to 15 of them), or `None`.
+pub fn number_key(digits: &[u8]) -> Option<NumberKey> {
+    if digits.is_empty() || digits.len() > MAX_DIGITS {
+        return None;
+    }
+    let mut key = 0u64;
+    for (i, d) in digits.iter().enumerate() {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        key |= ((d - b'0' + 1) as u64) << (60 - 4 * i);
+    }
+    Some(key)
+}
+
+/// The last key having the `len`-digit prefix `key`.
+pub fn prefix_end(key: NumberKey, len: usize) -> NumberKey {
+    key | ((1u64 << (64 - 4 * len)) - 1)
+}
+
+/// The ASCII digits of a key, most significant first.
+pub fn key_digits(key: NumberKey) -> impl Iterator<Item = u8> {
+    (0..MAX_DIGITS)
+        .map(move |i| ((key >> (60 - 4 * i)) & 0xF) as u8)
+        .take_while(|n| *n != 0)
+        .map(|n| b'0' + n - 1)
+}
+
+/// What every record of one enumservice shares (ORDER, the base
+/// PREFERENCE, FLAGS, SERVICES), encoded once by hickory from fields.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    bytes: Box<[u8]>,
+    services: &'static str,
+}
+
+static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
+    SERVICES
+        .iter()
+        .map(|(_, services, base)| {
+            // An empty regexp and the root replacement are one byte each.
+            let full = encode(services, *base, b"").expect("a record without a regexp encodes");
+            Head {
+                bytes: full[..full.len() - 2].into(),
+                services,
+            }
+        })
+        .collect()
+});
+
+const REGEXP_HEAD: &[u8] = b"!^.*$!";
+const REGEXP_TAIL: &[u8] = b"!";
+/// The longest URI whose regexp still fits a character-string.
+const MAX_URI: usize = 255 - REGEXP_HEAD.len() - REGEXP_TAIL.len();
+
+/// The whole rdata of one NAPTR, by hickory's encoder.
+fn encode(services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
+    let naptr = NAPTR::new(
+        ORDER,
+        preference,
+        FLAGS.as_bytes().into(),
+        services.as_bytes().into(),
+        regexp.into(),
+        Name::root(),
+    );
+    let mut buf = Vec::new();
+    naptr.emit(&mut BinEncoder::new(&mut buf)).ok()?;
+    Some(buf)
+}
+
+/// The NAPTR records of one published number: the subject's public
+/// addresses stored once and shared by all of its numbers, minus the one
+/// that is this number itself. Only what differs between records is kept
+/// (the enumservice and the URI): a million subjects cost about 100 MB.
+#[derive(Clone, Debug)]
+pub struct Naptrs {
+    /// `[service index u8][URI length u8][URI]…`, in publication order.
+    set: Arc<[u8]>,
+    /// Index in `set` of this number's own record (skipped).
+    own: u16,
+}
+
+/// One record as answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Naptr<'a> {
+    head: &'static Head,
+    uri: &'a [u8],
+    pub preference: u16,
+}
+
+impl Naptr<'_> {
+    /// The rdata length.
+    pub fn len(&self) -> usize {
+        self.head.bytes.len() + 1 + REGEXP_HEAD.len() + self.uri.len() + REGEXP_TAIL.len() + 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The rdata, byte for byte what hickory's encoder writes for it.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let head = &self.head.bytes;
+        out.extend_from_slice(&head[..2]);
+        out.extend_from_slice(&self.preference.to_be_bytes());
+        out.extend_from_slice(&head[4..]);
+        out.push((REGEXP_HEAD.len() + self.uri.len() + REGEXP_TAIL.len()) as u8);
+        out.extend_from_slice(REGEXP_HEAD);
+        out.extend_from_slice(self.uri);
+        out.extend_from_slice(REGEXP_TAIL);
+        out.push(0);
+    }
+
+    pub fn to_vec(self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(self.len());
+        self.write(&mut v);
+        v
+    }
+
+    pub fn services(&self) -> &'static str {
+        self.head.services
+    }
+
+    pub fn regexp(&self) -> Vec<u8> {
+        [REGEXP_HEAD, self.uri, REGEXP_TAIL].concat()
+    }
+}
+
+impl Naptrs {
+    pub fn iter(&self) -> impl Iterator<Item = Naptr<'_>> {
+        let heads = &*HEADS;
+        let mut pos = 0;
+        let mut index = 0u16;
+        let mut base = 0u16;
+        let mut rank = 0u16;
+        let set = &self.set[..];
+        let own = self.own;
+        std::iter::from_fn(move || {
+            loop {
+                let (service, len) = (*set.get(pos)? as usize, set[pos + 1] as usize);
+                let uri = &set[pos + 2..pos + 2 + len];
+                pos += 2 + len;
+                index += 1;
+                if index - 1 == own {
+                    continue;
+                }
+                let kind_base = SERVICES[service].2;
+                if kind_base == base {
+                    rank += 1;
+                } else {
+                    (base, rank) = (kind_base, 0);
+                }
+                let preference = base + rank.min(rank_cap(base));
+                return Some(Naptr {
+                    head: &heads[service],
+                    uri,
+                    preference,
+                });
+            }
+        })
+    }
+}
+
+impl PartialEq for Naptrs {
+    fn eq(&self, other: &Naptrs) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+/// Every number `subject` publishes, with its records. Empty for a
+/// subject the anonymous viewer may not find by any number.
+pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
+    let mut projection = None;
+    let mut numbers = Vec::new();
+    for a in subject.addresses.iter().filter(|a| a.kind == Kind::Tel) {
+        let Some(p) = project(subject, a.uri.as_str(), Viewer::Anonymous) else {
+            continue;
+        };
+        let Some(key) = a.uri.e164().and_then(|e| number_key(&e.as_bytes()[1..])) else {
+            continue;
+        };
+        numbers.push((key, a.uri.as_str()));
+        projection.get_or_insert(p);
+    }
+    let Some(projection) = projection else {
+        return Vec::new();
+    };
+    let mut addresses = projection.addresses;
+    addresses.sort_by_key(|a| SERVICES[service(a.kind)].2);
+    let mut set = Vec::new();
+    let mut uris = Vec::with_capacity(addresses.len());
+    for a in addresses {
+        let uri = a.uri.as_str();
+        if uri.len() > MAX_URI {
+            tracing::debug!(uri, "address too long for a NAPTR regexp; not published");
+            continue;
+        }
+        set.extend_from_slice(&[service(a.kind) as u8, uri.len() as u8]);
+        set.extend_from_slice(uri.as_bytes());
+        uris.push(uri);
+    }
+    let set: Arc<[u8]> = set.into();
+    numbers
+        .into_iter()
+        .filter_map(|(key, uri)| {
+            let own = uris
+                .iter()
+                .position(|u| *u == uri)
+                .map_or(u16::MAX, |i| i as u16);
+            let naptrs = Naptrs {
+                set: Arc::clone(&set),
+                own,
+            };
+            let any = naptrs.iter().next().is_some();
+            any.then_some((key, naptrs))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SubjectInput;
+
+    fn subject(addresses: serde_json::Value) -> Subject {
+        let input: SubjectInput = serde_json::from_value(serde_json::json!({
+            "handle": "alice", "domain": "example.com", "addresses": addresses
+        }))
+        .unwrap();
+        input.into_subject(chrono::Utc::now()).unwrap()
+    }
+
+    fn rendered(n: &Naptrs) -> Vec<(u16, String, String)> {
+        n.iter()
+            .map(|r| {
+                let regexp = String::from_utf8(r.regexp()).unwrap();
+                (r.preference, r.services().to_string(), regexp)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_sort_like_digit_strings_and_round_trip() {
+        let k = |s: &str| number_key(s.as_bytes()).unwrap();
+        assert!(k("12") < k("121") && k("121") < k("13") && k("1") < k("10"));
+        assert!(k("1212") <= prefix_end(k("12"), 2) && k("13") > prefix_end(k("12"), 2));
+        let digits: Vec<u8> = key_digits(k("441632960000")).collect();
+        assert_eq!(digits, b"441632960000");
+        assert_eq!(number_key(b"1234567890123456"), None);
+        assert_eq!(number_key(b"12a"), None);
+    }
+
+    #[test]
+    fn each_number_lists_the_other_public_addresses() {
+        let s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100"},
+            {"uri": "tel:+12125550101", "priority": 200},
+            {"uri": "sips:alice@example.com", "priority": 5},
+            {"uri": "sip:alice@example.com"},
+            {"uri": "xmpp:alice@example.com"},
+            {"uri": "mailto:alice@example.com", "visibility": "authenticated"},
+            {"uri": "https://example.com/alice", "visibility": "private"},
+        ]));
+        let published = publish(&s);
+        assert_eq!(published.len(), 2);
+        let first = &published
+            .iter()
+            .find(|(k, _)| *k == number_key(b"12125550100").unwrap())
+            .unwrap()
+            .1;
+        assert_eq!(
+            rendered(first),
+            vec![
+                (10, "E2U+sip".into(), "!^.*$!sips:alice@example.com!".into()),
+                (11, "E2U+sip".into(), "!^.*$!sip:alice@example.com!".into()),
+                (
+                    20,
+                    "E2U+xmpp".into(),
+                    "!^.*$!xmpp:alice@example.com!".into()
+                ),
+                (40, "E2U+voice:tel".into(), "!^.*$!tel:+12125550101!".into()),
+            ]
+        );
+        let second = &published
+            .iter()
+            .find(|(k, _)| *k == number_key(b"12125550101").unwrap())
+            .unwrap()
+            .1;
+        assert_eq!(
+            rendered(second)[3],
+            (40, "E2U+voice:tel".into(), "!^.*$!tel:+12125550100!".into())
+        );
+    }
+
+    #[test]
+    fn hidden_or_lonely_numbers_are_not_published() {
+        let s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100", "discoverable": false},
+            {"uri": "tel:+12125550101", "visibility": "authenticated"},
+            {"uri": "sip:alice@example.com"},
+        ]));
+        assert!(publish(&s).is_empty());
+        let lonely = subject(serde_json::json!([
+            {"uri": "tel:+12125550100"},
+            {"uri": "sip:alice@example.com", "visibility": "private"},
+        ]));
+        assert!(publish(&lonely).is_empty());
+    }
+
+    #[test]
+    fn ranks_stop_below_the_next_kind() {
+        let sips: Vec<_> = (0..12)
+            .map(|i| serde_json::json!({"uri": format!("sip:a{i:02}@example.com"), "priority": i}))
+            .chain([serde_json::json!({"uri": "tel:+12125550100"})])
+            .collect();
+        let published = publish(&subject(serde_json::Value::Array(sips)));
+        let prefs: Vec<u16> = published[0].1.iter().map(|r| r.preference).collect();
+        assert_eq!(prefs, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 19, 19]);
+    }
+
+    #[test]
+    fn records_are_what_hickory_encodes() {
+        let s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100"}, {"uri": "tel:+12125550101"},
+            {"uri": "sip:alice@example.com"}, {"uri": "sips:alice@example.com"},
+            {"uri": "xmpp:alice@example.com"}, {"uri": "h323:alice@example.com"},
+            {"uri": "mailto:alice@example.com"}, {"uri": "https://example.com/~alice?x=\\"},
+        ]));
+        let published = publish(&s);
+        let records: Vec<_> = published[0].1.iter().collect();
+        assert_eq!(records.len(), 7);
+        for r in records {
+            let expected = encode(r.services(), r.preference, &r.regexp()).unwrap();
+            assert_eq!(r.to_vec(), expected, "{}", r.services());
+            assert_eq!(r.len(), expected.len());
+        }
+    }
+}

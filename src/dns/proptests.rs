@@ -1,0 +1,103 @@
+//! Whatever bytes arrive, the responder never panics, answers only
+//! requests, and every answer is a well-formed DNS message within limits.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use hickory_proto::op::{Edns, Message, Query};
+use hickory_proto::rr::{Name, RecordType};
+use proptest::prelude::*;
+
+use super::answer::{Reply, Responder, Transport};
+use super::index::EnumIndex;
+use super::zone::Zones;
+use crate::config::DnsConfig;
+use crate::directory::Index;
+use crate::model::SubjectInput;
+
+fn responder() -> &'static Responder {
+    static RESPONDER: std::sync::OnceLock<Responder> = std::sync::OnceLock::new();
+    RESPONDER.get_or_init(|| {
+        let index = EnumIndex::new();
+        let input: SubjectInput = serde_json::from_value(serde_json::json!({
+            "handle": "alice", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
+        }))
+        .unwrap();
+        index.apply(
+            1,
+            None,
+            Some(&input.into_subject(chrono::Utc::now()).unwrap()),
+        );
+        let zones = Zones::new(&DnsConfig::default()).unwrap();
+        Responder::new(
+            zones,
+            Arc::clone(&index),
+            vec!["127.0.0.0/8".parse().unwrap()],
+            None,
+        )
+    })
+}
+
+fn valid_queries() -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for (name, qtype) in [
+        ("0.0.1.0.5.5.5.2.1.2.1.e164.arpa.", RecordType::NAPTR),
+        ("e164.arpa.", RecordType::SOA),
+        ("e164.arpa.", RecordType::IXFR),
+        ("2.1.e164.arpa.", RecordType::ANY),
+    ] {
+        let mut m = Message::query();
+        m.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
+        out.push(m.to_vec().unwrap());
+        m.set_edns(Edns::new());
+        out.push(m.to_vec().unwrap());
+    }
+    out
+}
+
+fn check(bytes: &[u8]) {
+    let peer: IpAddr = [127, 0, 0, 1].into();
+    let mut out = Vec::new();
+    for transport in [Transport::Udp, Transport::Tcp] {
+        match responder().respond(bytes, peer, transport, &mut out) {
+            Reply::Send => {
+                let answer = Message::from_vec(&out).expect("answers parse");
+                assert_eq!(out[..2], bytes[..2], "ID echoed");
+                assert!(out[2] & 0x80 != 0, "QR set");
+                assert!(!answer.recursion_available);
+                if transport == Transport::Udp {
+                    assert!(out.len() <= 1232);
+                }
+            }
+            Reply::Nothing => assert!(bytes.len() < 12 || bytes[2] & 0x80 != 0),
+            Reply::Transfer { .. } => assert_eq!(transport, Transport::Tcp),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn mutated_queries(
+        which in 0usize..8,
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        keep in any::<prop::sample::Index>(),
+        tail in proptest::collection::vec(any::<u8>(), 0..8),
+    ) {
+        let mut bytes = valid_queries()[which].clone();
+        for (at, b) in edits {
+            let at = at.index(bytes.len());
+            bytes[at] = b;
+        }
+        bytes.truncate(keep.index(bytes.len() + 1).max(1));
+        bytes.extend(tail);
+        check(&bytes);
+    }
+}

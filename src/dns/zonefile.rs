@@ -1,0 +1,104 @@
+//! A zone as an RFC 1035 master file (`callsign zone export ZONE`).
+//!
+//! Character-strings are written from the wire bytes, escaping `"` and `\`
+//! with a backslash and anything outside printable ASCII as `\DDD`, so a
+//! URI containing either survives a round trip through any zone parser.
+
+use std::fmt::Write;
+
+use super::naptr::{Naptrs, NumberKey, key_digits};
+use super::zone::Zone;
+
+/// `bytes` as a quoted character-string.
+pub fn quoted(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() + 2);
+    s.push('"');
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                s.push('\\');
+                s.push(b as char);
+            }
+            0x20..=0x7E => s.push(b as char),
+            _ => {
+                let _ = write!(s, "\\{b:03}");
+            }
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// The owner of a number relative to the apex: its digits reversed.
+fn owner(key: NumberKey) -> String {
+    let digits: Vec<u8> = key_digits(key).collect();
+    let mut s = String::with_capacity(2 * digits.len());
+    for d in digits.iter().rev() {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push(*d as char);
+    }
+    s
+}
+
+pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)]) -> String {
+    let soa = &zone.soa_fields;
+    let mut out = String::with_capacity(128 + numbers.len() * 256);
+    let _ = writeln!(
+        out,
+        "; ENUM zone {} exported by callsign: serial {serial}, {} numbers",
+        zone.name,
+        numbers.len()
+    );
+    let _ = writeln!(out, "$ORIGIN {}", zone.name.to_ascii());
+    let _ = writeln!(out, "$TTL {ttl}");
+    let _ = writeln!(
+        out,
+        "@\tIN\tSOA\t{} {} {serial} {} {} {} {}",
+        soa.mname.to_ascii(),
+        soa.rname.to_ascii(),
+        soa.refresh,
+        soa.retry,
+        soa.expire,
+        soa.minimum,
+    );
+    for ns in &zone.ns_names {
+        let _ = writeln!(out, "@\tIN\tNS\t{}", ns.to_ascii());
+    }
+    for (key, naptrs) in numbers {
+        let owner = owner(*key);
+        for naptr in naptrs.iter() {
+            let _ = writeln!(
+                out,
+                "{owner}\tIN\tNAPTR\t{} {} {} {} {} .",
+                super::naptr::ORDER,
+                naptr.preference,
+                quoted(super::naptr::FLAGS.as_bytes()),
+                quoted(naptr.services().as_bytes()),
+                quoted(&naptr.regexp()),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_bytes_outside_ascii() {
+        assert_eq!(
+            quoted(br#"!^.*$!sip:a"b\c@x!"#),
+            r#""!^.*$!sip:a\"b\\c@x!""#
+        );
+        assert_eq!(quoted("é\t".as_bytes()), r#""\195\169\009""#);
+    }
+
+    #[test]
+    fn owners_are_reversed_digits() {
+        let key = super::super::naptr::number_key(b"12125550100").unwrap();
+        assert_eq!(owner(key), "0.0.1.0.5.5.5.2.1.2.1");
+    }
+}

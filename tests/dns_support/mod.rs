@@ -1,0 +1,314 @@
+//! Harness for the DNS tests: a SQLite store in a temporary directory, a
+//! directory with the ENUM index registered, and the DNS server on
+//! 127.0.0.1:0; queries go over real sockets as hickory-encoded messages.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use callsign::config::DnsConfig;
+use callsign::directory::Directory;
+use callsign::dns::{Dns, DnsListeners};
+use callsign::model::{Subject, SubjectInput};
+use callsign::store::sqlite::SqliteStore;
+use callsign::store::{Store, Write};
+use hickory_proto::op::{Edns, Message, OpCode, Query};
+use hickory_proto::rr::rdata::{NAPTR, SOA};
+use hickory_proto::rr::{Name, RData, RecordType};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpStream, UdpSocket};
+use tokio_util::sync::CancellationToken;
+
+pub const TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct DnsServer {
+    pub addr: SocketAddr,
+    pub store: Arc<dyn Store>,
+    pub directory: Arc<Directory>,
+    pub dns: Arc<Dns>,
+    pub config: DnsConfig,
+    shutdown: CancellationToken,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _dir: tempfile::TempDir,
+}
+
+/// Defaults for tests: ephemeral port, NS outside the zone (no glue needed).
+pub fn config() -> DnsConfig {
+    DnsConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        ns: vec!["ns1.example.net".into(), "ns2.example.org".into()],
+        soa_mname: Some("ns1.example.net".into()),
+        soa_rname: Some("hostmaster.example.net".into()),
+        ttl: 600,
+        soa_minimum: 60,
+        udp_sockets: 2,
+        ..DnsConfig::default()
+    }
+}
+
+pub fn subject(value: serde_json::Value) -> Subject {
+    let input: SubjectInput = serde_json::from_value(value).expect("valid subject input");
+    input
+        .into_subject(chrono::Utc::now())
+        .expect("valid subject")
+}
+
+impl DnsServer {
+    /// Start with `subjects` already in the store (the initial load path).
+    pub async fn start(config: DnsConfig, subjects: Vec<serde_json::Value>) -> DnsServer {
+        if std::env::var_os("TEST_LOG").is_some() {
+            let _ = tracing_subscriber::fmt().with_env_filter("info").try_init();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/callsign.db", dir.path().display());
+        let store = SqliteStore::open(&url).await.expect("open sqlite");
+        store.migrate().await.expect("migrate");
+        let store: Arc<dyn Store> = Arc::new(store);
+        for s in subjects {
+            write(&*store, Write::Create(subject(s))).await;
+        }
+        let directory = Directory::new();
+        let dns = Dns::new(&config).expect("dns config");
+        directory.register(dns.index());
+        directory.load(&*store).await.expect("load");
+        let listeners = DnsListeners::bind(&config).await.expect("bind");
+        let addr = listeners.local_addr();
+        let shutdown = CancellationToken::new();
+        let server = tokio::spawn(
+            dns.clone()
+                .run(directory.clone(), listeners, shutdown.clone()),
+        );
+        DnsServer {
+            addr,
+            store,
+            directory,
+            dns,
+            config,
+            shutdown,
+            server: Some(server),
+            _dir: dir,
+        }
+    }
+
+    /// Create a subject and apply it, as the admin API does before it responds.
+    pub async fn create(&self, value: serde_json::Value) -> Subject {
+        let stored = write(&*self.store, Write::Create(subject(value)))
+            .await
+            .unwrap();
+        self.directory.sync(&*self.store).await.unwrap();
+        stored
+    }
+
+    pub async fn update(&self, subject: Subject) -> Subject {
+        let write_ = Write::Update {
+            expected_version: subject.version,
+            subject,
+        };
+        let stored = write(&*self.store, write_).await.unwrap();
+        self.directory.sync(&*self.store).await.unwrap();
+        stored
+    }
+
+    pub async fn delete(&self, subject: &Subject) {
+        let write_ = Write::Delete {
+            id: subject.id,
+            expected_version: subject.version,
+        };
+        write(&*self.store, write_).await;
+        self.directory.sync(&*self.store).await.unwrap();
+    }
+
+    pub async fn udp(&self, msg: &Message) -> Message {
+        parse(
+            &udp_raw(self.addr, &msg.to_vec().unwrap())
+                .await
+                .expect("an answer over UDP"),
+        )
+    }
+
+    pub async fn tcp(&self, msg: &Message) -> Message {
+        parse(&tcp_raw(self.addr, &msg.to_vec().unwrap()).await)
+    }
+
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        let server = self.server.take().unwrap();
+        let done = tokio::time::timeout(TIMEOUT, server).await;
+        assert!(
+            matches!(done, Ok(Ok(Ok(())))),
+            "server stops cleanly on shutdown"
+        );
+    }
+}
+
+impl Drop for DnsServer {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+async fn write(store: &dyn Store, write: Write) -> Option<Subject> {
+    store
+        .write("test", "subject.write", write)
+        .await
+        .expect("store write")
+}
+
+/// A query for `name`/`qtype`, RD set as resolvers send it, optional EDNS payload.
+pub fn query(name: &str, qtype: RecordType, edns: Option<u16>) -> Message {
+    let mut msg = Message::query();
+    msg.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
+    msg.metadata.recursion_desired = true;
+    if let Some(payload) = edns {
+        let mut e = Edns::new();
+        e.set_max_payload(payload);
+        msg.set_edns(e);
+    }
+    msg
+}
+
+pub fn with_opcode(mut msg: Message, op_code: OpCode) -> Message {
+    msg.metadata.op_code = op_code;
+    msg
+}
+
+pub fn parse(bytes: &[u8]) -> Message {
+    Message::from_vec(bytes).expect("a well-formed DNS message")
+}
+
+/// One datagram out, one back (None after the timeout).
+pub async fn udp_raw_wait(addr: SocketAddr, bytes: &[u8], wait: Duration) -> Option<Vec<u8>> {
+    let socket = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    socket.send_to(bytes, addr).await.unwrap();
+    let mut buf = vec![0u8; 65_536];
+    let (n, _) = tokio::time::timeout(wait, socket.recv_from(&mut buf))
+        .await
+        .ok()?
+        .unwrap();
+    Some(buf[..n].to_vec())
+}
+
+pub async fn udp_raw(addr: SocketAddr, bytes: &[u8]) -> Option<Vec<u8>> {
+    udp_raw_wait(addr, bytes, TIMEOUT).await
+}
+
+/// One length-prefixed message out, one back.
+pub async fn tcp_raw(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(&(bytes.len() as u16).to_be_bytes())
+        .await
+        .unwrap();
+    stream.write_all(bytes).await.unwrap();
+    tokio::time::timeout(TIMEOUT, read_frame(&mut stream))
+        .await
+        .expect("TCP answer in time")
+        .expect("a TCP answer")
+}
+
+pub async fn read_frame(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let len = stream.read_u16().await? as usize;
+    let mut buf = vec![0u8; len];
+    stream.read_exact(&mut buf).await?;
+    Ok(buf)
+}
+
+/// The reversed-digit name of `+digits` under `zone`.
+pub fn enum_name(e164: &str, zone: &str) -> String {
+    let digits: Vec<String> = e164
+        .trim_start_matches('+')
+        .chars()
+        .rev()
+        .map(String::from)
+        .collect();
+    format!("{}.{zone}.", digits.join("."))
+}
+
+/// (order, preference, flags, services, regexp, replacement) of a NAPTR.
+pub type NaptrFields = (u16, u16, String, String, String, String);
+
+pub fn fields(n: &NAPTR) -> NaptrFields {
+    let s = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+    (
+        n.order,
+        n.preference,
+        s(&n.flags),
+        s(&n.services),
+        s(&n.regexp),
+        n.replacement.to_ascii(),
+    )
+}
+
+pub fn naptr(preference: u16, services: &str, uri: &str) -> NaptrFields {
+    (
+        100,
+        preference,
+        "u".into(),
+        services.into(),
+        format!("!^.*$!{uri}!"),
+        ".".into(),
+    )
+}
+
+/// The NAPTR answers of a response, in order.
+pub fn naptrs(msg: &Message) -> Vec<NaptrFields> {
+    msg.answers
+        .iter()
+        .map(|r| match &r.data {
+            RData::NAPTR(n) => fields(n),
+            other => panic!("expected only NAPTR answers, got {other:?}"),
+        })
+        .collect()
+}
+
+/// The SOA in the authority section of a negative answer.
+pub fn authority_soa(msg: &Message) -> SOA {
+    assert_eq!(msg.authorities.len(), 1, "one SOA in authority: {msg}");
+    match &msg.authorities[0].data {
+        RData::SOA(soa) => soa.clone(),
+        other => panic!("expected SOA, got {other:?}"),
+    }
+}
+
+/// Alice's number under the default zone.
+pub const NUMBER: &str = "0.0.1.0.5.5.5.2.1.2.1.e164.arpa.";
+
+/// What Alice's number answers: her public addresses but the number.
+pub fn alice_naptrs() -> Vec<NaptrFields> {
+    vec![
+        naptr(10, "E2U+sip", "sip:alice@example.com"),
+        naptr(20, "E2U+xmpp", "xmpp:alice@example.com"),
+    ]
+}
+
+/// A subject with a number, SIP, XMPP, a non-public mail and https address.
+pub fn alice() -> serde_json::Value {
+    serde_json::json!({
+        "handle": "alice", "domain": "example.com", "display_name": "Alice",
+        "addresses": [
+            {"uri": "tel:+12125550100"},
+            {"uri": "sip:alice@example.com"},
+            {"uri": "xmpp:alice@example.com"},
+            {"uri": "mailto:alice@example.com", "visibility": "authenticated"},
+            {"uri": "https://example.com/~alice", "visibility": "private"},
+        ]
+    })
+}
+
+/// `n` generated subjects, one number each (+1 617 2xx xxxx).
+pub fn many(n: usize) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "handle": format!("u{i:06}"), "domain": "example.org",
+                "addresses": [
+                    {"uri": format!("tel:+1617{:07}", 2_000_000 + i)},
+                    {"uri": format!("sip:u{i:06}@example.org")},
+                    {"uri": format!("xmpp:u{i:06}@example.org")},
+                ]
+            })
+        })
+        .collect()
+}

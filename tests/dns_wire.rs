@@ -1,0 +1,329 @@
+//! The ENUM wire rules of DESIGN.md, each checked over a real socket.
+
+mod dns_support;
+
+use dns_support::*;
+use hickory_proto::op::{MessageType, OpCode, ResponseCode};
+use hickory_proto::rr::{RData, RecordType};
+
+#[tokio::test]
+async fn a_number_answers_its_public_naptrs_authoritatively() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let q = query(NUMBER, RecordType::NAPTR, None);
+    for answer in [server.udp(&q).await, server.tcp(&q).await] {
+        assert_eq!(answer.id, q.id);
+        assert_eq!(answer.message_type, MessageType::Response);
+        assert!(answer.authoritative, "AA set");
+        assert!(!answer.recursion_available, "RA clear");
+        assert!(answer.recursion_desired, "RD copied");
+        assert_eq!(answer.response_code, ResponseCode::NoError);
+        assert_eq!(naptrs(&answer), alice_naptrs());
+        assert!(
+            answer
+                .answers
+                .iter()
+                .all(|r| r.ttl == 600 && r.name.to_ascii() == NUMBER)
+        );
+        assert!(answer.authorities.is_empty() && answer.additionals.is_empty());
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn every_prefix_of_a_number_is_an_empty_non_terminal() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let serial = server.dns.serial();
+    assert!(serial > 0);
+    let labels: Vec<&str> = NUMBER.trim_end_matches(".e164.arpa.").split('.').collect();
+    for i in 1..labels.len() {
+        let name = format!("{}.e164.arpa.", labels[i..].join("."));
+        let answer = server.udp(&query(&name, RecordType::NAPTR, None)).await;
+        assert_eq!(answer.response_code, ResponseCode::NoError, "{name}");
+        assert!(answer.authoritative && answer.answers.is_empty(), "{name}");
+        let soa = authority_soa(&answer);
+        assert_eq!(soa.serial, serial);
+        assert_eq!(
+            answer.authorities[0].ttl, 60,
+            "negative TTL = min(ttl, minimum)"
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_names_are_nxdomain_with_the_soa() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    for name in [
+        "1.0.1.0.5.5.5.2.1.2.1.e164.arpa.",
+        "9.0.0.1.0.5.5.5.2.1.2.1.e164.arpa.",
+        "4.4.e164.arpa.",
+        "ns1.e164.arpa.",
+        "10.1.e164.arpa.",
+        "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.e164.arpa.",
+    ] {
+        let answer = server.udp(&query(name, RecordType::NAPTR, None)).await;
+        assert_eq!(answer.response_code, ResponseCode::NXDomain, "{name}");
+        assert!(answer.authoritative && answer.answers.is_empty(), "{name}");
+        assert_eq!(authority_soa(&answer).mname.to_ascii(), "ns1.example.net.");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn other_types_at_a_number_are_nodata() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    for qtype in [
+        RecordType::A,
+        RecordType::TXT,
+        RecordType::SOA,
+        RecordType::NS,
+    ] {
+        let answer = server.udp(&query(NUMBER, qtype, None)).await;
+        assert_eq!(answer.response_code, ResponseCode::NoError, "{qtype}");
+        assert!(answer.answers.is_empty() && answer.authoritative, "{qtype}");
+        authority_soa(&answer);
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_apex_has_soa_and_ns() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let answer = server
+        .udp(&query("e164.arpa.", RecordType::SOA, None))
+        .await;
+    assert!(answer.authoritative);
+    let [record] = &answer.answers[..] else {
+        panic!("one SOA: {answer}")
+    };
+    let RData::SOA(soa) = &record.data else {
+        panic!("SOA")
+    };
+    assert_eq!(
+        (soa.mname.to_ascii(), soa.rname.to_ascii(), soa.serial),
+        (
+            "ns1.example.net.".into(),
+            "hostmaster.example.net.".into(),
+            server.dns.serial()
+        )
+    );
+    assert_eq!(
+        (soa.refresh, soa.retry, soa.expire, soa.minimum),
+        (3600, 600, 604800, 60)
+    );
+    let answer = server.udp(&query("e164.arpa.", RecordType::NS, None)).await;
+    let ns: Vec<String> = answer
+        .answers
+        .iter()
+        .map(|r| match &r.data {
+            RData::NS(ns) => ns.0.to_ascii(),
+            other => panic!("NS expected, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(ns, ["ns1.example.net.", "ns2.example.org."]);
+    let answer = server
+        .udp(&query("e164.arpa.", RecordType::NAPTR, None))
+        .await;
+    assert!(answer.answers.is_empty() && answer.response_code == ResponseCode::NoError);
+    authority_soa(&answer);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn names_outside_every_zone_are_refused() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    for name in [
+        "example.com.",
+        "arpa.",
+        ".",
+        "xe164.arpa.",
+        "1.e164.arpa.example.",
+    ] {
+        let answer = server.udp(&query(name, RecordType::A, None)).await;
+        assert_eq!(answer.response_code, ResponseCode::Refused, "{name}");
+        assert!(
+            !answer.authoritative && answer.answers.is_empty() && answer.authorities.is_empty()
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn matching_ignores_case_and_the_question_is_echoed_byte_for_byte() {
+    let mut config = config();
+    config.zones = vec!["e164.arpa".into(), "E164.Example.NET".into()];
+    let server = DnsServer::start(config, vec![alice()]).await;
+    for name in [
+        "0.0.1.0.5.5.5.2.1.2.1.e164.example.net.",
+        "0.0.1.0.5.5.5.2.1.2.1.E164.ARPA.",
+        "0.0.1.0.5.5.5.2.1.2.1.e164.eXaMpLe.NeT.",
+    ] {
+        let q = query(name, RecordType::NAPTR, Some(1232));
+        let bytes = q.to_vec().unwrap();
+        let raw = udp_raw(server.addr, &bytes).await.unwrap();
+        let question_len = name.len() + 1 + 4;
+        assert_eq!(
+            raw[12..12 + question_len],
+            bytes[12..12 + question_len],
+            "{name}"
+        );
+        let answer = parse(&raw);
+        assert_eq!(answer.queries[0].name().to_ascii(), name);
+        assert_eq!(naptrs(&answer), alice_naptrs(), "{name}");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn edns_payload_is_capped_and_newer_versions_get_badvers() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let answer = server
+        .udp(&query(NUMBER, RecordType::NAPTR, Some(4096)))
+        .await;
+    let edns = answer.edns.as_ref().expect("OPT in the answer");
+    assert_eq!((edns.max_payload(), edns.version()), (1232, 0));
+    assert_eq!(naptrs(&answer), alice_naptrs());
+    assert!(
+        server
+            .udp(&query(NUMBER, RecordType::NAPTR, None))
+            .await
+            .edns
+            .is_none()
+    );
+
+    let mut q = query(NUMBER, RecordType::NAPTR, Some(1232));
+    q.edns.as_mut().unwrap().set_version(1);
+    let answer = server.udp(&q).await;
+    // 16 is BADVERS in an OPT context (hickory decodes it as BADSIG, same code).
+    assert_eq!(u16::from(answer.response_code), 16);
+    assert!(answer.answers.is_empty());
+    assert_eq!(answer.edns.as_ref().unwrap().version(), 0);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn big_answers_truncate_over_udp_and_come_whole_over_tcp() {
+    let mut addresses: Vec<_> = (0..40)
+        .map(|i| serde_json::json!({"uri": format!("https://example.com/a/rather/long/profile/path/number/{i:02}")}))
+        .collect();
+    addresses.push(serde_json::json!({"uri": "tel:+12125550100"}));
+    let big = serde_json::json!({"handle": "big", "domain": "example.com", "addresses": addresses});
+    let server = DnsServer::start(config(), vec![big]).await;
+    for edns in [None, Some(1232), Some(4096)] {
+        let answer = server.udp(&query(NUMBER, RecordType::NAPTR, edns)).await;
+        assert!(answer.truncation, "TC with {edns:?}");
+        assert!(answer.answers.is_empty(), "{edns:?}");
+        assert_eq!(answer.edns.is_some(), edns.is_some());
+    }
+    let answer = server.tcp(&query(NUMBER, RecordType::NAPTR, None)).await;
+    assert!(!answer.truncation);
+    let got = naptrs(&answer);
+    assert_eq!(got.len(), 40);
+    assert_eq!(
+        got[0],
+        naptr(
+            50,
+            "E2U+web:https",
+            "https://example.com/a/rather/long/profile/path/number/00"
+        )
+    );
+    assert_eq!(got[39].1, 59, "preference rank stops below the next base");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn any_is_answered_with_the_naptr_set() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let answer = server.udp(&query(NUMBER, RecordType::ANY, None)).await;
+    assert_eq!(naptrs(&answer), alice_naptrs());
+    let apex = server
+        .udp(&query("e164.arpa.", RecordType::ANY, None))
+        .await;
+    assert_eq!(apex.answers.len(), 1);
+    assert!(matches!(apex.answers[0].data, RData::SOA(_)));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn other_opcodes_are_not_implemented() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    for op in [OpCode::Status, OpCode::Update, OpCode::Notify] {
+        let q = with_opcode(query("e164.arpa.", RecordType::SOA, None), op);
+        let answer = server.udp(&q).await;
+        assert_eq!(answer.response_code, ResponseCode::NotImp, "{op:?}");
+        assert_eq!(answer.op_code, op);
+        assert!(answer.answers.is_empty() && !answer.authoritative);
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_packets_get_formerr_or_nothing() {
+    let server = DnsServer::start(config(), vec![alice()]).await;
+    let good = query(NUMBER, RecordType::NAPTR, None).to_vec().unwrap();
+    let wait = std::time::Duration::from_millis(300);
+    // Too short for a header, or a response: silence.
+    assert_eq!(udp_raw_wait(server.addr, &good[..11], wait).await, None);
+    let mut response = good.clone();
+    response[2] |= 0x80;
+    assert_eq!(udp_raw_wait(server.addr, &response, wait).await, None);
+    // A header with a broken body: FORMERR, header only.
+    let mut two_questions = good.clone();
+    two_questions[5] = 2;
+    let mut truncated = good.clone();
+    truncated.truncate(good.len() - 3);
+    let mut trailing = good.clone();
+    trailing.push(0);
+    let mut bad_label = good.clone();
+    bad_label[12] = 0x41;
+    for (what, bytes) in [
+        ("two questions", two_questions),
+        ("cut short", truncated),
+        ("trailing byte", trailing),
+        ("label type", bad_label),
+    ] {
+        let raw = udp_raw(server.addr, &bytes)
+            .await
+            .unwrap_or_else(|| panic!("{what}: an answer"));
+        let answer = parse(&raw);
+        assert_eq!(answer.response_code, ResponseCode::FormErr, "{what}");
+        assert_eq!(raw[..2], good[..2], "{what}: ID echoed");
+        assert!(answer.queries.is_empty(), "{what}");
+    }
+    assert_eq!(
+        naptrs(&server.udp(&query(NUMBER, RecordType::NAPTR, None)).await),
+        alice_naptrs()
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn hidden_numbers_are_indistinguishable_from_unknown_ones() {
+    let hidden = serde_json::json!({
+        "handle": "bob", "domain": "example.com",
+        "addresses": [
+            {"uri": "tel:+12125550111", "discoverable": false},
+            {"uri": "tel:+12125550122", "visibility": "authenticated"},
+            {"uri": "tel:+12125550133", "visibility": "private"},
+            {"uri": "sip:bob@example.com"},
+        ]
+    });
+    let server = DnsServer::start(config(), vec![hidden]).await;
+    for number in [
+        "+12125550111",
+        "+12125550122",
+        "+12125550133",
+        "+12125550144",
+    ] {
+        let answer = server
+            .udp(&query(
+                &enum_name(number, "e164.arpa"),
+                RecordType::NAPTR,
+                None,
+            ))
+            .await;
+        assert_eq!(answer.response_code, ResponseCode::NXDomain, "{number}");
+        assert!(answer.answers.is_empty());
+    }
+    server.stop().await;
+}
