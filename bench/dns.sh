@@ -5,7 +5,7 @@
 #
 #   bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]     defaults: 1000000 20 2
 #
-# Targets (issue 4): >= 1.0x Knot's QPS, >= 15x PowerDNS's, RSS <= Knot's.
+# Targets: >= 1.0x Knot's QPS, >= 15x PowerDNS's, RSS <= Knot's.
 # Everything listens on 127.0.0.1 only; the work directory is reused
 # between runs of the same size (/tmp/callsign-bench/dns-SUBJECTS).
 set -euo pipefail

@@ -145,6 +145,8 @@ pub struct DirectoryConfig {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct ResolverConfig {
+    /// Look up keys that are not ours in other domains' ENUM and WebFinger.
+    pub enabled: bool,
     /// DNS servers (`ip` or `ip:port`) for remote ENUM; empty: the system's resolvers.
     #[serde(deserialize_with = "list")]
     pub enum_servers: Vec<String>,
@@ -166,7 +168,7 @@ pub struct ResolverConfig {
     pub max_response_bytes: usize,
     /// Entries kept in the resolver cache.
     pub cache_capacity: u64,
-    /// How long a failure or a negative answer is cached, seconds.
+    /// How long a negative answer (NXDOMAIN, no records, 404) is cached, seconds.
     pub negative_ttl_secs: u64,
 }
 
@@ -180,6 +182,7 @@ pub struct LookupConfig {
 impl Default for ResolverConfig {
     fn default() -> Self {
         ResolverConfig {
+            enabled: true,
             enum_servers: Vec::new(),
             enum_suffixes: vec!["e164.arpa".into()],
             webfinger_hosts: Vec::new(),

@@ -205,8 +205,25 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             remote,
             json,
         } => {
-            let _ = (address, remote, json);
-            anyhow::bail!("lookup is not built yet")
+            let key = callsign::resolve::Key::parse(&address)
+                .map_err(|e| anyhow::anyhow!("{address}: {e}"))?;
+            let store = callsign::store::open(config.database.url.expose()).await?;
+            store.migrate().await?;
+            let local = std::sync::Arc::new(callsign::resolve::StoreLocal(store));
+            let resolver = callsign::resolve::Resolver::new(&config.resolver, local)?;
+            // Whoever can read the database sees what a lookup token sees.
+            let answer = resolver
+                .lookup(&key, callsign::model::Viewer::Token(Scope::Lookup), remote)
+                .await;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+            } else {
+                print!("{}", callsign::resolve::format::table(&answer));
+            }
+            if answer.is_empty() {
+                anyhow::bail!("{}: nothing found", answer.query);
+            }
+            Ok(())
         }
         Command::Zone {
             command: ZoneCommand::Export { zone },

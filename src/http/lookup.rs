@@ -1,9 +1,278 @@
-//! `/api/v1/lookup`: any address → every address. (Being written.)
+//! `/api/v1/lookup`: any address → every address, as JSON, a vCard or an
+//! XEP-0152 reach element.
 
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
+use super::auth::{AnyCaller, Caller};
+use super::extract::Json;
+use super::problem::{ApiError, Problem};
+use super::webfinger::{admit, percent_decode};
+use crate::model::Viewer;
+use crate::resolve::{Answer, Key, format};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    OpenApiRouter::new().routes(routes!(lookup, lookup_batch))
+}
+
+/// Batch lookups run this many at a time.
+const BATCH_CONCURRENCY: usize = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Vcard,
+    Reach,
+}
+
+struct Params {
+    key: Key,
+    remote: bool,
+    format: Format,
+}
+
+/// Look one address up.
+///
+/// Local subjects come from the directory, filtered by what the caller may
+/// see; keys that are not ours (or every key, with `remote=true`) are
+/// expanded through other domains' ENUM and WebFinger.
+#[utoipa::path(get, path = "/api/v1/lookup", tag = "lookup",
+    params(
+        ("address" = String, Query, description = "Any address or acct: URI; a literal `+` stays a plus"),
+        ("remote" = Option<bool>, Query, description = "Also expand through other domains' ENUM and WebFinger"),
+        ("format" = Option<String>, Query, description = "`json` (default), `vcard` or `reach`; `Accept: text/vcard` also selects vcard"),
+    ),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, body = Answer, description = "JSON; `text/vcard` or `application/xml` per `format`"),
+        (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 404, body = Problem, description = "Unknown or hidden: the same answer"),
+        (status = 429, body = Problem),
+        (status = 502, body = Problem, description = "Nothing found and remote steps failed"),
+    ))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let result = async {
+        let viewer = admit(&state, peer, &parts).await?;
+        if !state.directory.is_ready() {
+            return Err(ApiError::Unavailable);
+        }
+        let params = parse_query(parts.uri.query().unwrap_or(""), &parts.headers)?;
+        let answer = state
+            .resolver
+            .lookup(&params.key, viewer, params.remote)
+            .await;
+        if answer.is_empty() {
+            return Err(if answer.complete {
+                ApiError::NotFound
+            } else {
+                ApiError::BadGateway(failures(&answer))
+            });
+        }
+        Ok(render(&answer, params.format, viewer))
+    };
+    result.await.unwrap_or_else(IntoResponse::into_response)
+}
+
+fn render(answer: &Answer, format: Format, viewer: Viewer) -> Response {
+    let mut response = match format {
+        Format::Json => axum::Json(answer).into_response(),
+        Format::Vcard => (
+            [(header::CONTENT_TYPE, format::VCARD)],
+            format::vcard(answer),
+        )
+            .into_response(),
+        Format::Reach => (
+            [(header::CONTENT_TYPE, format::REACH)],
+            format::reach(answer),
+        )
+            .into_response(),
+    };
+    let cache = match viewer {
+        Viewer::Anonymous => "public, max-age=60",
+        Viewer::Token(_) => "private, max-age=60",
+    };
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Authorization, Accept"),
+    );
+    response
+}
+
+fn failures(answer: &Answer) -> String {
+    let steps: Vec<String> = answer
+        .errors
+        .iter()
+        .map(|e| format!("{} ({}): {}", e.step, e.target, e.reason))
+        .collect();
+    format!(
+        "nothing found for {}; remote steps failed: {}",
+        answer.query,
+        steps.join("; ")
+    )
+}
+
+/// `address` exactly once, `remote`, `format`; RFC 3986 decoding, so a
+/// literal `+` stays a plus. Unknown parameters are an error.
+fn parse_query(query: &str, headers: &HeaderMap) -> Result<Params, ApiError> {
+    let mut address = None;
+    let mut remote = false;
+    let mut format = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value)?;
+        match percent_decode(name)?.as_str() {
+            "address" => {
+                if address.replace(value).is_some() {
+                    return Err(ApiError::field("address", "given more than once"));
+                }
+            }
+            "remote" => {
+                remote = match value.as_str() {
+                    "true" | "1" => true,
+                    "false" | "0" => false,
+                    _ => return Err(ApiError::field("remote", "must be true or false")),
+                }
+            }
+            "format" => {
+                format = Some(match value.as_str() {
+                    "json" => Format::Json,
+                    "vcard" => Format::Vcard,
+                    "reach" => Format::Reach,
+                    _ => return Err(ApiError::field("format", "must be json, vcard or reach")),
+                })
+            }
+            other => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter `{other}` (expected address, remote, format)"
+                )));
+            }
+        }
+    }
+    let address = address
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| ApiError::field("address", "missing"))?;
+    let key = Key::parse(&address).map_err(|e| ApiError::field("address", e))?;
+    let format = format.unwrap_or_else(|| {
+        let accept = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if accept.contains("text/vcard") {
+            Format::Vcard
+        } else {
+            Format::Json
+        }
+    });
+    Ok(Params {
+        key,
+        remote,
+        format,
+    })
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRequest {
+    /// Addresses or acct: URIs, at most `lookup.batch_max`.
+    #[schema(example = json!(["tel:+12125550100", "xmpp:bob@example.net"]))]
+    addresses: Vec<String>,
+    /// Also expand through other domains' ENUM and WebFinger.
+    #[serde(default)]
+    remote: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BatchAnswer {
+    /// One answer per address, in request order; not found is an answer
+    /// with no subject and no addresses.
+    results: Vec<Answer>,
+}
+
+/// Look several addresses up (a token is required).
+#[utoipa::path(post, path = "/api/v1/lookup", tag = "lookup", request_body = BatchRequest,
+    security(("bearer" = [])),
+    responses((status = 200, body = BatchAnswer),
+              (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn lookup_batch(
+    State(state): State<AppState>,
+    AnyCaller(caller): AnyCaller,
+    Json(request): Json<BatchRequest>,
+) -> Result<axum::Json<BatchAnswer>, ApiError> {
+    if matches!(caller, Caller::Anonymous) {
+        return Err(ApiError::Unauthorized(
+            "batch lookups need a lookup or admin token",
+        ));
+    }
+    if !state.directory.is_ready() {
+        return Err(ApiError::Unavailable);
+    }
+    let max = state.config.lookup.batch_max;
+    if request.addresses.len() > max {
+        return Err(ApiError::field(
+            "addresses",
+            format!("at most {max} addresses per call"),
+        ));
+    }
+    let keys = request
+        .addresses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Key::parse(a).map_err(|e| ApiError::field(format!("addresses[{i}]"), e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let viewer = caller.viewer();
+    let remote = request.remote;
+    let results = futures::stream::iter(keys)
+        .map(|key| {
+            let resolver = state.resolver.clone();
+            async move { resolver.lookup(&key, viewer, remote).await }
+        })
+        .buffered(BATCH_CONCURRENCY)
+        .collect()
+        .await;
+    Ok(axum::Json(BatchAnswer { results }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_keep_plus_signs_and_reject_strays() {
+        let h = HeaderMap::new();
+        let p = parse_query("address=tel:+12125550100&remote=true&format=vcard", &h).unwrap();
+        assert_eq!(p.key.query, "tel:+12125550100");
+        assert!(p.remote);
+        assert_eq!(p.format, Format::Vcard);
+        for bad in [
+            "",
+            "address=",
+            "address=a&address=b",
+            "address=tel:+12125550100&remote=maybe",
+            "address=tel:+12125550100&format=xml",
+            "address=tel:+12125550100&colour=red",
+            "address=alice@example.com",
+        ] {
+            assert!(parse_query(bad, &h).is_err(), "{bad}");
+        }
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT, "text/vcard".parse().unwrap());
+        let p = parse_query("address=tel%3A%2B12125550100", &h).unwrap();
+        assert_eq!(p.format, Format::Vcard);
+    }
 }

@@ -87,7 +87,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi()).merge(admin::router())
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(admin::router())
+        .merge(lookup::router())
 }
 
 /// The whole HTTP application.

@@ -21,6 +21,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
         (name = "webfinger", description = "RFC 7033 WebFinger, answered from the directory"),
+        (name = "lookup", description = "Any address to every address, locally and across domains"),
     )
 )]
 pub struct ApiDoc;

@@ -56,6 +56,9 @@ pub enum ApiError {
     TooManyRequests { retry_after: u64 },
     #[error("unavailable")]
     Unavailable,
+    /// Nothing was found and remote steps failed: the text says which.
+    #[error("bad gateway: {0}")]
+    BadGateway(String),
     /// The text goes to the log only.
     #[error("internal: {0}")]
     Internal(String),
@@ -81,6 +84,7 @@ impl ApiError {
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::BadGateway(_) => StatusCode::BAD_GATEWAY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -140,6 +144,7 @@ impl ApiError {
                 None,
                 None,
             ),
+            ApiError::BadGateway(d) => ("remote-failed", Some(d.clone()), None, None),
             ApiError::Internal(_) => ("internal", None, None, None),
         };
         Problem {

@@ -45,6 +45,9 @@ pub fn test_config(database_url: &str) -> Config {
     config.admin_token = Some(Secret::new(ADMIN));
     config.webfinger.rate_per_second = 0;
     config.directory.poll_interval_ms = 100;
+    // Tests never reach past loopback: remote lookups are switched on only
+    // by tests that point them at another test instance.
+    config.resolver.enabled = false;
     config
 }
 

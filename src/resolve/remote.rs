@@ -1,0 +1,637 @@
+//! The two remote channels — ENUM over DNS and WebFinger over HTTPS — with
+//! a shared TTL-honouring cache and the SSRF guard in front of HTTP.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hickory_proto::rr::{RData, RecordType};
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{NameServerConfig, ResolverConfig as DnsConfig};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use moka::Expiry;
+use moka::future::Cache;
+use serde::Deserialize;
+
+use super::naptr::Rule;
+use crate::config::ResolverConfig;
+use crate::model::{Address, Kind};
+
+/// Longest time any answer is kept, whatever its TTL says.
+const MAX_TTL: Duration = Duration::from_secs(86_400);
+/// Kept when an HTTP answer says nothing about caching.
+const DEFAULT_HTTP_TTL: Duration = Duration::from_secs(300);
+const MAX_REDIRECTS: usize = 3;
+
+/// What one remote fetch is, for the cache.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Fetch {
+    Naptr(String),
+    WebFinger(String),
+}
+
+#[derive(Clone, Debug)]
+enum Fetched {
+    Rules(Arc<Vec<Rule>>),
+    Document(Option<Arc<Document>>),
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    value: Fetched,
+    ttl: Duration,
+}
+
+struct ByTtl;
+
+impl Expiry<Fetch, Entry> for ByTtl {
+    fn expire_after_create(
+        &self,
+        _key: &Fetch,
+        value: &Entry,
+        _created_at: std::time::Instant,
+    ) -> Option<Duration> {
+        Some(value.ttl)
+    }
+}
+
+/// A WebFinger answer, reduced to what the resolver uses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The JRD's `subject` when it is an `acct:` URI.
+    pub subject: Option<String>,
+    /// `http://schema.org/name`, when present.
+    pub name: Option<String>,
+    /// Every alias and link that is an address we understand, canonical.
+    pub addresses: Vec<Address>,
+}
+
+#[derive(Deserialize)]
+struct Jrd {
+    subject: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    properties: HashMap<String, Option<String>>,
+    #[serde(default)]
+    links: Vec<JrdLink>,
+}
+
+#[derive(Deserialize)]
+struct JrdLink {
+    rel: Option<String>,
+    href: Option<String>,
+}
+
+const PROFILE_PAGE: &str = "http://webfinger.net/rel/profile-page";
+
+impl Document {
+    fn from_jrd(jrd: Jrd) -> Document {
+        let mut addresses: Vec<Address> = Vec::new();
+        let hrefs = jrd.links.into_iter().filter_map(|l| {
+            let href = l.href?;
+            // An https link is an address only as a profile page; other
+            // https links (avatars, activity streams) are not.
+            let https = href
+                .get(..6)
+                .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
+            (!https || l.rel.as_deref() == Some(PROFILE_PAGE)).then_some(href)
+        });
+        for uri in jrd.aliases.into_iter().chain(hrefs) {
+            if let Ok(address) = Address::parse(&uri, None)
+                && !addresses.contains(&address)
+            {
+                addresses.push(address);
+            }
+        }
+        let subject = jrd
+            .subject
+            .and_then(|s| crate::model::Acct::parse(&s).ok())
+            .map(|a| a.to_string());
+        let name = jrd
+            .properties
+            .get("http://schema.org/name")
+            .cloned()
+            .flatten()
+            .and_then(|n| crate::model::clean_text(&n, 200));
+        Document {
+            subject,
+            name,
+            addresses,
+        }
+    }
+}
+
+/// The remote side of the resolver.
+pub struct Remote {
+    dns: TokioResolver,
+    /// For hosts the operator listed (`webfinger_hosts`): trusted as given.
+    trusted: reqwest::Client,
+    /// For everything else: https only, special addresses refused.
+    guarded: reqwest::Client,
+    overrides: HashMap<String, String>,
+    allow_private: bool,
+    max_bytes: usize,
+    negative_ttl: Duration,
+    cache: Cache<Fetch, Entry>,
+}
+
+/// A remote step that failed (not a negative answer).
+pub type StepError = String;
+
+impl Remote {
+    pub fn new(config: &ResolverConfig) -> anyhow::Result<Remote> {
+        let step = Duration::from_millis(config.step_timeout_ms);
+        let dns = dns_resolver(&config.enum_servers, step)?;
+        let overrides = parse_overrides(&config.webfinger_hosts)?;
+        let allow_private = config.allow_private;
+        let trusted = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(step)
+            .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+            .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        let guarded = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(step)
+            .https_only(true)
+            .dns_resolver(Arc::new(GuardedDns { allow_private }))
+            .redirect(reqwest::redirect::Policy::custom(move |attempt| {
+                if attempt.previous().len() >= MAX_REDIRECTS {
+                    attempt.error("too many redirects")
+                } else if attempt.url().scheme() != "https" {
+                    attempt.error("redirect away from https")
+                } else if !allow_private && literal_is_special(attempt.url()) {
+                    attempt.error("redirect to a non-public address")
+                } else {
+                    attempt.follow()
+                }
+            }))
+            .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        let cache = Cache::builder()
+            .max_capacity(config.cache_capacity)
+            .expire_after(ByTtl)
+            .build();
+        Ok(Remote {
+            dns,
+            trusted,
+            guarded,
+            overrides,
+            allow_private,
+            max_bytes: config.max_response_bytes,
+            negative_ttl: Duration::from_secs(config.negative_ttl_secs),
+            cache,
+        })
+    }
+
+    /// The NAPTR records at `domain` (no trailing dot); empty when the name
+    /// or the records do not exist.
+    pub async fn naptrs(&self, domain: &str) -> Result<Arc<Vec<Rule>>, StepError> {
+        let key = Fetch::Naptr(domain.to_owned());
+        let entry = self
+            .cache
+            .try_get_with(key, self.fetch_naptrs(domain))
+            .await
+            .map_err(|e| (*e).clone())?;
+        match entry.value {
+            Fetched::Rules(rules) => Ok(rules),
+            Fetched::Document(_) => unreachable!("keys are typed"),
+        }
+    }
+
+    async fn fetch_naptrs(&self, domain: &str) -> Result<Entry, StepError> {
+        let name = format!("{domain}.");
+        match self.dns.lookup(name.as_str(), RecordType::NAPTR).await {
+            Ok(lookup) => {
+                let mut ttl = MAX_TTL;
+                let rules = lookup
+                    .answers()
+                    .iter()
+                    .filter_map(|r| match &r.data {
+                        RData::NAPTR(n) => {
+                            ttl = ttl.min(Duration::from_secs(r.ttl.into()));
+                            Some(Rule {
+                                order: n.order,
+                                preference: n.preference,
+                                flags: String::from_utf8_lossy(&n.flags).into_owned(),
+                                services: String::from_utf8_lossy(&n.services).into_owned(),
+                                regexp: String::from_utf8_lossy(&n.regexp).into_owned(),
+                                replacement: n
+                                    .replacement
+                                    .to_ascii()
+                                    .trim_end_matches('.')
+                                    .to_owned(),
+                            })
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                Ok(Entry {
+                    value: Fetched::Rules(Arc::new(rules)),
+                    ttl,
+                })
+            }
+            Err(e) if e.is_nx_domain() || e.is_no_records_found() => Ok(Entry {
+                value: Fetched::Rules(Arc::default()),
+                ttl: self.negative_ttl,
+            }),
+            Err(e) => Err(format!("DNS: {e}")),
+        }
+    }
+
+    /// WebFinger for `resource` at `host`: `None` when the host says it does
+    /// not know the resource (404, 410).
+    pub async fn webfinger(
+        &self,
+        host: &str,
+        resource: &str,
+    ) -> Result<Option<Arc<Document>>, StepError> {
+        let (trusted, base) = match self.overrides.get(host) {
+            Some(base) => (true, base.clone()),
+            None => (false, format!("https://{host}")),
+        };
+        let url = format!(
+            "{base}/.well-known/webfinger?resource={}",
+            percent_encode(resource)
+        );
+        let entry = self
+            .cache
+            .try_get_with(
+                Fetch::WebFinger(url.clone()),
+                self.fetch_document(trusted, &url),
+            )
+            .await
+            .map_err(|e| (*e).clone())?;
+        match entry.value {
+            Fetched::Document(doc) => Ok(doc),
+            Fetched::Rules(_) => unreachable!("keys are typed"),
+        }
+    }
+
+    /// Fetch a JRD: with the trusted client for listed hosts, otherwise with
+    /// the guarded one — an IP literal is checked here (reqwest does not ask
+    /// the resolver about literals), names by [`GuardedDns`], redirects by
+    /// the client's policy.
+    async fn fetch_document(&self, trusted: bool, url: &str) -> Result<Entry, StepError> {
+        let client = if trusted {
+            &self.trusted
+        } else {
+            let parsed = url::Url::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
+            if !self.allow_private && literal_is_special(&parsed) {
+                return Err(format!(
+                    "refused: {} is not a public address",
+                    parsed.host_str().unwrap_or_default()
+                ));
+            }
+            &self.guarded
+        };
+        let mut response = client
+            .get(url)
+            .header(
+                reqwest::header::ACCEPT,
+                "application/jrd+json, application/json",
+            )
+            .send()
+            .await
+            .map_err(describe)?;
+        let status = response.status();
+        if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
+            return Ok(Entry {
+                value: Fetched::Document(None),
+                ttl: self.negative_ttl,
+            });
+        }
+        if !status.is_success() {
+            return Err(format!("HTTP {status}"));
+        }
+        let ttl = cache_ttl(response.headers());
+        if response
+            .content_length()
+            .is_some_and(|n| n > self.max_bytes as u64)
+        {
+            return Err(format!("answer larger than {} bytes", self.max_bytes));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(describe)? {
+            if body.len() + chunk.len() > self.max_bytes {
+                return Err(format!("answer larger than {} bytes", self.max_bytes));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let jrd: Jrd = serde_json::from_slice(&body).map_err(|e| format!("not a JRD: {e}"))?;
+        Ok(Entry {
+            value: Fetched::Document(Some(Arc::new(Document::from_jrd(jrd)))),
+            ttl,
+        })
+    }
+}
+
+fn describe(e: reqwest::Error) -> String {
+    use std::error::Error;
+    let mut text = if e.is_timeout() {
+        "timed out".to_owned()
+    } else if e.is_redirect() {
+        "redirect refused".to_owned()
+    } else if e.is_connect() {
+        "cannot connect".to_owned()
+    } else {
+        "request failed".to_owned()
+    };
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// How long an HTTP answer may be kept, from `Cache-Control`.
+fn cache_ttl(headers: &reqwest::header::HeaderMap) -> Duration {
+    let mut ttl = DEFAULT_HTTP_TTL;
+    for directive in headers
+        .get_all(reqwest::header::CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+    {
+        let directive = directive.trim().to_ascii_lowercase();
+        if directive == "no-store" || directive == "no-cache" {
+            return Duration::ZERO;
+        }
+        if let Some(age) = directive.strip_prefix("max-age=")
+            && let Ok(secs) = age.trim_matches('"').parse::<u64>()
+        {
+            ttl = Duration::from_secs(secs);
+        }
+    }
+    ttl.min(MAX_TTL)
+}
+
+/// `host=base-url` pairs.
+fn parse_overrides(entries: &[String]) -> anyhow::Result<HashMap<String, String>> {
+    entries
+        .iter()
+        .map(|entry| {
+            let (host, base) = entry.split_once('=').ok_or_else(|| {
+                anyhow::anyhow!("resolver.webfinger_hosts: `{entry}` is not host=base-url")
+            })?;
+            let url = url::Url::parse(base.trim()).map_err(|e| {
+                anyhow::anyhow!("resolver.webfinger_hosts: `{base}` is not a URL: {e}")
+            })?;
+            if !matches!(url.scheme(), "http" | "https") {
+                anyhow::bail!("resolver.webfinger_hosts: `{base}` is not http(s)");
+            }
+            Ok((
+                host.trim().to_ascii_lowercase(),
+                url.as_str().trim_end_matches('/').to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioResolver> {
+    let mut builder = if servers.is_empty() {
+        TokioResolver::builder_tokio()
+            .map_err(|e| anyhow::anyhow!("reading the system's DNS configuration: {e}"))?
+    } else {
+        let name_servers = servers
+            .iter()
+            .map(|s| {
+                let addr: SocketAddr = s
+                    .parse()
+                    .or_else(|_| IpAddr::from_str(s).map(|ip| SocketAddr::new(ip, 53)))
+                    .map_err(|_| {
+                        anyhow::anyhow!("resolver.enum_servers: `{s}` is not ip or ip:port")
+                    })?;
+                let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
+                for connection in &mut ns.connections {
+                    connection.port = addr.port();
+                }
+                Ok(ns)
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        TokioResolver::builder_with_config(
+            DnsConfig::from_name_servers(name_servers),
+            TokioRuntimeProvider::default(),
+        )
+    };
+    let options = builder.options_mut();
+    options.timeout = timeout;
+    options.attempts = 1;
+    // The resolver's own cache would hide TTL expiry from ours; keep one.
+    options.cache_size = 0;
+    Ok(builder.build()?)
+}
+
+/// Resolves names for the guarded client, refusing special addresses.
+struct GuardedDns {
+    allow_private: bool,
+}
+
+impl reqwest::dns::Resolve for GuardedDns {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let allow_private = self.allow_private;
+        Box::pin(async move {
+            let host = name.as_str().to_owned();
+            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await?
+                .filter(|a| allow_private || !is_special(a.ip()))
+                .collect();
+            if addrs.is_empty() {
+                return Err(format!("{host} has no public address").into());
+            }
+            Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+fn literal_is_special(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => is_special(ip.into()),
+        Some(url::Host::Ipv6(ip)) => is_special(ip.into()),
+        _ => false,
+    }
+}
+
+/// Addresses a remote fetch must not reach: loopback, private, link-local,
+/// unique-local, shared (CGNAT), multicast, broadcast, unspecified, and the
+/// IPv4 forms hidden inside IPv6.
+pub fn is_special(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_multicast()
+                || v4.is_broadcast()
+                || v4.is_unspecified()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+                || a >= 240
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_special(v4.into());
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                // IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96).
+                || (v6.segments()[..6] == [0; 6])
+                || v6.segments()[..6] == [0x64, 0xff9b, 0, 0, 0, 0]
+        }
+    }
+}
+
+/// Percent-encode a query value (RFC 3986 unreserved characters stay).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The kinds whose host has a WebFinger server worth asking.
+pub fn webfinger_host(address: &Address) -> Option<&str> {
+    match address.kind() {
+        Kind::Sip | Kind::Sips | Kind::Xmpp | Kind::Mailto => address.host(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn special_addresses_are_recognised() {
+        for special in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "255.255.255.255",
+            "::1",
+            "::",
+            "fe80::1",
+            "fd00::1",
+            "ff02::1",
+            "::ffff:127.0.0.1",
+            "::127.0.0.1",
+            "64:ff9b::a00:1",
+        ] {
+            assert!(is_special(special.parse().unwrap()), "{special}");
+        }
+        for public in ["93.184.216.34", "8.8.8.8", "2606:4700::1111"] {
+            assert!(!is_special(public.parse().unwrap()), "{public}");
+        }
+    }
+
+    #[test]
+    fn cache_control_sets_the_ttl() {
+        let mut h = reqwest::header::HeaderMap::new();
+        assert_eq!(cache_ttl(&h), DEFAULT_HTTP_TTL);
+        h.insert("cache-control", "public, max-age=60".parse().unwrap());
+        assert_eq!(cache_ttl(&h), Duration::from_secs(60));
+        h.insert("cache-control", "no-store".parse().unwrap());
+        assert_eq!(cache_ttl(&h), Duration::ZERO);
+        h.insert("cache-control", "max-age=999999999".parse().unwrap());
+        assert_eq!(cache_ttl(&h), MAX_TTL);
+    }
+
+    #[test]
+    fn jrds_become_addresses() {
+        let jrd: Jrd = serde_json::from_value(serde_json::json!({
+            "subject": "acct:Bob@B.example",
+            "aliases": ["tel:+1-212-555-0199", "xmpp:Bob@b.example", "not a uri"],
+            "properties": {"http://schema.org/name": "Bob"},
+            "links": [
+                {"rel": "https://callsign.invalid/rel/sip", "href": "sip:bob@b.example"},
+                {"rel": "self", "href": "https://b.example/users/bob"},
+                {"rel": PROFILE_PAGE, "href": "https://b.example/~bob"},
+                {"rel": "x", "href": "xmpp:bob@b.example"}
+            ]
+        }))
+        .unwrap();
+        let doc = Document::from_jrd(jrd);
+        assert_eq!(doc.subject.as_deref(), Some("acct:bob@b.example"));
+        assert_eq!(doc.name.as_deref(), Some("Bob"));
+        let uris: Vec<_> = doc.addresses.iter().map(|a| a.as_str()).collect();
+        assert_eq!(
+            uris,
+            [
+                "tel:+12125550199",
+                "xmpp:bob@b.example",
+                "sip:bob@b.example",
+                "https://b.example/~bob"
+            ]
+        );
+    }
+
+    #[test]
+    fn overrides_are_checked() {
+        let ok = parse_overrides(&["B.example=http://127.0.0.1:8081/".into()]).unwrap();
+        assert_eq!(ok["b.example"], "http://127.0.0.1:8081");
+        assert!(parse_overrides(&["b.example".into()]).is_err());
+        assert!(parse_overrides(&["b.example=ftp://x".into()]).is_err());
+    }
+
+    /// A listener on loopback counts connections: the guarded client must
+    /// refuse before connecting, by literal and by name, and only
+    /// `allow_private` lets it through (so this test can fail).
+    #[tokio::test]
+    async fn loopback_targets_are_never_contacted() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let strict = Remote::new(&ResolverConfig {
+            enum_servers: vec!["127.0.0.1:9".into()],
+            ..ResolverConfig::default()
+        })
+        .unwrap();
+        for url in [
+            format!("https://127.0.0.1:{port}/.well-known/webfinger"),
+            format!("https://localhost:{port}/.well-known/webfinger"),
+            format!("https://[::ffff:127.0.0.1]:{port}/.well-known/webfinger"),
+        ] {
+            let err = strict.fetch_document(false, &url).await.unwrap_err();
+            assert!(!err.is_empty(), "{url}");
+        }
+        assert!(
+            strict
+                .webfinger("127.0.0.1", "acct:x@127.0.0.1")
+                .await
+                .is_err()
+        );
+        let accepted = tokio::time::timeout(Duration::from_millis(200), listener.accept()).await;
+        assert!(accepted.is_err(), "a loopback target was contacted");
+
+        let open = Remote::new(&ResolverConfig {
+            enum_servers: vec!["127.0.0.1:9".into()],
+            allow_private: true,
+            ..ResolverConfig::default()
+        })
+        .unwrap();
+        let url = format!("https://127.0.0.1:{port}/.well-known/webfinger");
+        let fetch = tokio::spawn(async move { open.fetch_document(false, &url).await });
+        let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept()).await;
+        assert!(accepted.is_ok(), "allow_private should reach loopback");
+        fetch.abort();
+    }
+}
