@@ -11,13 +11,15 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 use dashmap::DashMap;
-use futures::TryStreamExt;
+use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
 use tokio::sync::{Mutex, watch};
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use crate::model::Subject;
-use crate::store::{ChangeQuery, Store, StoreError};
+use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
 
 /// Something that keeps its own view of the directory up to date (the
 /// ENUM zone index, for example). Called under the directory's apply lock,
@@ -101,10 +103,30 @@ impl Directory {
     }
 
     /// Load everything from the store, then catch up with changes made
-    /// while loading. Marks the directory ready.
+    /// while loading. Marks the directory ready. On failure the directory
+    /// is left empty, so a later attempt starts clean.
     pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
         let _guard = self.apply_lock.lock().await;
         let started = std::time::Instant::now();
+        if let Err(e) = self.load_locked(store).await {
+            for id in self.subjects.iter().map(|e| *e.key()).collect::<Vec<_>>() {
+                self.remove(0, id);
+            }
+            self.serial.store(0, Ordering::Release);
+            return Err(e);
+        }
+        self.ready.store(true, Ordering::Release);
+        tracing::info!(
+            subjects = self.len(),
+            serial = self.serial(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "directory loaded"
+        );
+        metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
+        Ok(())
+    }
+
+    async fn load_locked(&self, store: &dyn Store) -> Result<(), StoreError> {
         // Read the serial first: changes racing the scan are re-applied by
         // the catch-up below, and applying a subject's state twice is harmless.
         let serial = store.last_serial().await?;
@@ -115,14 +137,6 @@ impl Directory {
         drop(subjects);
         self.serial.store(serial, Ordering::Release);
         self.catch_up_locked(store).await?;
-        self.ready.store(true, Ordering::Release);
-        tracing::info!(
-            subjects = self.len(),
-            serial = self.serial(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "directory loaded"
-        );
-        metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
         Ok(())
     }
 
@@ -208,36 +222,81 @@ fn subject_keys(subject: &Subject) -> impl Iterator<Item = &str> {
 }
 
 /// Follow the change log until `shutdown`: picks up changes made by other
-/// processes (an import run, another replica).
+/// processes (another replica, an import run).
+///
+/// With a change feed (PostgreSQL) every notification wakes a catch-up at
+/// once and `interval` is only the safety net; without one (SQLite) the log
+/// is read every `interval`. Either way a catch-up reads `serial >
+/// applied`, so a missed wake-up loses nothing. After a failed read the
+/// log is retried with backoff, so the directory catches up as soon as the
+/// database is back.
 pub async fn follow(
     directory: Arc<Directory>,
     store: Arc<dyn Store>,
     interval: Duration,
     shutdown: CancellationToken,
 ) {
+    let mut feed = store.change_feed();
     let mut failing = false;
+    let mut retry: Option<Duration> = None;
+    let mut next_read = Instant::now() + interval;
     loop {
-        tokio::select! {
+        let event = tokio::select! {
             _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep_until(next_read) => None,
+            event = next_event(&mut feed) => event,
+        };
+        match &event {
+            // This process applied it already (its own write, or a catch-up
+            // that read past it).
+            Some(FeedEvent::Changed(serial)) if *serial <= directory.serial() => continue,
+            Some(FeedEvent::Connected) => tracing::info!("change feed listening"),
+            Some(FeedEvent::Lost(e)) => {
+                tracing::warn!(error = %e, "change feed lost the database; reconnecting")
+            }
+            _ => {}
         }
         match directory.sync(store.as_ref()).await {
             Ok(n) => {
                 if failing {
-                    tracing::info!("change log reachable again");
+                    tracing::info!(serial = directory.serial(), "change log reachable again");
                     failing = false;
                 }
                 if n > 0 {
                     tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
                 }
+                retry = None;
+                next_read = Instant::now() + interval;
             }
-            Err(e) if !failing => {
-                tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
-                failing = true;
+            Err(e) => {
+                if !failing {
+                    tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
+                    failing = true;
+                }
+                let wait = retry.map_or(FIRST_RETRY, |r| (r * 2).min(LAST_RETRY));
+                retry = Some(wait);
+                next_read = Instant::now() + wait.min(interval);
             }
-            Err(_) => {}
         }
     }
+}
+
+const FIRST_RETRY: Duration = Duration::from_millis(250);
+const LAST_RETRY: Duration = Duration::from_secs(5);
+
+/// The next event of the feed; never, without one (or once it ends).
+async fn next_event(feed: &mut Option<BoxStream<'static, FeedEvent>>) -> Option<FeedEvent> {
+    if let Some(stream) = feed {
+        match stream.next().await {
+            Some(event) => return Some(event),
+            None => {
+                tracing::warn!("change feed ended; polling the change log only");
+                *feed = None;
+                return None;
+            }
+        }
+    }
+    std::future::pending().await
 }
 
 /// [`follow`] as a server task.
