@@ -26,6 +26,16 @@ use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
 /// in serial order, for every subject change.
 pub trait Index: Send + Sync {
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>);
+
+    /// Would this change alter what the index holds? A load asks, newest
+    /// change first, and gives what it loads the serial of the newest
+    /// change that would: the serial a follower that applied every change
+    /// one by one would have, so replicas loaded at different times agree
+    /// (the SOA serial).
+    fn alters(&self, before: Option<&Subject>, after: Option<&Subject>) -> bool {
+        let _ = (before, after);
+        true
+    }
 }
 
 #[derive(Default)]
@@ -45,6 +55,10 @@ pub struct Directory {
 
 /// How many change-log rows one catch-up query reads.
 const BATCH: u32 = 5000;
+/// How far back a load looks for the newest change that altered an index,
+/// in pages of [`SCAN_PAGE`] rows, before it settles for the load serial.
+const SCAN_PAGE: u32 = 500;
+const SCAN_PAGES: usize = 200;
 
 impl Directory {
     pub fn new() -> Arc<Directory> {
@@ -130,14 +144,51 @@ impl Directory {
         // Read the serial first: changes racing the scan are re-applied by
         // the catch-up below, and applying a subject's state twice is harmless.
         let serial = store.last_serial().await?;
+        let stamp = self.last_altering(store, serial).await?;
         let mut subjects = store.subjects();
         while let Some(subject) = subjects.try_next().await? {
-            self.put(serial, None, subject);
+            self.put(stamp, None, subject);
         }
         drop(subjects);
         self.serial.store(serial, Ordering::Release);
         self.catch_up_locked(store).await?;
         Ok(())
+    }
+
+    /// The serial of the newest change up to `serial` that alters an index
+    /// (0 when none ever did; `serial` when none is found near the end).
+    async fn last_altering(&self, store: &dyn Store, serial: i64) -> Result<i64, StoreError> {
+        let indexes = self.indexes.read().expect("index list").clone();
+        if indexes.is_empty() {
+            return Ok(serial);
+        }
+        let mut cursor = serial.saturating_add(1);
+        for _ in 0..SCAN_PAGES {
+            let query = ChangeQuery {
+                cursor: Some(cursor),
+                limit: SCAN_PAGE,
+                descending: true,
+                ..ChangeQuery::default()
+            };
+            let changes = store.changes(&query).await?;
+            for change in &changes {
+                if change.subject_id.is_none() {
+                    continue;
+                }
+                let (before, after) = (change.subject_before(), change.subject_after());
+                if indexes
+                    .iter()
+                    .any(|i| i.alters(before.as_ref(), after.as_ref()))
+                {
+                    return Ok(change.serial);
+                }
+            }
+            match changes.last() {
+                Some(oldest) if changes.len() == SCAN_PAGE as usize => cursor = oldest.serial,
+                _ => return Ok(0),
+            }
+        }
+        Ok(serial)
     }
 
     /// Apply every change newer than what is applied. Returns how many.

@@ -114,8 +114,16 @@ pub struct Change {
 impl Change {
     /// The subject state after this change, for subject changes.
     pub fn subject_after(&self) -> Option<Subject> {
-        self.after
-            .as_ref()
+        self.subject_state(self.after.as_ref())
+    }
+
+    /// The subject state before this change, for subject changes.
+    pub fn subject_before(&self) -> Option<Subject> {
+        self.subject_state(self.before.as_ref())
+    }
+
+    fn subject_state(&self, state: Option<&serde_json::Value>) -> Option<Subject> {
+        state
             .filter(|_| self.subject_id.is_some())
             .and_then(|v| serde_json::from_value(v.clone()).ok())
     }
