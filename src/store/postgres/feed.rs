@@ -9,7 +9,6 @@
 use std::time::Duration;
 
 use futures::stream::{self, BoxStream, StreamExt};
-use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
 
 use crate::store::FeedEvent;
@@ -24,8 +23,8 @@ const FIRST_RETRY: Duration = Duration::from_millis(100);
 const LAST_RETRY: Duration = Duration::from_secs(5);
 
 struct Feed {
-    /// One connection, reserved for LISTEN: never one a request waits for.
-    pool: PgPool,
+    options: PgConnectOptions,
+    acquire_timeout: Duration,
     listener: Option<PgListener>,
     /// Waited before the next connection attempt, after a failure.
     retry: Option<Duration>,
@@ -37,14 +36,9 @@ pub fn stream(
     options: PgConnectOptions,
     acquire_timeout: Duration,
 ) -> BoxStream<'static, FeedEvent> {
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .acquire_timeout(acquire_timeout)
-        .idle_timeout(None)
-        .max_lifetime(None)
-        .connect_lazy_with(options);
     let feed = Feed {
-        pool,
+        options,
+        acquire_timeout,
         listener: None,
         retry: None,
     };
@@ -100,8 +94,6 @@ impl Feed {
                     }
                 }
             };
-            // Dropping the listener returns its connection to the pool,
-            // which discards it if it is broken.
             self.listener = None;
             self.retry = Some(FIRST_RETRY);
             return FeedEvent::Lost(lost);
@@ -109,7 +101,16 @@ impl Feed {
     }
 
     async fn connect(&self) -> Result<PgListener, sqlx::Error> {
-        let mut listener = PgListener::connect_with(&self.pool).await?;
+        // A connection of its own, never one a request waits for, in a pool
+        // of its own each time: a listener given up on a dead peer may
+        // hang on its way out without holding up the next one.
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(self.acquire_timeout)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_lazy_with(self.options.clone());
+        let mut listener = PgListener::connect_with(&pool).await?;
         // Reconnecting is ours to do (above), so that every reconnection
         // is reported as `Connected` and followed by a catch-up.
         listener.eager_reconnect(false);
