@@ -387,6 +387,15 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
         )
         .await;
         assert_eq!(replica.get("/readyz").await.status(), 200);
+        let metrics = replica.get("/metrics").await.text().await.unwrap();
+        assert!(
+            metrics.contains("callsign_database_degraded 1"),
+            "{metrics}"
+        );
+        assert!(
+            metrics.contains("callsign_change_feed_connected 0"),
+            "{metrics}"
+        );
         assert!(
             answers(replica, "alice", ALICE_TEL).await,
             "{}",

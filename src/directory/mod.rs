@@ -196,6 +196,7 @@ impl Directory {
         let _guard = self.apply_lock.lock().await;
         let result = self.catch_up_locked(store).await;
         self.degraded.store(result.is_err(), Ordering::Release);
+        metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });
         result
     }
 
@@ -301,9 +302,13 @@ pub async fn follow(
             // This process applied it already (its own write, or a catch-up
             // that read past it).
             Some(FeedEvent::Changed(serial)) if *serial <= directory.serial() => continue,
-            Some(FeedEvent::Connected) => tracing::info!("change feed listening"),
+            Some(FeedEvent::Connected) => {
+                tracing::info!("change feed listening");
+                metrics::gauge!("callsign_change_feed_connected").set(1.0);
+            }
             Some(FeedEvent::Lost(e)) => {
-                tracing::warn!(error = %e, "change feed lost the database; reconnecting")
+                tracing::warn!(error = %e, "change feed lost the database; reconnecting");
+                metrics::gauge!("callsign_change_feed_connected").set(0.0);
             }
             _ => {}
         }
