@@ -14,7 +14,7 @@ use crate::directory::{self, Directory};
 use crate::dns::{Dns, DnsListeners};
 use crate::http::webfinger::Scheme;
 use crate::http::{self, AppState};
-use crate::store::{self, Store, SubjectQuery};
+use crate::store::{self, Store, StoreError, StoreOptions, SubjectQuery};
 use axum::Extension;
 
 /// Every socket, bound before anything starts (port 0 works).
@@ -89,18 +89,21 @@ pub async fn open_store(
     shutdown: &CancellationToken,
 ) -> anyhow::Result<Arc<dyn Store>> {
     let url = config.database.url.expose();
+    let options = StoreOptions {
+        acquire_timeout: Duration::from_millis(config.database.acquire_timeout_ms),
+    };
     let mut delay = Duration::from_millis(250);
     loop {
-        match store::open(url).await {
+        match store::open_with(url, &options).await {
             Ok(store) => match store.migrate().await {
                 Ok(()) => return Ok(store),
-                Err(store::StoreError::Unavailable(e)) => {
+                Err(StoreError::Unavailable(e)) => {
                     tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while migrating")
                 }
                 Err(e) => return Err(e).context("migrating the database"),
             },
-            Err(store::StoreError::Unavailable(e)) => {
-                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable")
+            Err(StoreError::Unavailable(e)) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable; retrying")
             }
             Err(e) => return Err(e).context("opening the database"),
         }
@@ -185,10 +188,10 @@ impl App {
             tasks.spawn(async move { http::tls::serve(https, &tls, router, stop).await });
         }
 
-        self.directory
-            .load(self.store.as_ref())
-            .await
-            .context("loading the directory")?;
+        if !load_directory(&self.directory, self.store.as_ref(), &shutdown).await? {
+            // Stopped before the directory could be loaded.
+            return Ok(());
+        }
         let interval = Duration::from_millis(self.config.directory.poll_interval_ms);
         tasks.spawn(directory::follow_task(
             self.directory.clone(),
@@ -212,6 +215,30 @@ impl App {
             }
         }
         result
+    }
+}
+
+/// Load the directory, retrying with backoff while the database is down.
+/// False when `shutdown` came first.
+async fn load_directory(
+    directory: &Directory,
+    store: &dyn Store,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<bool> {
+    let mut delay = Duration::from_millis(250);
+    loop {
+        match directory.load(store).await {
+            Ok(()) => return Ok(true),
+            Err(StoreError::Unavailable(e)) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while loading the directory; retrying")
+            }
+            Err(e) => return Err(e).context("loading the directory"),
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return Ok(false),
+            _ = tokio::time::sleep(delay) => {}
+        }
+        delay = (delay * 2).min(Duration::from_secs(10));
     }
 }
 

@@ -52,6 +52,9 @@ pub struct Config {
 pub struct DatabaseConfig {
     /// `sqlite://FILE` (created if absent) or `postgres://…`.
     pub url: Secret,
+    /// How long an operation waits for a PostgreSQL connection before it
+    /// gives up: a write during an outage answers 503 after this long, ms.
+    pub acquire_timeout_ms: u64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -138,7 +141,9 @@ pub struct WebFingerConfig {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct DirectoryConfig {
-    /// How often the change log is polled for changes made elsewhere, ms.
+    /// How often the change log is read for changes made elsewhere, ms.
+    /// With PostgreSQL, LISTEN/NOTIFY wakes replicas at once and this is
+    /// only the safety net; with SQLite it is how changes are found.
     pub poll_interval_ms: u64,
 }
 
@@ -216,6 +221,7 @@ impl Default for DatabaseConfig {
     fn default() -> Self {
         DatabaseConfig {
             url: Secret::new("sqlite://callsign.db"),
+            acquire_timeout_ms: 2000,
         }
     }
 }

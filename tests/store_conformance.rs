@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use callsign::model::{Scope, Subject, SubjectInput};
 use callsign::store::{
-    self, Change, ChangeQuery, Conflict, ImportMessage, ImportOutcome, SearchKey, Store,
+    self, Change, ChangeQuery, Conflict, FeedEvent, ImportMessage, ImportOutcome, SearchKey, Store,
     StoreError, SubjectQuery, Write, subject_json, token_json,
 };
 use chrono::{DateTime, TimeZone, Utc};
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use uuid::Uuid;
@@ -81,6 +81,7 @@ conformance!(
     import_refuses_addresses_of_other_subjects,
     import_skips_conflicts_when_asked,
     concurrent_writes_get_increasing_serials,
+    the_change_feed_reports_commits_only,
 );
 
 // ---------------------------------------------------------------- helpers
@@ -950,4 +951,52 @@ async fn concurrent_writes_get_increasing_serials(store: Arc<dyn Store>) {
     }
     let streamed: Vec<Subject> = store.subjects().try_collect().await.unwrap();
     assert_eq!(streamed.len(), 24);
+}
+
+/// PostgreSQL pushes every commit that appends to the change log (one
+/// event per statement, carrying the newest serial) and nothing for a
+/// transaction that rolls back; SQLite has no feed (followers poll).
+async fn the_change_feed_reports_commits_only(store: Arc<dyn Store>) {
+    let store = &*store;
+    let Some(mut feed) = store.change_feed() else {
+        assert_eq!(store.backend(), "sqlite");
+        return;
+    };
+    let wait = std::time::Duration::from_secs(10);
+    let mut next = async || {
+        tokio::time::timeout(wait, feed.next())
+            .await
+            .expect("a feed event in time")
+            .expect("the feed does not end")
+    };
+    assert_eq!(next().await, FeedEvent::Connected);
+
+    create(store, with_addresses("alice", &["sip:alice@example.com"])).await;
+    let serial = store.last_serial().await.unwrap();
+    assert_eq!(next().await, FeedEvent::Changed(serial));
+
+    // Rolled back after appending to the change log: no event, and the
+    // serials it drew are a gap the next commit skips.
+    let chunks = vec![
+        vec![(1, with_addresses("bob", &["sip:bob@example.com"]))],
+        vec![(2, with_addresses("carol", &["sip:carol@example.com"]))],
+    ];
+    assert!(import(store, false, chunks, false).await.is_err());
+    store
+        .create_token("tester", "reader", Scope::Lookup, "hash-reader")
+        .await
+        .unwrap();
+    let token_serial = store.last_serial().await.unwrap();
+    assert!(token_serial > serial);
+    assert_eq!(next().await, FeedEvent::Changed(token_serial));
+
+    // An import committing two chunks: one event per chunk, at commit.
+    let chunks = vec![
+        vec![(1, with_addresses("dave", &["sip:dave@example.com"]))],
+        vec![(2, with_addresses("erin", &["sip:erin@example.com"]))],
+    ];
+    import(store, false, chunks, true).await.unwrap();
+    let last = store.last_serial().await.unwrap();
+    assert_eq!(next().await, FeedEvent::Changed(last - 1));
+    assert_eq!(next().await, FeedEvent::Changed(last));
 }

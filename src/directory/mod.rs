@@ -11,19 +11,31 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 use dashmap::DashMap;
-use futures::TryStreamExt;
+use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
 use tokio::sync::{Mutex, watch};
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use crate::model::Subject;
-use crate::store::{ChangeQuery, Store, StoreError};
+use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
 
 /// Something that keeps its own view of the directory up to date (the
 /// ENUM zone index, for example). Called under the directory's apply lock,
 /// in serial order, for every subject change.
 pub trait Index: Send + Sync {
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>);
+
+    /// Would this change alter what the index holds? A load asks, newest
+    /// change first, and gives what it loads the serial of the newest
+    /// change that would: the serial a follower that applied every change
+    /// one by one would have, so replicas loaded at different times agree
+    /// (the SOA serial).
+    fn alters(&self, before: Option<&Subject>, after: Option<&Subject>) -> bool {
+        let _ = (before, after);
+        true
+    }
 }
 
 #[derive(Default)]
@@ -43,6 +55,10 @@ pub struct Directory {
 
 /// How many change-log rows one catch-up query reads.
 const BATCH: u32 = 5000;
+/// How far back a load looks for the newest change that altered an index,
+/// in pages of [`SCAN_PAGE`] rows, before it settles for the load serial.
+const SCAN_PAGE: u32 = 500;
+const SCAN_PAGES: usize = 200;
 
 impl Directory {
     pub fn new() -> Arc<Directory> {
@@ -101,20 +117,18 @@ impl Directory {
     }
 
     /// Load everything from the store, then catch up with changes made
-    /// while loading. Marks the directory ready.
+    /// while loading. Marks the directory ready. On failure the directory
+    /// is left empty, so a later attempt starts clean.
     pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
         let _guard = self.apply_lock.lock().await;
         let started = std::time::Instant::now();
-        // Read the serial first: changes racing the scan are re-applied by
-        // the catch-up below, and applying a subject's state twice is harmless.
-        let serial = store.last_serial().await?;
-        let mut subjects = store.subjects();
-        while let Some(subject) = subjects.try_next().await? {
-            self.put(serial, None, subject);
+        if let Err(e) = self.load_locked(store).await {
+            for id in self.subjects.iter().map(|e| *e.key()).collect::<Vec<_>>() {
+                self.remove(0, id);
+            }
+            self.serial.store(0, Ordering::Release);
+            return Err(e);
         }
-        drop(subjects);
-        self.serial.store(serial, Ordering::Release);
-        self.catch_up_locked(store).await?;
         self.ready.store(true, Ordering::Release);
         tracing::info!(
             subjects = self.len(),
@@ -126,11 +140,63 @@ impl Directory {
         Ok(())
     }
 
+    async fn load_locked(&self, store: &dyn Store) -> Result<(), StoreError> {
+        // Read the serial first: changes racing the scan are re-applied by
+        // the catch-up below, and applying a subject's state twice is harmless.
+        let serial = store.last_serial().await?;
+        let stamp = self.last_altering(store, serial).await?;
+        let mut subjects = store.subjects();
+        while let Some(subject) = subjects.try_next().await? {
+            self.put(stamp, None, subject);
+        }
+        drop(subjects);
+        self.serial.store(serial, Ordering::Release);
+        self.catch_up_locked(store).await?;
+        Ok(())
+    }
+
+    /// The serial of the newest change up to `serial` that alters an index
+    /// (0 when none ever did; `serial` when none is found near the end).
+    async fn last_altering(&self, store: &dyn Store, serial: i64) -> Result<i64, StoreError> {
+        let indexes = self.indexes.read().expect("index list").clone();
+        if indexes.is_empty() {
+            return Ok(serial);
+        }
+        let mut cursor = serial.saturating_add(1);
+        for _ in 0..SCAN_PAGES {
+            let query = ChangeQuery {
+                cursor: Some(cursor),
+                limit: SCAN_PAGE,
+                descending: true,
+                ..ChangeQuery::default()
+            };
+            let changes = store.changes(&query).await?;
+            for change in &changes {
+                if change.subject_id.is_none() {
+                    continue;
+                }
+                let (before, after) = (change.subject_before(), change.subject_after());
+                if indexes
+                    .iter()
+                    .any(|i| i.alters(before.as_ref(), after.as_ref()))
+                {
+                    return Ok(change.serial);
+                }
+            }
+            match changes.last() {
+                Some(oldest) if changes.len() == SCAN_PAGE as usize => cursor = oldest.serial,
+                _ => return Ok(0),
+            }
+        }
+        Ok(serial)
+    }
+
     /// Apply every change newer than what is applied. Returns how many.
     pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
         let _guard = self.apply_lock.lock().await;
         let result = self.catch_up_locked(store).await;
         self.degraded.store(result.is_err(), Ordering::Release);
+        metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });
         result
     }
 
@@ -208,36 +274,85 @@ fn subject_keys(subject: &Subject) -> impl Iterator<Item = &str> {
 }
 
 /// Follow the change log until `shutdown`: picks up changes made by other
-/// processes (an import run, another replica).
+/// processes (another replica, an import run).
+///
+/// With a change feed (PostgreSQL) every notification wakes a catch-up at
+/// once and `interval` is only the safety net; without one (SQLite) the log
+/// is read every `interval`. Either way a catch-up reads `serial >
+/// applied`, so a missed wake-up loses nothing. After a failed read the
+/// log is retried with backoff, so the directory catches up as soon as the
+/// database is back.
 pub async fn follow(
     directory: Arc<Directory>,
     store: Arc<dyn Store>,
     interval: Duration,
     shutdown: CancellationToken,
 ) {
+    let mut feed = store.change_feed();
     let mut failing = false;
+    let mut retry: Option<Duration> = None;
+    let mut next_read = Instant::now() + interval;
     loop {
-        tokio::select! {
+        let event = tokio::select! {
             _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep_until(next_read) => None,
+            event = next_event(&mut feed) => event,
+        };
+        match &event {
+            // This process applied it already (its own write, or a catch-up
+            // that read past it).
+            Some(FeedEvent::Changed(serial)) if *serial <= directory.serial() => continue,
+            Some(FeedEvent::Connected) => {
+                tracing::info!("change feed listening");
+                metrics::gauge!("callsign_change_feed_connected").set(1.0);
+            }
+            Some(FeedEvent::Lost(e)) => {
+                tracing::warn!(error = %e, "change feed lost the database; reconnecting");
+                metrics::gauge!("callsign_change_feed_connected").set(0.0);
+            }
+            _ => {}
         }
         match directory.sync(store.as_ref()).await {
             Ok(n) => {
                 if failing {
-                    tracing::info!("change log reachable again");
+                    tracing::info!(serial = directory.serial(), "change log reachable again");
                     failing = false;
                 }
                 if n > 0 {
                     tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
                 }
+                retry = None;
+                next_read = Instant::now() + interval;
             }
-            Err(e) if !failing => {
-                tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
-                failing = true;
+            Err(e) => {
+                if !failing {
+                    tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
+                    failing = true;
+                }
+                let wait = retry.map_or(FIRST_RETRY, |r| (r * 2).min(LAST_RETRY));
+                retry = Some(wait);
+                next_read = Instant::now() + wait.min(interval);
             }
-            Err(_) => {}
         }
     }
+}
+
+const FIRST_RETRY: Duration = Duration::from_millis(250);
+const LAST_RETRY: Duration = Duration::from_secs(5);
+
+/// The next event of the feed; never, without one (or once it ends).
+async fn next_event(feed: &mut Option<BoxStream<'static, FeedEvent>>) -> Option<FeedEvent> {
+    if let Some(stream) = feed {
+        match stream.next().await {
+            Some(event) => return Some(event),
+            None => {
+                tracing::warn!("change feed ended; polling the change log only");
+                *feed = None;
+                return None;
+            }
+        }
+    }
+    std::future::pending().await
 }
 
 /// [`follow`] as a server task.

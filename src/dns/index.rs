@@ -209,6 +209,10 @@ impl EnumIndex {
 }
 
 impl Index for EnumIndex {
+    fn alters(&self, before: Option<&Subject>, after: Option<&Subject>) -> bool {
+        before.map(publish).unwrap_or_default() != after.map(publish).unwrap_or_default()
+    }
+
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
         let old = before.map(publish).unwrap_or_default();
         let new = after.map(publish).unwrap_or_default();

@@ -127,15 +127,20 @@ async fn method_not_allowed() -> Response {
     r
 }
 
-/// Alive: the process answers. Says whether the database is reachable
-/// (reads keep working without it; writes wait for it).
+/// Alive: the process answers. Always 200, even while the database is
+/// down: reads keep working from memory, so an orchestrator must not
+/// restart the process. The body says whether the change log could be read
+/// on the last attempt (`"database": "degraded"` while writes fail) and the
+/// last change-log serial applied, which agrees across caught-up replicas.
 async fn healthz(State(state): State<AppState>) -> Response {
     let database = if state.directory.is_degraded() {
         "degraded"
     } else {
         "ok"
     };
-    axum::Json(serde_json::json!({"status": "ok", "database": database})).into_response()
+    let serial = state.directory.serial();
+    axum::Json(serde_json::json!({"status": "ok", "database": database, "serial": serial}))
+        .into_response()
 }
 
 /// Ready: the directory is loaded, so answers are complete.

@@ -6,6 +6,7 @@
 //! this boundary.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -113,8 +114,16 @@ pub struct Change {
 impl Change {
     /// The subject state after this change, for subject changes.
     pub fn subject_after(&self) -> Option<Subject> {
-        self.after
-            .as_ref()
+        self.subject_state(self.after.as_ref())
+    }
+
+    /// The subject state before this change, for subject changes.
+    pub fn subject_before(&self) -> Option<Subject> {
+        self.subject_state(self.before.as_ref())
+    }
+
+    fn subject_state(&self, state: Option<&serde_json::Value>) -> Option<Subject> {
+        state
             .filter(|_| self.subject_id.is_some())
             .and_then(|v| serde_json::from_value(v.clone()).ok())
     }
@@ -197,14 +206,55 @@ pub trait Store: Send + Sync + 'static {
     /// The active (not revoked) token with this secret hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    /// Wake-ups as the change log grows, for backends that can push them
+    /// (PostgreSQL: LISTEN/NOTIFY). The stream reconnects by itself and
+    /// never ends while the store lives. `None`: followers poll.
+    fn change_feed(&self) -> Option<BoxStream<'static, FeedEvent>> {
+        None
+    }
+}
+
+/// What a change feed reports. Followers always read `serial > applied`
+/// from the change log itself: an event only says when to look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedEvent {
+    /// A change with this serial has committed.
+    Changed(i64),
+    /// The feed is listening (again): changes may have committed unseen.
+    Connected,
+    /// The feed lost the database; it retries with backoff.
+    Lost(String),
+}
+
+/// How a store reaches its database.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// How long an operation waits for a database connection before it
+    /// fails with [`StoreError::Unavailable`]: during an outage, a write
+    /// answers 503 after this long rather than hanging.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            acquire_timeout: Duration::from_secs(2),
+        }
+    }
 }
 
 /// Open the store a database URL names: `sqlite://…` or `postgres://…`.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
+    open_with(url, &StoreOptions::default()).await
+}
+
+/// [`open`] with explicit options.
+pub async fn open_with(url: &str, options: &StoreOptions) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(postgres::PgStore::open(url).await?))
+        Ok(Arc::new(postgres::PgStore::open_with(url, options).await?))
     } else {
         Err(StoreError::Internal(
             "database URL must start with sqlite:// or postgres://".into(),

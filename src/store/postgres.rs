@@ -18,6 +18,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use futures::stream::{BoxStream, TryStreamExt};
 use serde::Serialize;
 use sqlx::error::DatabaseError;
+use sqlx::migrate::MigrateError;
 use sqlx::postgres::{
     PgBindIterExt, PgConnectOptions, PgConnection, PgDatabaseError, PgPoolOptions, PgRow,
 };
@@ -29,13 +30,15 @@ use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
 use super::{
-    Change, ChangeQuery, Conflict, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
-    Write, merge_join,
+    Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError, StoreOptions,
+    SubjectQuery, Token, Write, merge_join,
 };
 use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
 
 /// The advisory lock every change-log writer holds until it commits.
 const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
+
+mod feed;
 
 /// Column lists as macros, so queries stay `&'static str` via `concat!`.
 macro_rules! subject_columns {
@@ -59,21 +62,30 @@ pub struct PgStore {
     /// Writers of this process queue here rather than on [`WRITE_LOCK`], so
     /// a long import cannot leave readers without pool connections.
     writer: Mutex<()>,
+    /// For the change feed's own connection.
+    connect: PgConnectOptions,
+    acquire_timeout: Duration,
 }
 
 impl PgStore {
     pub async fn open(url: &str) -> Result<PgStore> {
-        let options = PgConnectOptions::from_str(url)
+        PgStore::open_with(url, &StoreOptions::default()).await
+    }
+
+    pub async fn open_with(url: &str, options: &StoreOptions) -> Result<PgStore> {
+        let connect = PgConnectOptions::from_str(url)
             .map_err(|e| StoreError::Internal(format!("bad PostgreSQL URL: {e}")))?;
         let pool = PgPoolOptions::new()
             .max_connections(8)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
+            .acquire_timeout(options.acquire_timeout)
+            .connect_with(connect.clone())
             .await
             .map_err(map_err)?;
         Ok(PgStore {
             pool,
             writer: Mutex::new(()),
+            connect,
+            acquire_timeout: options.acquire_timeout,
         })
     }
 
@@ -105,29 +117,35 @@ impl PgStore {
 }
 
 fn map_err(e: sqlx::Error) -> StoreError {
+    if unavailable(&e) {
+        return StoreError::Unavailable(e.to_string());
+    }
     match &e {
         sqlx::Error::RowNotFound => StoreError::NotFound,
+        sqlx::Error::Database(db) if db.is_unique_violation() => match unique_conflict(db.as_ref())
+        {
+            Some(conflict) => StoreError::Conflict(conflict),
+            None => StoreError::Internal(e.to_string()),
+        },
+        _ => StoreError::Internal(e.to_string()),
+    }
+}
+
+/// Does `e` mean the server cannot be reached (rather than a bad request)?
+fn unavailable(e: &sqlx::Error) -> bool {
+    match e {
         sqlx::Error::Io(_)
         | sqlx::Error::Tls(_)
         | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
-        | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e.to_string()),
+        | sqlx::Error::WorkerCrashed => true,
+        // Class 08: connection exceptions; 57P01-03: the server is
+        // shutting down or starting; 53300: too many connections.
         sqlx::Error::Database(db) => {
-            if db.is_unique_violation()
-                && let Some(conflict) = unique_conflict(db.as_ref())
-            {
-                return StoreError::Conflict(conflict);
-            }
-            // Class 08: connection exceptions; 57P01-03: the server is
-            // shutting down or starting; 53300: too many connections.
             let code = db.code().unwrap_or_default();
-            if code.starts_with("08") || ["57P01", "57P02", "57P03", "53300"].contains(&&*code) {
-                StoreError::Unavailable(e.to_string())
-            } else {
-                StoreError::Internal(e.to_string())
-            }
+            code.starts_with("08") || ["57P01", "57P02", "57P03", "53300"].contains(&&*code)
         }
-        _ => StoreError::Internal(e.to_string()),
+        _ => false,
     }
 }
 
@@ -659,7 +677,22 @@ impl Store for PgStore {
         sqlx::migrate!("./migrations/postgres")
             .run(&self.pool)
             .await
-            .map_err(|e| StoreError::Internal(format!("migration failed: {e}")))
+            .map_err(|e| {
+                let driver = match &e {
+                    MigrateError::Execute(e) | MigrateError::ExecuteMigration(e, _) => Some(e),
+                    _ => None,
+                };
+                // The server went away: worth retrying, unlike a bad migration.
+                if driver.is_some_and(unavailable) {
+                    StoreError::Unavailable(e.to_string())
+                } else {
+                    StoreError::Internal(format!("migration failed: {e}"))
+                }
+            })
+    }
+
+    fn change_feed(&self) -> Option<BoxStream<'static, FeedEvent>> {
+        Some(feed::stream(self.connect.clone(), self.acquire_timeout))
     }
 
     #[tracing::instrument(skip_all, fields(operation = %operation))]

@@ -4,7 +4,8 @@
 //! on it the user may connect to and create databases from), or else one
 //! throwaway cluster per test process, started on first use from the
 //! installed server binaries and stopped by a watchdog when the process
-//! exits.
+//! exits. A test that needs to stop the server (an outage) gets a
+//! [`Cluster`] of its own.
 
 #![allow(dead_code)]
 
@@ -85,62 +86,155 @@ impl Drop for TestDb {
 /// Start a cluster in a temporary directory on a free loopback port and
 /// return the URL of its `postgres` database. Blocking.
 fn start_cluster() -> Url {
-    let bin = server_binaries();
-    let root = tempfile::Builder::new()
-        .prefix("callsign-pg-")
-        .tempdir()
-        .expect("creating a temporary directory")
-        .keep();
-    // initdb and postgres refuse to run as root.
-    let as_postgres = running_as_root();
-    if as_postgres {
-        run(Command::new("chown")
-            .arg("-R")
-            .arg("postgres:postgres")
-            .arg(&root));
-    }
-    let data = root.join("data");
-    let log = root.join("postgres.log");
-    run(server_command(&bin.join("initdb"), as_postgres)
-        .arg("--pgdata")
-        .arg(&data)
-        .args(["--username=postgres", "--auth=trust", "--encoding=UTF8"])
-        .args(["--locale=C", "--no-sync", "--no-instructions"]));
-    spawn_watchdog(&bin.join("pg_ctl"), &data, &root, as_postgres);
-    let mut last_error = String::new();
-    // A free port may be taken again before the server binds it: retry.
-    for _ in 0..5 {
-        let port = free_port();
-        let options = format!(
-            "-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-             -c max_connections=300",
-            root.display()
-        );
-        let output = server_command(&bin.join("pg_ctl"), as_postgres)
+    // Shared by every test of the process: never dropped; the watchdog
+    // stops it when the process exits.
+    Box::leak(Box::new(Cluster::create())).url.clone()
+}
+
+/// A PostgreSQL cluster of its own, for a test that stops and starts it
+/// (an outage). Never the server `CALLSIGN_TEST_DATABASE_URL` names, which
+/// other tests share: without server binaries, this panics rather than
+/// skip. Stopped and removed on drop (and by a watchdog if the process dies).
+pub struct Cluster {
+    /// The `postgres` database; create others from it.
+    pub url: Url,
+    bin: PathBuf,
+    root: PathBuf,
+    data: PathBuf,
+    log: PathBuf,
+    port: u16,
+    as_postgres: bool,
+}
+
+impl Cluster {
+    /// initdb and start, on a free loopback port. Blocking.
+    pub fn create() -> Cluster {
+        let bin = server_binaries();
+        let root = tempfile::Builder::new()
+            .prefix("callsign-pg-")
+            .tempdir()
+            .expect("creating a temporary directory")
+            .keep();
+        // initdb and postgres refuse to run as root.
+        let as_postgres = running_as_root();
+        if as_postgres {
+            run(Command::new("chown")
+                .arg("-R")
+                .arg("postgres:postgres")
+                .arg(&root));
+        }
+        let data = root.join("data");
+        run(server_command(&bin.join("initdb"), as_postgres)
             .arg("--pgdata")
             .arg(&data)
+            .args(["--username=postgres", "--auth=trust", "--encoding=UTF8"])
+            .args(["--locale=C", "--no-sync", "--no-instructions"]));
+        spawn_watchdog(&bin.join("pg_ctl"), &data, &root, as_postgres);
+        let mut cluster = Cluster {
+            url: Url::parse("postgres://postgres@127.0.0.1/postgres").expect("a valid URL"),
+            log: root.join("postgres.log"),
+            bin,
+            root,
+            data,
+            port: 0,
+            as_postgres,
+        };
+        let mut last_error = String::new();
+        // A free port may be taken again before the server binds it: retry.
+        for _ in 0..5 {
+            cluster.port = free_port();
+            match cluster.pg_ctl_start() {
+                Ok(()) => {
+                    cluster.url = Url::parse(&format!(
+                        "postgres://postgres@127.0.0.1:{}/postgres",
+                        cluster.port
+                    ))
+                    .expect("a valid URL");
+                    return cluster;
+                }
+                Err(e) => last_error = e,
+            }
+        }
+        panic!(
+            "PostgreSQL did not start in {}:\n{last_error}",
+            cluster.root.display()
+        );
+    }
+
+    /// `pg_ctl stop -m fast`: sessions are cut, the server is gone. Blocking.
+    pub fn stop(&self) {
+        run(self
+            .pg_ctl()
+            .args(["--wait", "--timeout=60", "--mode=fast", "stop"]));
+    }
+
+    /// Start again, on the same port. Blocking.
+    pub fn start(&self) {
+        if let Err(e) = self.pg_ctl_start() {
+            panic!("PostgreSQL did not start again:\n{e}");
+        }
+    }
+
+    /// A URL for a new, empty database on this cluster.
+    pub async fn database(&self, name: &str) -> String {
+        let mut conn = PgConnection::connect(self.url.as_str())
+            .await
+            .unwrap_or_else(|e| panic!("connecting to {}: {e}", self.url));
+        sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("creating database {name}: {e}"));
+        let _ = conn.close().await;
+        let mut url = self.url.clone();
+        url.set_path(&format!("/{name}"));
+        url.to_string()
+    }
+
+    fn pg_ctl(&self) -> Command {
+        let mut cmd = server_command(&self.bin.join("pg_ctl"), self.as_postgres);
+        cmd.arg("--pgdata").arg(&self.data);
+        cmd
+    }
+
+    fn pg_ctl_start(&self) -> Result<(), String> {
+        let options = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} \
+             -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+             -c max_connections=300",
+            self.port,
+            self.root.display()
+        );
+        let output = self
+            .pg_ctl()
             .arg("--log")
-            .arg(&log)
+            .arg(&self.log)
             .args(["--wait", "--timeout=60", "--options", &options, "start"])
             .stdin(Stdio::null())
             .output()
             .expect("running pg_ctl");
         if output.status.success() {
-            return Url::parse(&format!("postgres://postgres@127.0.0.1:{port}/postgres"))
-                .expect("a valid URL");
+            return Ok(());
         }
-        last_error = format!(
+        Err(format!(
             "{}{}\n{}",
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr),
-            std::fs::read_to_string(&log).unwrap_or_default()
-        );
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        ))
     }
-    panic!(
-        "PostgreSQL did not start in {}:\n{last_error}",
-        root.display()
-    );
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = self
+            .pg_ctl()
+            .args(["--mode=immediate", "stop"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
 }
 
 /// The `bin` directory of the newest installed PostgreSQL server.

@@ -1,0 +1,121 @@
+//! The change feed: a dedicated connection LISTENing on [`CHANNEL`], which
+//! the change log's trigger notifies on every commit (see
+//! `migrations/postgres/0002_change_feed.sql`).
+//!
+//! Notifications are hints. Whatever was missed while the connection was
+//! down is read from the change log after [`FeedEvent::Connected`], so a
+//! lost notification costs latency, never a change.
+
+use std::time::Duration;
+
+use futures::stream::{self, BoxStream, StreamExt};
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
+
+use crate::store::FeedEvent;
+
+/// The channel the change log's trigger notifies.
+pub const CHANNEL: &str = "callsign_changes";
+
+/// How long the connection may stay silent before a query checks that it
+/// is still alive (a peer that vanished sends no FIN).
+const HEARTBEAT: Duration = Duration::from_secs(30);
+const FIRST_RETRY: Duration = Duration::from_millis(100);
+const LAST_RETRY: Duration = Duration::from_secs(5);
+
+struct Feed {
+    options: PgConnectOptions,
+    acquire_timeout: Duration,
+    listener: Option<PgListener>,
+    /// Waited before the next connection attempt, after a failure.
+    retry: Option<Duration>,
+}
+
+/// The feed as a stream. Cancel-safe between events: the state lives in the
+/// stream, so a caller may drop `next()` in a `select!` and lose nothing.
+pub fn stream(
+    options: PgConnectOptions,
+    acquire_timeout: Duration,
+) -> BoxStream<'static, FeedEvent> {
+    let feed = Feed {
+        options,
+        acquire_timeout,
+        listener: None,
+        retry: None,
+    };
+    stream::unfold(feed, |mut feed| async move {
+        let event = feed.next().await;
+        Some((event, feed))
+    })
+    .boxed()
+}
+
+impl Feed {
+    async fn next(&mut self) -> FeedEvent {
+        loop {
+            let Some(listener) = self.listener.as_mut() else {
+                if let Some(wait) = self.retry {
+                    tokio::time::sleep(wait).await;
+                }
+                match self.connect().await {
+                    Ok(listener) => {
+                        self.listener = Some(listener);
+                        self.retry = None;
+                        return FeedEvent::Connected;
+                    }
+                    Err(e) => {
+                        let first = self.retry.is_none();
+                        self.retry =
+                            Some(self.retry.map_or(FIRST_RETRY, |r| (r * 2).min(LAST_RETRY)));
+                        if first {
+                            return FeedEvent::Lost(e.to_string());
+                        }
+                        tracing::debug!(error = %e, retry_in = ?self.retry, "change feed still unavailable");
+                        continue;
+                    }
+                }
+            };
+            let lost = match tokio::time::timeout(HEARTBEAT, listener.try_recv()).await {
+                Ok(Ok(Some(notification))) => {
+                    // The trigger sends the newest serial; anything else
+                    // still means "look".
+                    return match notification.payload().parse() {
+                        Ok(serial) => FeedEvent::Changed(serial),
+                        Err(_) => FeedEvent::Connected,
+                    };
+                }
+                Ok(Ok(None)) => "connection closed".to_owned(),
+                Ok(Err(e)) => e.to_string(),
+                Err(_silent) => {
+                    let ping = sqlx::query("SELECT 1").execute(&mut *listener);
+                    match tokio::time::timeout(HEARTBEAT, ping).await {
+                        Ok(Ok(_)) => continue,
+                        Ok(Err(e)) => e.to_string(),
+                        Err(_) => "no answer to a heartbeat".to_owned(),
+                    }
+                }
+            };
+            self.listener = None;
+            self.retry = Some(FIRST_RETRY);
+            return FeedEvent::Lost(lost);
+        }
+    }
+
+    async fn connect(&self) -> Result<PgListener, sqlx::Error> {
+        // A connection of its own, never one a request waits for, in a pool
+        // of its own each time: a listener given up on a dead peer may
+        // hang on its way out without holding up the next one.
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(self.acquire_timeout)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_lazy_with(self.options.clone());
+        let mut listener = PgListener::connect_with(&pool).await?;
+        // Reconnecting is ours to do (above), so that every reconnection
+        // is reported as `Connected` and followed by a catch-up.
+        listener.eager_reconnect(false);
+        listener.ignore_pool_close_event(true);
+        listener.listen(CHANNEL).await?;
+        Ok(listener)
+    }
+}
