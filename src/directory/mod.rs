@@ -1,16 +1,16 @@
 //! The in-memory directory every read channel answers from.
 //!
 //! Readers never wait for the database and never block each other: lookups
-//! go through sharded concurrent maps. Writers apply change-log rows in
-//! serial order, one subject at a time (O(size of the change)), inserting
-//! the new state before removing stale keys so a reader sees either the old
-//! or the new subject, never neither.
+//! go through sharded tables (see [`table`]), subjects are kept packed (see
+//! [`packed`]) and unpacked for the reader who asked. Writers apply
+//! change-log rows in serial order, one subject at a time (O(size of the
+//! change)): a changed subject replaces the old one in its slot at once, so
+//! a reader sees either the old or the new subject, never neither.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
-use dashmap::DashMap;
 use futures::TryStreamExt;
 use tokio::sync::{Mutex, watch};
 use tokio_util::sync::CancellationToken;
@@ -18,6 +18,11 @@ use uuid::Uuid;
 
 use crate::model::Subject;
 use crate::store::{ChangeQuery, Store, StoreError};
+
+mod packed;
+mod table;
+
+use table::{Key, Table};
 
 /// Something that keeps its own view of the directory up to date (the
 /// ENUM zone index, for example). Called under the directory's apply lock,
@@ -28,10 +33,9 @@ pub trait Index: Send + Sync {
 
 #[derive(Default)]
 pub struct Directory {
-    subjects: DashMap<Uuid, Arc<Subject>>,
-    /// Every address URI and acct id → the subject that owns it. Privacy is
-    /// applied on read by `model::project`, never baked into the index.
-    keys: DashMap<Box<str>, Uuid>,
+    /// Every subject, found by id and by every address URI and acct id it
+    /// owns. Privacy is applied on read by `model::project`, never baked in.
+    subjects: Table,
     serial: AtomicI64,
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
@@ -57,12 +61,13 @@ impl Directory {
     /// The subject owning `key` (a canonical address URI or acct id), with
     /// no privacy applied: callers pass it to `model::project`.
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
-        let id = *self.keys.get(key)?;
-        self.subject(id)
+        self.subjects
+            .find(Key::Name(key), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
     pub fn subject(&self, id: Uuid) -> Option<Arc<Subject>> {
-        self.subjects.get(&id).map(|s| Arc::clone(&s))
+        self.subjects
+            .find(Key::Id(id), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
     /// The serial of the last change applied.
@@ -75,7 +80,7 @@ impl Directory {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.subjects.is_empty()
+        self.len() == 0
     }
 
     pub fn is_ready(&self) -> bool {
@@ -92,12 +97,13 @@ impl Directory {
         self.changed.subscribe()
     }
 
-    /// Every subject, in no particular order (a snapshot per shard).
+    /// Every subject, in no particular order (a snapshot per shard). Each
+    /// is unpacked: for the whole directory that is its unpacked size.
     pub fn all(&self) -> Vec<Arc<Subject>> {
+        let mut all = Vec::with_capacity(self.len());
         self.subjects
-            .iter()
-            .map(|e| Arc::clone(e.value()))
-            .collect()
+            .for_each(|bytes| all.push(Arc::new(packed::unpack(bytes))));
+        all
     }
 
     /// Load everything from the store, then catch up with changes made
@@ -110,7 +116,7 @@ impl Directory {
         let serial = store.last_serial().await?;
         let mut subjects = store.subjects();
         while let Some(subject) = subjects.try_next().await? {
-            self.put(serial, None, subject);
+            self.put(serial, subject);
         }
         drop(subjects);
         self.serial.store(serial, Ordering::Release);
@@ -146,10 +152,8 @@ impl Directory {
             let n = changes.len();
             for change in changes {
                 if let Some(id) = change.subject_id {
-                    let before = self.subject(id);
-                    let after = change.subject_after();
-                    match after {
-                        Some(after) => self.put(change.serial, before, after),
+                    match change.subject_after() {
+                        Some(after) => self.put(change.serial, after),
                         None => self.remove(change.serial, id),
                     }
                 }
@@ -168,29 +172,41 @@ impl Directory {
         Ok(applied)
     }
 
-    fn put(&self, serial: i64, before: Option<Arc<Subject>>, after: Subject) {
-        let id = after.id;
-        let after = Arc::new(after);
-        self.subjects.insert(id, Arc::clone(&after));
-        for key in subject_keys(&after) {
-            self.keys.insert(key.into(), id);
-        }
-        if let Some(before) = &before {
-            for key in subject_keys(before) {
-                if !subject_keys(&after).any(|k| k == key) {
-                    self.keys.remove_if(key, |_, owner| *owner == id);
+    fn put(&self, serial: i64, after: Subject) {
+        let bytes = packed::pack(&after);
+        let before = match self.subjects.slot(after.id) {
+            Some(slot) => {
+                let before = packed::unpack(&self.subjects.replace(slot, bytes));
+                for key in subject_keys(&after) {
+                    if !subject_keys(&before).any(|k| k == key) {
+                        self.subjects.add_key(Key::Name(key), slot);
+                    }
                 }
+                for key in subject_keys(&before) {
+                    if !subject_keys(&after).any(|k| k == key) {
+                        self.subjects.remove_key(Key::Name(key), slot);
+                    }
+                }
+                Some(before)
             }
-        }
-        self.notify(serial, before.as_deref(), Some(&after));
+            None => {
+                let slot = self.subjects.insert(bytes);
+                for key in subject_keys(&after) {
+                    self.subjects.add_key(Key::Name(key), slot);
+                }
+                None
+            }
+        };
+        self.notify(serial, before.as_ref(), Some(&after));
     }
 
     fn remove(&self, serial: i64, id: Uuid) {
-        let Some((_, before)) = self.subjects.remove(&id) else {
+        let Some(slot) = self.subjects.slot(id) else {
             return;
         };
+        let before = packed::unpack(&self.subjects.remove(slot));
         for key in subject_keys(&before) {
-            self.keys.remove_if(key, |_, owner| *owner == id);
+            self.subjects.remove_key(Key::Name(key), slot);
         }
         self.notify(serial, Some(&before), None);
     }

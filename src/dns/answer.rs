@@ -53,7 +53,7 @@ enum Content<'a> {
         soa: bool,
         ns: bool,
     },
-    Naptrs(&'a super::naptr::Naptrs),
+    Naptrs(super::naptr::NumberKey, &'a super::naptr::Naptrs),
     /// Address records of an in-zone name server (some of them, at least).
     Addresses(&'a Host),
     NoData,
@@ -229,10 +229,10 @@ impl Responder {
                     );
                 }
                 match index.node(&digits[..below.len()]) {
-                    Node::Number(n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
-                        Content::Naptrs(n)
+                    Node::Number(key, n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
+                        Content::Naptrs(key, n)
                     }
-                    Node::Number(_) | Node::EmptyNonTerminal => Content::NoData,
+                    Node::Number(..) | Node::EmptyNonTerminal => Content::NoData,
                     Node::Absent => Content::NxDomain,
                 }
             }
@@ -303,8 +303,8 @@ impl Responder {
                         counts[1] += 1;
                     }
                 }
-                Content::Naptrs(naptrs) => {
-                    for naptr in naptrs.iter() {
+                Content::Naptrs(key, naptrs) => {
+                    for naptr in naptrs.iter(key) {
                         wire::put_rr_header(
                             out,
                             wire::HEADER_LEN as u16,

@@ -33,7 +33,8 @@ pub struct State {
 
 /// What a name below an apex is.
 pub enum Node<'a> {
-    Number(&'a Naptrs),
+    /// A number (its key) and its records.
+    Number(NumberKey, &'a Naptrs),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
     Absent,
@@ -62,7 +63,7 @@ impl State {
             .range(key..=prefix_end(key, digits.len()))
             .next()
         {
-            Some((k, naptrs)) if *k == key => Node::Number(naptrs),
+            Some((k, naptrs)) if *k == key => Node::Number(key, naptrs),
             Some(_) => Node::EmptyNonTerminal,
             None => Node::Absent,
         }
@@ -176,9 +177,9 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |n: &Option<Naptrs>| -> Vec<Vec<u8>> {
+        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Vec<u8>> {
             n.iter()
-                .flat_map(|n| n.iter().map(|r| r.to_vec()))
+                .flat_map(|n| n.iter(key).map(|r| r.to_vec()))
                 .collect()
         };
         let deltas = versions
@@ -191,7 +192,7 @@ impl EnumIndex {
                     added: Vec::new(),
                 };
                 for (key, (old, new)) in &v.changes {
-                    let (old, new) = (rdatas(old), rdatas(new));
+                    let (old, new) = (rdatas(*key, old), rdatas(*key, new));
                     let gone: Vec<_> = old.iter().filter(|r| !new.contains(r)).cloned().collect();
                     let came: Vec<_> = new.iter().filter(|r| !old.contains(r)).cloned().collect();
                     if !gone.is_empty() {

@@ -223,7 +223,7 @@ pub async fn transfer(
     stream.ns();
     let mut rdata = Vec::new();
     for (key, naptrs) in &snapshot.numbers {
-        for naptr in naptrs.iter() {
+        for naptr in naptrs.iter(*key) {
             rdata.clear();
             naptr.write(&mut rdata);
             stream.naptr(*key, &rdata);

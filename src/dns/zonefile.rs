@@ -74,7 +74,7 @@ pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)
     }
     for (key, naptrs) in numbers {
         let owner = owner(*key);
-        for naptr in naptrs.iter() {
+        for naptr in naptrs.iter(*key) {
             let _ = writeln!(
                 out,
                 "{owner}\tIN\tNAPTR\t{} {} {} {} {} .",
