@@ -29,6 +29,18 @@ use table::{Key, Table};
 /// in serial order, for every subject change.
 pub trait Index: Send + Sync {
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>);
+
+    /// The initial load into an empty index, a chunk of subjects at a time
+    /// (each subject once), then [`Index::loaded`]; no `apply` comes before
+    /// it ends. By default, one `apply` per subject.
+    fn load(&self, serial: i64, subjects: &[Subject]) {
+        for subject in subjects {
+            self.apply(serial, None, Some(subject));
+        }
+    }
+
+    /// The initial load is complete.
+    fn loaded(&self, _serial: i64) {}
 }
 
 #[derive(Default)]
@@ -47,6 +59,9 @@ pub struct Directory {
 
 /// How many change-log rows one catch-up query reads.
 const BATCH: u32 = 5000;
+
+/// How many subjects the initial load hands its indexes at once.
+const LOAD_CHUNK: usize = 1000;
 
 impl Directory {
     pub fn new() -> Arc<Directory> {
@@ -68,6 +83,11 @@ impl Directory {
     pub fn subject(&self, id: Uuid) -> Option<Arc<Subject>> {
         self.subjects
             .find(Key::Id(id), |bytes| Arc::new(packed::unpack(bytes)))
+    }
+
+    #[doc(hidden)]
+    pub fn debug_sizes(&self) -> String {
+        self.subjects.debug_sizes()
     }
 
     /// The serial of the last change applied.
@@ -106,19 +126,32 @@ impl Directory {
         all
     }
 
-    /// Load everything from the store, then catch up with changes made
-    /// while loading. Marks the directory ready.
+    /// Load everything from the store into this new, empty directory, then
+    /// catch up with changes made while loading. Marks the directory ready.
     pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
         let _guard = self.apply_lock.lock().await;
+        debug_assert!(self.is_empty(), "a directory loads once");
         let started = std::time::Instant::now();
         // Read the serial first: changes racing the scan are re-applied by
         // the catch-up below, and applying a subject's state twice is harmless.
         let serial = store.last_serial().await?;
-        let mut subjects = store.subjects();
-        while let Some(subject) = subjects.try_next().await? {
-            self.put(serial, subject);
+        let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
+        let indexes = self.indexes.read().expect("index list").clone();
+        while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
+            for subject in &chunk {
+                let slot = self.subjects.insert(packed::pack(subject));
+                for key in subject_keys(subject) {
+                    self.subjects.add_key(Key::Name(key), slot);
+                }
+            }
+            for index in &indexes {
+                index.load(serial, &chunk);
+            }
         }
-        drop(subjects);
+        drop(chunks);
+        for index in &indexes {
+            index.loaded(serial);
+        }
         self.serial.store(serial, Ordering::Release);
         self.catch_up_locked(store).await?;
         self.ready.store(true, Ordering::Release);

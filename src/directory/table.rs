@@ -32,8 +32,8 @@ pub enum Key<'a> {
     Name(&'a str),
 }
 
-pub struct Table {
-    hasher: DefaultHashBuilder,
+pub struct Table<S = DefaultHashBuilder> {
+    hasher: S,
     shards: Box<[RwLock<Shard>]>,
     len: AtomicUsize,
 }
@@ -56,17 +56,17 @@ fn locate(slot: u32) -> (usize, usize) {
     (slot as usize % SHARDS, slot as usize / SHARDS)
 }
 
-impl Default for Table {
+impl<S: Default> Default for Table<S> {
     fn default() -> Self {
         Table {
-            hasher: DefaultHashBuilder::default(),
+            hasher: S::default(),
             shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
             len: AtomicUsize::new(0),
         }
     }
 }
 
-impl Table {
+impl<S: BuildHasher> Table<S> {
     pub fn len(&self) -> usize {
         self.len.load(Ordering::Acquire)
     }
@@ -213,10 +213,160 @@ impl Table {
         }
     }
 
+    #[doc(hidden)]
+    pub fn debug_sizes(&self) -> String {
+        let (mut blobs, mut bytes, mut slots, mut slot_cap, mut entries, mut buckets) =
+            (0, 0, 0, 0, 0, 0);
+        for shard in 0..SHARDS {
+            let g = self.read(shard);
+            for b in g.slots.iter().flatten() {
+                blobs += 1;
+                bytes += b.len();
+            }
+            slots += g.slots.len();
+            slot_cap += g.slots.capacity();
+            entries += g.entries.len();
+            buckets += g.entries.capacity();
+        }
+        format!(
+            "blobs {blobs} bytes {bytes} avg {:.1} slots {slots} cap {slot_cap} entries {entries} capacity {buckets}",
+            bytes as f64 / blobs as f64
+        )
+    }
+
     /// `f` of every packed subject, one shard at a time.
     pub fn for_each(&self, mut f: impl FnMut(&[u8])) {
         for shard in 0..SHARDS {
             self.read(shard).slots.iter().flatten().for_each(|b| f(b));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Subject, SubjectInput};
+
+    /// Every key hashes alike: one shard, one tag, all entries colliding.
+    #[derive(Default)]
+    struct Colliding;
+
+    impl BuildHasher for Colliding {
+        type Hasher = Constant;
+        fn build_hasher(&self) -> Constant {
+            Constant
+        }
+    }
+
+    struct Constant;
+
+    impl std::hash::Hasher for Constant {
+        fn finish(&self) -> u64 {
+            0x5EED_0000_0000_0007
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    fn subject(handle: &str, uris: &[&str]) -> Subject {
+        let addresses: Vec<_> = uris.iter().map(|u| serde_json::json!({"uri": u})).collect();
+        let input: SubjectInput = serde_json::from_value(serde_json::json!({
+            "handle": handle, "domain": "example.com", "addresses": addresses
+        }))
+        .unwrap();
+        input.into_subject(chrono::Utc::now()).unwrap()
+    }
+
+    fn store<S: BuildHasher>(table: &Table<S>, subject: &Subject) -> u32 {
+        let slot = table.insert(packed::pack(subject));
+        table.add_key(Key::Name(&subject.acct), slot);
+        for a in &subject.addresses {
+            table.add_key(Key::Name(a.uri.as_str()), slot);
+        }
+        slot
+    }
+
+    fn owner<S: BuildHasher>(table: &Table<S>, key: &str) -> Option<String> {
+        table.find(Key::Name(key), |b| packed::unpack(b).acct)
+    }
+
+    #[test]
+    fn colliding_keys_find_their_own_subject() {
+        let table = Table::<Colliding>::default();
+        let alice = subject("alice", &["sip:alice@example.com", "tel:+12125550100"]);
+        let bob = subject("bob", &["sip:bob@example.com", "xmpp:bob@example.com"]);
+        let (a, b) = (store(&table, &alice), store(&table, &bob));
+        assert_eq!(table.len(), 2);
+        assert_eq!(
+            owner(&table, "tel:+12125550100").as_deref(),
+            Some("acct:alice@example.com")
+        );
+        assert_eq!(
+            owner(&table, "xmpp:bob@example.com").as_deref(),
+            Some("acct:bob@example.com")
+        );
+        assert_eq!(owner(&table, "sip:carol@example.com"), None);
+        assert_eq!(
+            (table.slot(alice.id), table.slot(bob.id)),
+            (Some(a), Some(b))
+        );
+        let bob_found = table.find(Key::Id(bob.id), packed::unpack);
+        assert_eq!(bob_found.as_ref(), Some(&bob));
+
+        // Alice's number moves to Bob: both own it until Alice lets go.
+        let number = |a: &&crate::model::SubjectAddress| a.uri.as_str().starts_with("tel:");
+        let mut moved = bob.clone();
+        moved
+            .addresses
+            .extend(alice.addresses.iter().filter(number).cloned());
+        table.replace(b, packed::pack(&moved));
+        table.add_key(Key::Name("tel:+12125550100"), b);
+        let mut kept = alice.clone();
+        kept.addresses.retain(|a| !number(&a));
+        table.replace(a, packed::pack(&kept));
+        table.remove_key(Key::Name("tel:+12125550100"), a);
+        assert_eq!(
+            owner(&table, "tel:+12125550100").as_deref(),
+            Some("acct:bob@example.com")
+        );
+        assert_eq!(
+            owner(&table, "sip:alice@example.com").as_deref(),
+            Some("acct:alice@example.com")
+        );
+
+        // A removed subject's slot is reused; its keys find nothing.
+        let gone = table.remove(a);
+        table.remove_key(Key::Name("sip:alice@example.com"), a);
+        table.remove_key(Key::Name("acct:alice@example.com"), a);
+        assert_eq!(packed::unpack(&gone), kept);
+        assert_eq!((table.len(), table.slot(alice.id)), (1, None));
+        assert_eq!(owner(&table, "sip:alice@example.com"), None);
+        let carol = subject("carol", &["sip:carol@example.com"]);
+        assert_eq!(store(&table, &carol), a);
+        assert_eq!(
+            owner(&table, "sip:carol@example.com").as_deref(),
+            Some("acct:carol@example.com")
+        );
+        let mut all = Vec::new();
+        table.for_each(|b| all.push(packed::unpack(b).acct));
+        all.sort();
+        assert_eq!(all, ["acct:bob@example.com", "acct:carol@example.com"]);
+    }
+
+    #[test]
+    fn many_subjects_across_shards() {
+        let table = Table::<DefaultHashBuilder>::default();
+        let subjects: Vec<_> = (0..500)
+            .map(|i| subject(&format!("u{i}"), &[&format!("sip:u{i}@example.com")]))
+            .collect();
+        for s in &subjects {
+            store(&table, s);
+        }
+        for s in &subjects {
+            assert_eq!(
+                owner(&table, s.addresses[0].uri.as_str()),
+                Some(s.acct.clone())
+            );
+            assert!(table.slot(s.id).is_some());
         }
     }
 }

@@ -7,7 +7,7 @@
 //! directory's apply calls, O(size of the change).
 
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::{Arc, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 
 use tokio::sync::watch;
 
@@ -22,6 +22,9 @@ const JOURNAL_KEYS: usize = 100_000;
 pub struct EnumIndex {
     state: RwLock<State>,
     serial: watch::Sender<u32>,
+    /// Numbers of the initial load, gathered to be built into the map at
+    /// once (sorted, every node full: a third smaller, and faster).
+    loading: Mutex<Vec<(NumberKey, Naptrs)>>,
 }
 
 #[derive(Default)]
@@ -138,6 +141,7 @@ impl EnumIndex {
         Arc::new(EnumIndex {
             state: RwLock::default(),
             serial: watch::Sender::new(0),
+            loading: Mutex::default(),
         })
     }
 
@@ -155,6 +159,25 @@ impl EnumIndex {
     /// Wakes when the zone serial moves.
     pub fn watch(&self) -> watch::Receiver<u32> {
         self.serial.subscribe()
+    }
+
+    #[doc(hidden)]
+    pub fn debug_sizes(&self) -> String {
+        let state = self.read();
+        let mut sets = std::collections::HashSet::new();
+        let mut bytes = 0;
+        for v in state.numbers.values() {
+            if sets.insert(v.ptr()) {
+                bytes += v.bytes();
+            }
+        }
+        format!(
+            "numbers {} sets {} set bytes {} avg {:.1}",
+            state.numbers.len(),
+            sets.len(),
+            bytes,
+            bytes as f64 / sets.len() as f64
+        )
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -210,6 +233,26 @@ impl EnumIndex {
 }
 
 impl Index for EnumIndex {
+    fn load(&self, _serial: i64, subjects: &[Subject]) {
+        let published: Vec<_> = subjects.iter().flat_map(publish).collect();
+        self.loading
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(published);
+    }
+
+    fn loaded(&self, serial: i64) {
+        let loaded = std::mem::take(&mut *self.loading.lock().unwrap_or_else(|e| e.into_inner()));
+        let serial = serial as u32;
+        {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            debug_assert!(state.numbers.is_empty(), "loaded into an empty index");
+            state.numbers = BTreeMap::from_iter(loaded);
+            state.serial = serial;
+        }
+        self.serial.send_replace(serial);
+    }
+
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
         let old = before.map(publish).unwrap_or_default();
         let new = after.map(publish).unwrap_or_default();
