@@ -85,11 +85,6 @@ impl Directory {
             .find(Key::Id(id), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
-    #[doc(hidden)]
-    pub fn debug_sizes(&self) -> String {
-        self.subjects.debug_sizes()
-    }
-
     /// The serial of the last change applied.
     pub fn serial(&self) -> i64 {
         self.serial.load(Ordering::Acquire)

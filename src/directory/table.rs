@@ -122,7 +122,7 @@ impl<S: BuildHasher> Table<S> {
             };
             let owns = match key {
                 Key::Id(id) => packed::id(bytes) == id,
-                Key::Name(name) => packed::any_key(bytes, |k| k == name),
+                Key::Name(name) => packed::owns(bytes, name),
             };
             if owns {
                 return f.take().map(|f| f(bytes));
@@ -211,27 +211,6 @@ impl<S: BuildHasher> Table<S> {
         {
             found.remove();
         }
-    }
-
-    #[doc(hidden)]
-    pub fn debug_sizes(&self) -> String {
-        let (mut blobs, mut bytes, mut slots, mut slot_cap, mut entries, mut buckets) =
-            (0, 0, 0, 0, 0, 0);
-        for shard in 0..SHARDS {
-            let g = self.read(shard);
-            for b in g.slots.iter().flatten() {
-                blobs += 1;
-                bytes += b.len();
-            }
-            slots += g.slots.len();
-            slot_cap += g.slots.capacity();
-            entries += g.entries.len();
-            buckets += g.entries.capacity();
-        }
-        format!(
-            "blobs {blobs} bytes {bytes} avg {:.1} slots {slots} cap {slot_cap} entries {entries} capacity {buckets}",
-            bytes as f64 / blobs as f64
-        )
     }
 
     /// `f` of every packed subject, one shard at a time.

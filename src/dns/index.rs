@@ -161,25 +161,6 @@ impl EnumIndex {
         self.serial.subscribe()
     }
 
-    #[doc(hidden)]
-    pub fn debug_sizes(&self) -> String {
-        let state = self.read();
-        let mut sets = std::collections::HashSet::new();
-        let mut bytes = 0;
-        for v in state.numbers.values() {
-            if sets.insert(v.ptr()) {
-                bytes += v.bytes();
-            }
-        }
-        format!(
-            "numbers {} sets {} set bytes {} avg {:.1}",
-            state.numbers.len(),
-            sets.len(),
-            bytes,
-            bytes as f64 / sets.len() as f64
-        )
-    }
-
     pub fn snapshot(&self) -> Snapshot {
         let state = self.read();
         Snapshot {

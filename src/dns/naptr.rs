@@ -233,14 +233,6 @@ impl Naptr<'_> {
 }
 
 impl Naptrs {
-    #[doc(hidden)]
-    pub fn ptr(&self) -> usize {
-        self.0.as_ptr() as usize
-    }
-    #[doc(hidden)]
-    pub fn bytes(&self) -> usize {
-        self.0.len()
-    }
     /// The records number `own` answers with: every record but its own.
     pub fn iter(&self, own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
         let heads = &*HEADS;
