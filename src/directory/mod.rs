@@ -134,10 +134,7 @@ impl Directory {
         let indexes = self.indexes.read().expect("index list").clone();
         while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
             for subject in &chunk {
-                let slot = self.subjects.insert(packed::pack(subject));
-                for key in subject_keys(subject) {
-                    self.subjects.add_key(Key::Name(key), slot);
-                }
+                self.insert(subject);
             }
             for index in &indexes {
                 index.load(serial, &chunk);
@@ -201,10 +198,9 @@ impl Directory {
     }
 
     fn put(&self, serial: i64, after: Subject) {
-        let bytes = packed::pack(&after);
         let before = match self.subjects.slot(after.id) {
             Some(slot) => {
-                let before = packed::unpack(&self.subjects.replace(slot, bytes));
+                let before = packed::unpack(&self.subjects.replace(slot, packed::pack(&after)));
                 for key in subject_keys(&after) {
                     if !subject_keys(&before).any(|k| k == key) {
                         self.subjects.add_key(Key::Name(key), slot);
@@ -218,14 +214,19 @@ impl Directory {
                 Some(before)
             }
             None => {
-                let slot = self.subjects.insert(bytes);
-                for key in subject_keys(&after) {
-                    self.subjects.add_key(Key::Name(key), slot);
-                }
+                self.insert(&after);
                 None
             }
         };
         self.notify(serial, before.as_ref(), Some(&after));
+    }
+
+    /// A subject new to the directory: a slot, then its keys.
+    fn insert(&self, subject: &Subject) {
+        let slot = self.subjects.insert(packed::pack(subject));
+        for key in subject_keys(subject) {
+            self.subjects.add_key(Key::Name(key), slot);
+        }
     }
 
     fn remove(&self, serial: i64, id: Uuid) {

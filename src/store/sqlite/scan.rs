@@ -69,18 +69,15 @@ type AddressColumns<'a> = (
 /// Stream every subject, `chunk` at a time.
 pub(super) fn subjects(pool: &SqlitePool, chunk: u32) -> BoxStream<'static, Result<Subject>> {
     let ranges = futures::stream::try_unfold(
-        (pool.clone(), Some(Vec::new())),
+        (pool.clone(), Vec::new()),
         move |(pool, after)| async move {
-            let Some(after) = after else {
-                return Ok(None);
-            };
             let last: Option<Vec<u8>> = sqlx::query_scalar(BOUNDARY)
                 .bind(&after)
                 .bind(chunk)
                 .fetch_one(&pool)
                 .await
                 .map_err(map_err)?;
-            Ok(last.map(|last| ((after, last.clone()), (pool, Some(last)))))
+            Ok(last.map(|last| ((after, last.clone()), (pool, last))))
         },
     );
     // A task of its own drives the reads, so they go on while the caller
