@@ -111,9 +111,17 @@ pub struct DnsConfig {
     pub soa_expire: u32,
     /// SOA MINIMUM: the negative-caching TTL.
     pub soa_minimum: u32,
-    /// NS names of each zone; default `ns1.<zone>`.
+    /// NS names of each zone; default: the SOA MNAME (`ns1.<zone>`).
     #[serde(deserialize_with = "list")]
     pub ns: Vec<String>,
+    /// `name=ip` address records (A or AAAA; repeat a name for several)
+    /// of name servers inside a served zone: the glue without which such an
+    /// NS is unreachable. Served in answers, transfers and exports. When
+    /// `ns` is left to its default and this gives it no address, the
+    /// default NS gets the `listen` address, unless that is a wildcard
+    /// (0.0.0.0, ::), which is then a startup error.
+    #[serde(deserialize_with = "list")]
+    pub ns_addresses: Vec<String>,
     /// Response rate limit per client /24 (/56 for IPv6), answers per second; 0 turns it off.
     pub rrl_rate: u32,
     /// UDP sockets bound with SO_REUSEPORT (one receive loop each); 0 = one per core.
@@ -252,6 +260,7 @@ impl Default for DnsConfig {
             soa_expire: 604800,
             soa_minimum: 300,
             ns: Vec::new(),
+            ns_addresses: Vec::new(),
             rrl_rate: 0,
             udp_sockets: 0,
         }

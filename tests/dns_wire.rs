@@ -327,3 +327,103 @@ async fn hidden_numbers_are_indistinguishable_from_unknown_ones() {
     }
     server.stop().await;
 }
+
+#[tokio::test]
+async fn in_zone_name_servers_answer_their_addresses_and_come_as_glue() {
+    let mut config = config();
+    config.ns = vec!["ns1.e164.arpa".into(), "ns2.dns.e164.arpa".into()];
+    config.ns_addresses = vec![
+        "ns1.e164.arpa=192.0.2.53".into(),
+        "ns1.e164.arpa=2001:db8::53".into(),
+        "NS2.dns.e164.arpa=198.51.100.53".into(),
+    ];
+    let server = DnsServer::start(config, vec![alice()]).await;
+    let addresses = |m: &hickory_proto::op::Message, section: &[hickory_proto::rr::Record]| {
+        assert!(
+            m.authoritative && m.response_code == ResponseCode::NoError,
+            "{m}"
+        );
+        section
+            .iter()
+            .map(|r| (r.name.to_ascii(), r.ttl, r.data.to_string()))
+            .collect::<Vec<_>>()
+    };
+    for q in [
+        query("ns1.e164.arpa.", RecordType::A, None),
+        query("NS1.E164.arpa.", RecordType::A, Some(1232)),
+    ] {
+        let name = q.queries[0].name().to_ascii();
+        let answer = server.udp(&q).await;
+        assert_eq!(
+            addresses(&answer, &answer.answers),
+            [(name, 600, "192.0.2.53".to_string())]
+        );
+    }
+    let answer = server
+        .tcp(&query("ns1.e164.arpa.", RecordType::AAAA, None))
+        .await;
+    assert_eq!(
+        addresses(&answer, &answer.answers),
+        [("ns1.e164.arpa.".into(), 600, "2001:db8::53".to_string())]
+    );
+    // The host exists: other types are NODATA, and so is the name above ns2.
+    for (name, qtype) in [
+        ("ns1.e164.arpa.", RecordType::NAPTR),
+        ("dns.e164.arpa.", RecordType::A),
+    ] {
+        let answer = server.udp(&query(name, qtype, None)).await;
+        assert!(addresses(&answer, &answer.answers).is_empty(), "{name}");
+        authority_soa(&answer);
+    }
+    let answer = server
+        .udp(&query("ns3.e164.arpa.", RecordType::A, None))
+        .await;
+    assert_eq!(answer.response_code, ResponseCode::NXDomain);
+
+    // The NS answer carries every in-zone server's addresses.
+    let answer = server
+        .udp(&query("e164.arpa.", RecordType::NS, Some(1232)))
+        .await;
+    assert_eq!(answer.answers.len(), 2);
+    let mut glue = addresses(&answer, &answer.additionals);
+    glue.sort();
+    assert_eq!(
+        glue,
+        [
+            ("ns1.e164.arpa.".into(), 600, "192.0.2.53".into()),
+            ("ns1.e164.arpa.".into(), 600, "2001:db8::53".into()),
+            ("ns2.dns.e164.arpa.".into(), 600, "198.51.100.53".into()),
+        ]
+    );
+    assert!(answer.edns.is_some(), "OPT still answered");
+    // Numbers are untouched by hosts.
+    assert_eq!(
+        naptrs(&server.udp(&query(NUMBER, RecordType::NAPTR, None)).await),
+        alice_naptrs()
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_default_name_server_is_this_server_at_its_listen_address() {
+    let config = callsign::config::DnsConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        udp_sockets: 1,
+        ..callsign::config::DnsConfig::default()
+    };
+    let server = DnsServer::start(config, vec![alice()]).await;
+    let answer = server.udp(&query("e164.arpa.", RecordType::NS, None)).await;
+    let ns: Vec<String> = answer.answers.iter().map(|r| r.data.to_string()).collect();
+    assert_eq!(ns, ["ns1.e164.arpa."]);
+    let glue: Vec<(String, String)> = answer
+        .additionals
+        .iter()
+        .map(|r| (r.name.to_ascii(), r.data.to_string()))
+        .collect();
+    assert_eq!(glue, [("ns1.e164.arpa.".into(), "127.0.0.1".into())]);
+    let answer = server
+        .udp(&query("ns1.e164.arpa.", RecordType::A, None))
+        .await;
+    assert_eq!(answer.answers[0].data.to_string(), "127.0.0.1");
+    server.stop().await;
+}

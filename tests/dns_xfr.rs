@@ -120,6 +120,21 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
         expected
     );
     server.stop().await;
+
+    // In-zone name servers travel with their addresses.
+    let mut config = transfer_config();
+    config.ns = vec!["ns1.e164.arpa".into()];
+    config.ns_addresses = vec!["ns1.e164.arpa=192.0.2.53".into()];
+    let server = DnsServer::start(config, many(20)).await;
+    let (_, records) = transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
+    let glue: Vec<_> = records
+        .iter()
+        .filter(|r| r.record_type() == RecordType::A)
+        .map(|r| (r.name.to_ascii(), r.data.to_string()))
+        .collect();
+    assert_eq!(glue, [("ns1.e164.arpa.".into(), "192.0.2.53".into())]);
+    assert_eq!(records.len(), 20 * 2 + 2 + 1 + 1);
+    server.stop().await;
 }
 
 #[tokio::test]

@@ -1,16 +1,16 @@
 //! The in-memory directory every read channel answers from.
 //!
 //! Readers never wait for the database and never block each other: lookups
-//! go through sharded concurrent maps. Writers apply change-log rows in
-//! serial order, one subject at a time (O(size of the change)), inserting
-//! the new state before removing stale keys so a reader sees either the old
-//! or the new subject, never neither.
+//! go through sharded tables (see [`table`]), subjects are kept packed (see
+//! [`packed`]) and unpacked for the reader who asked. Writers apply
+//! change-log rows in serial order, one subject at a time (O(size of the
+//! change)): a changed subject replaces the old one in its slot at once, so
+//! a reader sees either the old or the new subject, never neither.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
-use dashmap::DashMap;
 use futures::stream::BoxStream;
 use futures::{StreamExt, TryStreamExt};
 use tokio::sync::{Mutex, watch};
@@ -20,6 +20,11 @@ use uuid::Uuid;
 
 use crate::model::Subject;
 use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
+
+mod packed;
+mod table;
+
+use table::{Key, Table};
 
 /// Something that keeps its own view of the directory up to date (the
 /// ENUM zone index, for example). Called under the directory's apply lock,
@@ -36,14 +41,29 @@ pub trait Index: Send + Sync {
         let _ = (before, after);
         true
     }
+
+    /// The initial load into an empty index, a chunk of subjects at a time
+    /// (each subject once), then [`Index::loaded`]; no `apply` comes before
+    /// it ends. By default, one `apply` per subject.
+    fn load(&self, serial: i64, subjects: &[Subject]) {
+        for subject in subjects {
+            self.apply(serial, None, Some(subject));
+        }
+    }
+
+    /// The initial load is complete.
+    fn loaded(&self, _serial: i64) {}
+
+    /// A load failed part-way: forget what it delivered, so the next
+    /// attempt starts from empty.
+    fn reset(&self) {}
 }
 
 #[derive(Default)]
 pub struct Directory {
-    subjects: DashMap<Uuid, Arc<Subject>>,
-    /// Every address URI and acct id → the subject that owns it. Privacy is
-    /// applied on read by `model::project`, never baked into the index.
-    keys: DashMap<Box<str>, Uuid>,
+    /// Every subject, found by id and by every address URI and acct id it
+    /// owns. Privacy is applied on read by `model::project`, never baked in.
+    subjects: Table,
     serial: AtomicI64,
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
@@ -60,6 +80,9 @@ const BATCH: u32 = 5000;
 const SCAN_PAGE: u32 = 500;
 const SCAN_PAGES: usize = 200;
 
+/// How many subjects the initial load hands its indexes at once.
+const LOAD_CHUNK: usize = 1000;
+
 impl Directory {
     pub fn new() -> Arc<Directory> {
         Arc::new(Directory::default())
@@ -73,12 +96,13 @@ impl Directory {
     /// The subject owning `key` (a canonical address URI or acct id), with
     /// no privacy applied: callers pass it to `model::project`.
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
-        let id = *self.keys.get(key)?;
-        self.subject(id)
+        self.subjects
+            .find(Key::Name(key), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
     pub fn subject(&self, id: Uuid) -> Option<Arc<Subject>> {
-        self.subjects.get(&id).map(|s| Arc::clone(&s))
+        self.subjects
+            .find(Key::Id(id), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
     /// The serial of the last change applied.
@@ -91,7 +115,7 @@ impl Directory {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.subjects.is_empty()
+        self.len() == 0
     }
 
     pub fn is_ready(&self) -> bool {
@@ -108,23 +132,27 @@ impl Directory {
         self.changed.subscribe()
     }
 
-    /// Every subject, in no particular order (a snapshot per shard).
+    /// Every subject, in no particular order (a snapshot per shard). Each
+    /// is unpacked: for the whole directory that is its unpacked size.
     pub fn all(&self) -> Vec<Arc<Subject>> {
+        let mut all = Vec::with_capacity(self.len());
         self.subjects
-            .iter()
-            .map(|e| Arc::clone(e.value()))
-            .collect()
+            .for_each(|bytes| all.push(Arc::new(packed::unpack(bytes))));
+        all
     }
 
-    /// Load everything from the store, then catch up with changes made
-    /// while loading. Marks the directory ready. On failure the directory
-    /// is left empty, so a later attempt starts clean.
+    /// Load everything from the store into this new, empty directory, then
+    /// catch up with changes made while loading. Marks the directory ready.
+    /// On failure the directory is left empty, so a later attempt starts
+    /// clean.
     pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
         let _guard = self.apply_lock.lock().await;
+        debug_assert!(self.is_empty(), "a directory loads once");
         let started = std::time::Instant::now();
         if let Err(e) = self.load_locked(store).await {
-            for id in self.subjects.iter().map(|e| *e.key()).collect::<Vec<_>>() {
-                self.remove(0, id);
+            self.clear();
+            for index in self.indexes.read().expect("index list").iter() {
+                index.reset();
             }
             self.serial.store(0, Ordering::Release);
             return Err(e);
@@ -144,15 +172,40 @@ impl Directory {
         // Read the serial first: changes racing the scan are re-applied by
         // the catch-up below, and applying a subject's state twice is harmless.
         let serial = store.last_serial().await?;
+        // Indexes are stamped with the newest change that altered them, so
+        // replicas loaded at different times answer the same SOA serial.
         let stamp = self.last_altering(store, serial).await?;
-        let mut subjects = store.subjects();
-        while let Some(subject) = subjects.try_next().await? {
-            self.put(stamp, None, subject);
+        let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
+        let indexes = self.indexes.read().expect("index list").clone();
+        while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
+            for subject in &chunk {
+                self.insert(subject);
+            }
+            for index in &indexes {
+                index.load(stamp, &chunk);
+            }
         }
-        drop(subjects);
+        drop(chunks);
+        for index in &indexes {
+            index.loaded(stamp);
+        }
         self.serial.store(serial, Ordering::Release);
         self.catch_up_locked(store).await?;
         Ok(())
+    }
+
+    /// Drop every subject (a failed load).
+    fn clear(&self) {
+        let mut all = Vec::new();
+        self.subjects.for_each(|bytes| all.push(packed::unpack(bytes)));
+        for subject in all {
+            if let Some(slot) = self.subjects.slot(subject.id) {
+                self.subjects.remove(slot);
+                for key in subject_keys(&subject) {
+                    self.subjects.remove_key(Key::Name(key), slot);
+                }
+            }
+        }
     }
 
     /// The serial of the newest change up to `serial` that alters an index
@@ -212,10 +265,8 @@ impl Directory {
             let n = changes.len();
             for change in changes {
                 if let Some(id) = change.subject_id {
-                    let before = self.subject(id);
-                    let after = change.subject_after();
-                    match after {
-                        Some(after) => self.put(change.serial, before, after),
+                    match change.subject_after() {
+                        Some(after) => self.put(change.serial, after),
                         None => self.remove(change.serial, id),
                     }
                 }
@@ -234,29 +285,45 @@ impl Directory {
         Ok(applied)
     }
 
-    fn put(&self, serial: i64, before: Option<Arc<Subject>>, after: Subject) {
-        let id = after.id;
-        let after = Arc::new(after);
-        self.subjects.insert(id, Arc::clone(&after));
-        for key in subject_keys(&after) {
-            self.keys.insert(key.into(), id);
-        }
-        if let Some(before) = &before {
-            for key in subject_keys(before) {
-                if !subject_keys(&after).any(|k| k == key) {
-                    self.keys.remove_if(key, |_, owner| *owner == id);
+    fn put(&self, serial: i64, after: Subject) {
+        let before = match self.subjects.slot(after.id) {
+            Some(slot) => {
+                let before = packed::unpack(&self.subjects.replace(slot, packed::pack(&after)));
+                for key in subject_keys(&after) {
+                    if !subject_keys(&before).any(|k| k == key) {
+                        self.subjects.add_key(Key::Name(key), slot);
+                    }
                 }
+                for key in subject_keys(&before) {
+                    if !subject_keys(&after).any(|k| k == key) {
+                        self.subjects.remove_key(Key::Name(key), slot);
+                    }
+                }
+                Some(before)
             }
+            None => {
+                self.insert(&after);
+                None
+            }
+        };
+        self.notify(serial, before.as_ref(), Some(&after));
+    }
+
+    /// A subject new to the directory: a slot, then its keys.
+    fn insert(&self, subject: &Subject) {
+        let slot = self.subjects.insert(packed::pack(subject));
+        for key in subject_keys(subject) {
+            self.subjects.add_key(Key::Name(key), slot);
         }
-        self.notify(serial, before.as_deref(), Some(&after));
     }
 
     fn remove(&self, serial: i64, id: Uuid) {
-        let Some((_, before)) = self.subjects.remove(&id) else {
+        let Some(slot) = self.subjects.slot(id) else {
             return;
         };
+        let before = packed::unpack(&self.subjects.remove(slot));
         for key in subject_keys(&before) {
-            self.keys.remove_if(key, |_, owner| *owner == id);
+            self.subjects.remove_key(Key::Name(key), slot);
         }
         self.notify(serial, Some(&before), None);
     }

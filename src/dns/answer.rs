@@ -15,7 +15,7 @@ use super::index::{EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
 use super::rrl::{Rrl, Verdict};
 use super::wire::{self, Parsed, Rcode, Request};
-use super::zone::{Zone, Zones};
+use super::zone::{Host, HostMatch, Zone, Zones};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Transport {
@@ -53,7 +53,9 @@ enum Content<'a> {
         soa: bool,
         ns: bool,
     },
-    Naptrs(&'a super::naptr::Naptrs),
+    Naptrs(super::naptr::NumberKey, &'a super::naptr::Naptrs),
+    /// Address records of an in-zone name server (some of them, at least).
+    Addresses(&'a Host),
     NoData,
     NxDomain,
 }
@@ -217,16 +219,20 @@ impl Responder {
                         digits[i] = qname[s + 1];
                         qname[s] == 1 && qname[s + 1].is_ascii_digit()
                     });
-                let node = if single_digits {
-                    index.node(&digits[..below.len()])
-                } else {
-                    Node::Absent
-                };
-                match node {
-                    Node::Number(n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
-                        Content::Naptrs(n)
+                if !single_digits {
+                    return self.finish(
+                        request,
+                        Some((at, zone, index.serial())),
+                        host_content(zone, &qname[..at], qtype),
+                        0,
+                        out,
+                    );
+                }
+                match index.node(&digits[..below.len()]) {
+                    Node::Number(key, n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
+                        Content::Naptrs(key, n)
                     }
-                    Node::Number(_) | Node::EmptyNonTerminal => Content::NoData,
+                    Node::Number(..) | Node::EmptyNonTerminal => Content::NoData,
                     Node::Absent => Content::NxDomain,
                 }
             }
@@ -273,10 +279,32 @@ impl Responder {
                             out.extend_from_slice(rdata);
                             counts[1] += 1;
                         }
+                        // Glue: the addresses of the name servers inside the zone.
+                        for host in zone
+                            .hosts
+                            .iter()
+                            .filter(|h| zone.ns_names.contains(&h.name))
+                        {
+                            for (rtype, rdata) in host.records(wire::TYPE_ANY) {
+                                out.extend_from_slice(&host.relative);
+                                out.extend_from_slice(&(0xC000 | apex).to_be_bytes());
+                                wire::put_rr_fields(out, rtype, ttl, rdata.len());
+                                out.extend_from_slice(&rdata);
+                                counts[3] += 1;
+                            }
+                        }
                     }
                 }
-                Content::Naptrs(naptrs) => {
-                    for naptr in naptrs.iter() {
+                Content::Addresses(host) => {
+                    for (rtype, rdata) in host.records(request.qtype) {
+                        let owner = wire::HEADER_LEN as u16;
+                        wire::put_rr_header(out, owner, rtype, ttl, rdata.len());
+                        out.extend_from_slice(&rdata);
+                        counts[1] += 1;
+                    }
+                }
+                Content::Naptrs(key, naptrs) => {
+                    for naptr in naptrs.iter(key) {
                         wire::put_rr_header(
                             out,
                             wire::HEADER_LEN as u16,
@@ -297,10 +325,26 @@ impl Responder {
         }
         if let Some(edns) = request.edns {
             wire::put_opt(out, edns.dnssec_ok, extended_rcode);
-            counts[3] = 1;
+            counts[3] += 1;
         }
         wire::set_counts(out, counts);
         Reply::Send
+    }
+}
+
+/// A name below the apex that is not a number's: an in-zone name server,
+/// an empty non-terminal above one, or nothing.
+fn host_content<'a>(zone: &'a Zone, relative: &[u8], qtype: u16) -> Content<'a> {
+    let mut found = zone
+        .hosts
+        .iter()
+        .filter_map(|h| Some((h, h.matches(relative)?)));
+    match found.next() {
+        Some((host, HostMatch::Exact)) if host.records(qtype).next().is_some() => {
+            Content::Addresses(host)
+        }
+        Some(_) => Content::NoData,
+        None => Content::NxDomain,
     }
 }
 

@@ -7,7 +7,7 @@
 //! directory's apply calls, O(size of the change).
 
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::{Arc, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 
 use tokio::sync::watch;
 
@@ -22,6 +22,9 @@ const JOURNAL_KEYS: usize = 100_000;
 pub struct EnumIndex {
     state: RwLock<State>,
     serial: watch::Sender<u32>,
+    /// Numbers of the initial load, gathered to be built into the map at
+    /// once (sorted, every node full: a third smaller, and faster).
+    loading: Mutex<Vec<(NumberKey, Naptrs)>>,
 }
 
 #[derive(Default)]
@@ -33,7 +36,8 @@ pub struct State {
 
 /// What a name below an apex is.
 pub enum Node<'a> {
-    Number(&'a Naptrs),
+    /// A number (its key) and its records.
+    Number(NumberKey, &'a Naptrs),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
     Absent,
@@ -62,7 +66,7 @@ impl State {
             .range(key..=prefix_end(key, digits.len()))
             .next()
         {
-            Some((k, naptrs)) if *k == key => Node::Number(naptrs),
+            Some((k, naptrs)) if *k == key => Node::Number(key, naptrs),
             Some(_) => Node::EmptyNonTerminal,
             None => Node::Absent,
         }
@@ -137,6 +141,7 @@ impl EnumIndex {
         Arc::new(EnumIndex {
             state: RwLock::default(),
             serial: watch::Sender::new(0),
+            loading: Mutex::default(),
         })
     }
 
@@ -176,9 +181,9 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |n: &Option<Naptrs>| -> Vec<Vec<u8>> {
+        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Vec<u8>> {
             n.iter()
-                .flat_map(|n| n.iter().map(|r| r.to_vec()))
+                .flat_map(|n| n.iter(key).map(|r| r.to_vec()))
                 .collect()
         };
         let deltas = versions
@@ -191,7 +196,7 @@ impl EnumIndex {
                     added: Vec::new(),
                 };
                 for (key, (old, new)) in &v.changes {
-                    let (old, new) = (rdatas(old), rdatas(new));
+                    let (old, new) = (rdatas(*key, old), rdatas(*key, new));
                     let gone: Vec<_> = old.iter().filter(|r| !new.contains(r)).cloned().collect();
                     let came: Vec<_> = new.iter().filter(|r| !old.contains(r)).cloned().collect();
                     if !gone.is_empty() {
@@ -211,6 +216,32 @@ impl EnumIndex {
 impl Index for EnumIndex {
     fn alters(&self, before: Option<&Subject>, after: Option<&Subject>) -> bool {
         before.map(publish).unwrap_or_default() != after.map(publish).unwrap_or_default()
+    }
+
+    fn load(&self, _serial: i64, subjects: &[Subject]) {
+        let published: Vec<_> = subjects.iter().flat_map(publish).collect();
+        self.loading
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(published);
+    }
+
+    fn loaded(&self, serial: i64) {
+        let loaded = std::mem::take(&mut *self.loading.lock().unwrap_or_else(|e| e.into_inner()));
+        let serial = serial as u32;
+        {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            debug_assert!(state.numbers.is_empty(), "loaded into an empty index");
+            state.numbers = BTreeMap::from_iter(loaded);
+            state.serial = serial;
+        }
+        self.serial.send_replace(serial);
+    }
+
+    fn reset(&self) {
+        self.loading.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        state.numbers.clear();
     }
 
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {

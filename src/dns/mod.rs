@@ -189,10 +189,9 @@ impl Dns {
         Ok(())
     }
 
-    /// The zone as an RFC 1035 master file: the directory's current
-    /// content through the same mapping the server answers with, under the
-    /// serial the server announces (the directory's, before any change
-    /// reached the index).
+    /// The zone as an RFC 1035 master file: what a zone transfer sends,
+    /// under the serial the server announces (the directory's, before any
+    /// change reached the index).
     pub fn zone_file(&self, directory: &Directory, zone: &str) -> anyhow::Result<String> {
         let zone = self.responder.zones.by_name(zone).with_context(|| {
             format!(
@@ -200,16 +199,16 @@ impl Dns {
                 self.config.zones.join(", ")
             )
         })?;
-        let mut numbers: Vec<_> = directory
-            .all()
-            .iter()
-            .flat_map(|s| naptr::publish(s))
-            .collect();
-        numbers.sort_unstable_by_key(|(key, _)| *key);
-        let serial = match self.index.serial() {
+        let snapshot = self.index.snapshot();
+        let serial = match snapshot.serial {
             0 => directory.serial() as u32,
             s => s,
         };
-        Ok(zonefile::render(zone, self.config.ttl, serial, &numbers))
+        Ok(zonefile::render(
+            zone,
+            self.config.ttl,
+            serial,
+            &snapshot.numbers,
+        ))
     }
 }

@@ -13,8 +13,10 @@ pub const MAX_UDP_PAYLOAD: u16 = 1232;
 /// Without EDNS, RFC 1035's limit.
 pub const CLASSIC_UDP_PAYLOAD: u16 = 512;
 
-pub const TYPE_SOA: u16 = 6;
+pub const TYPE_A: u16 = 1;
 pub const TYPE_NS: u16 = 2;
+pub const TYPE_SOA: u16 = 6;
+pub const TYPE_AAAA: u16 = 28;
 pub const TYPE_NAPTR: u16 = 35;
 pub const TYPE_OPT: u16 = 41;
 pub const TYPE_TSIG: u16 = 250;
@@ -294,6 +296,11 @@ pub fn set_truncated(out: &mut [u8]) {
 /// target), with the rdata to follow.
 pub fn put_rr_header(out: &mut Vec<u8>, owner: u16, rtype: u16, ttl: u32, rdlen: usize) {
     out.extend_from_slice(&(0xC000 | owner).to_be_bytes());
+    put_rr_fields(out, rtype, ttl, rdlen);
+}
+
+/// The fixed fields of a record, after an owner name already written.
+pub fn put_rr_fields(out: &mut Vec<u8>, rtype: u16, ttl: u32, rdlen: usize) {
     out.extend_from_slice(&rtype.to_be_bytes());
     out.extend_from_slice(&CLASS_IN.to_be_bytes());
     out.extend_from_slice(&ttl.to_be_bytes());

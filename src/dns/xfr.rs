@@ -41,8 +41,10 @@ struct Stream<'a> {
     last_owner: Option<(NumberKey, u16)>,
 }
 
-enum Owner {
+enum Owner<'a> {
     Apex,
+    /// Labels below the apex, in wire form.
+    Relative(&'a [u8]),
     Number(NumberKey),
 }
 
@@ -87,7 +89,7 @@ impl<'a> Stream<'a> {
 
     fn record(
         &mut self,
-        owner: Owner,
+        owner: Owner<'_>,
         rtype: u16,
         ttl: u32,
         rdlen: usize,
@@ -99,6 +101,10 @@ impl<'a> Stream<'a> {
         let apex = (0xC000 | wire::HEADER_LEN as u16).to_be_bytes();
         match owner {
             Owner::Apex => self.message.extend_from_slice(&apex),
+            Owner::Relative(labels) => {
+                self.message.extend_from_slice(labels);
+                self.message.extend_from_slice(&apex);
+            }
             Owner::Number(key) => match self.last_owner {
                 Some((last, at)) if last == key => {
                     self.message.extend_from_slice(&(0xC000 | at).to_be_bytes())
@@ -114,16 +120,7 @@ impl<'a> Stream<'a> {
             },
         }
         self.answers += 1;
-        self.rr_body(rtype, ttl, rdlen, rdata);
-    }
-
-    fn rr_body(&mut self, rtype: u16, ttl: u32, rdlen: usize, rdata: impl FnOnce(&mut Vec<u8>)) {
-        self.message.extend_from_slice(&rtype.to_be_bytes());
-        self.message
-            .extend_from_slice(&wire::CLASS_IN.to_be_bytes());
-        self.message.extend_from_slice(&ttl.to_be_bytes());
-        self.message
-            .extend_from_slice(&(rdlen as u16).to_be_bytes());
+        wire::put_rr_fields(&mut self.message, rtype, ttl, rdlen);
         rdata(&mut self.message);
     }
 
@@ -138,12 +135,21 @@ impl<'a> Stream<'a> {
         );
     }
 
+    /// The apex NS records and the address records of in-zone hosts.
     fn ns(&mut self) {
         let zone = self.zone;
         for rdata in &zone.ns {
             self.record(Owner::Apex, wire::TYPE_NS, self.ttl, rdata.len(), |out| {
                 out.extend_from_slice(rdata)
             });
+        }
+        for host in &zone.hosts {
+            for (rtype, rdata) in host.records(wire::TYPE_ANY) {
+                let owner = Owner::Relative(&host.relative);
+                self.record(owner, rtype, self.ttl, rdata.len(), |out| {
+                    out.extend_from_slice(&rdata)
+                });
+            }
         }
     }
 
@@ -217,7 +223,7 @@ pub async fn transfer(
     stream.ns();
     let mut rdata = Vec::new();
     for (key, naptrs) in &snapshot.numbers {
-        for naptr in naptrs.iter() {
+        for naptr in naptrs.iter(*key) {
             rdata.clear();
             naptr.write(&mut rdata);
             stream.naptr(*key, &rdata);

@@ -66,9 +66,15 @@ pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)
     for ns in &zone.ns_names {
         let _ = writeln!(out, "@\tIN\tNS\t{}", ns.to_ascii());
     }
+    for host in &zone.hosts {
+        for ip in &host.addresses {
+            let rtype = if ip.is_ipv4() { "A" } else { "AAAA" };
+            let _ = writeln!(out, "{}\tIN\t{rtype}\t{ip}", host.name.to_ascii());
+        }
+    }
     for (key, naptrs) in numbers {
         let owner = owner(*key);
-        for naptr in naptrs.iter() {
+        for naptr in naptrs.iter(*key) {
             let _ = writeln!(
                 out,
                 "{owner}\tIN\tNAPTR\t{} {} {} {} {} .",

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use futures::stream::{BoxStream, TryStreamExt};
+use futures::stream::BoxStream;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{Mutex, mpsc};
@@ -18,9 +18,11 @@ use uuid::Uuid;
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
 use super::{
     Change, ChangeQuery, Conflict, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
-    Write, merge_join, subject_json, token_json,
+    Write, subject_json, token_json,
 };
 use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
+
+mod scan;
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -441,21 +443,7 @@ impl Store for SqliteStore {
     }
 
     fn subjects(&self) -> BoxStream<'_, Result<Subject>> {
-        // Two ordered scans merged: subjects by id, addresses by subject id.
-        let subjects = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SUBJECT_COLUMNS} FROM subject ORDER BY id"
-        )))
-        .fetch(&self.pool)
-        .map_err(map_err);
-        let addresses = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {ADDRESS_COLUMNS} FROM address ORDER BY subject_id"
-        )))
-        .fetch(&self.pool)
-        .map_err(map_err);
-        merge_join(
-            subjects.and_then(|row| async move { subject_from_row(&row) }),
-            addresses.and_then(|row| async move { address_from_row(&row) }),
-        )
+        scan::subjects(&self.pool, scan::CHUNK)
     }
 
     async fn last_serial(&self) -> Result<i64> {
