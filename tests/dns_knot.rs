@@ -308,14 +308,8 @@ async fn knot_slaves_the_zone_and_follows_notify() {
     same_answers(&server, &knot, "e164.example.net").await;
 
     // A change reaches Knot by NOTIFY and an incremental transfer.
-    let mut alice =
-        callsign::model::Subject::clone(&server.directory.get("acct:alice@example.com").unwrap());
-    let mail = alice
-        .addresses
-        .iter_mut()
-        .find(|a| a.uri.as_str().starts_with("mailto:"))
-        .unwrap();
-    mail.visibility = callsign::model::Visibility::Public;
+    let mut alice = current_alice(&server);
+    publish_mail(&mut alice);
     server.update(alice).await;
     let gone = server.directory.get("acct:u000007@example.org").unwrap();
     server.delete(&gone).await;

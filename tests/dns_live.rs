@@ -21,12 +21,7 @@ async fn changes_are_answered_once_applied_and_move_the_serial() {
     assert_eq!(naptrs(&answer), alice_naptrs());
 
     // Make the mail public and add a second number: both appear at once.
-    let mail = alice
-        .addresses
-        .iter_mut()
-        .find(|a| a.uri.as_str().starts_with("mailto:"))
-        .unwrap();
-    mail.visibility = callsign::model::Visibility::Public;
+    publish_mail(&mut alice);
     let second = subject(
         serde_json::json!({"handle": "x", "domain": "example.com", "addresses": [{"uri": "tel:+12125550199"}]}),
     );

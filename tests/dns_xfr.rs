@@ -174,14 +174,8 @@ async fn ixfr_sends_the_journal_and_falls_back_to_the_whole_zone() {
         "addresses": [{"uri": "tel:+4930123456"}, {"uri": "sip:bob@example.com"}]});
     let server = DnsServer::start(transfer_config(), vec![alice(), bob]).await;
     let s0 = server.dns.serial();
-    let mut alice =
-        callsign::model::Subject::clone(&server.directory.get("acct:alice@example.com").unwrap());
-    let mail = alice
-        .addresses
-        .iter_mut()
-        .find(|a| a.uri.as_str().starts_with("mailto:"))
-        .unwrap();
-    mail.visibility = callsign::model::Visibility::Public;
+    let mut alice = current_alice(&server);
+    publish_mail(&mut alice);
     server.update(alice).await;
     let s1 = server.dns.serial();
     let bob = server.directory.get("acct:bob@example.com").unwrap();

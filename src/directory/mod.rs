@@ -197,7 +197,8 @@ impl Directory {
     /// Drop every subject (a failed load).
     fn clear(&self) {
         let mut all = Vec::new();
-        self.subjects.for_each(|bytes| all.push(packed::unpack(bytes)));
+        self.subjects
+            .for_each(|bytes| all.push(packed::unpack(bytes)));
         for subject in all {
             if let Some(slot) = self.subjects.slot(subject.id) {
                 self.subjects.remove(slot);

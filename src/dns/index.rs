@@ -239,7 +239,10 @@ impl Index for EnumIndex {
     }
 
     fn reset(&self) {
-        self.loading.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.loading
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         state.numbers.clear();
     }

@@ -312,3 +312,18 @@ pub fn many(n: usize) -> Vec<serde_json::Value> {
         })
         .collect()
 }
+
+/// Make `subject`'s mail address public (alice's is authenticated).
+pub fn publish_mail(subject: &mut Subject) {
+    subject
+        .addresses
+        .iter_mut()
+        .find(|a| a.uri.as_str().starts_with("mailto:"))
+        .expect("a mail address")
+        .visibility = callsign::model::Visibility::Public;
+}
+
+/// Alice as the server's directory holds her now.
+pub fn current_alice(server: &DnsServer) -> Subject {
+    Subject::clone(&server.directory.get("acct:alice@example.com").unwrap())
+}
