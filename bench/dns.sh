@@ -28,14 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 build_release
-if [ ! -s "$WORK/queries.txt" ] || [ "$(cat "$WORK/.size" 2>/dev/null)" != "$N" ]; then
-  bash "$PEERS" data "$WORK" "$N"
-  rm -f "$WORK"/callsign.db*
-  echo "$N" > "$WORK/.size"
-fi
-if [ ! -s "$WORK/callsign.db" ]; then
-  RUST_LOG=warn CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" "$CALLSIGN" import "$WORK/subjects.ndjson"
-fi
+peer_data "$WORK" "$N"
 
 # dig_ok PORT: does something answer the zone's SOA there?
 # (dig reports timeouts on stdout as ";;" lines: look for a record line.)

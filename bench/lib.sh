@@ -52,3 +52,17 @@ dataset() {
     echo "$n" > "$dir/.size"
   fi
 }
+
+# peer_data DIR N: the peers' data (zone, queries, PowerDNS rows) and a
+# callsign SQLite database of the same N subjects, made once per size.
+peer_data() {
+  local dir=$1 n=$2
+  if [ ! -s "$dir/queries.txt" ] || [ ! -s "$dir/e164.zone" ] || [ "$(cat "$dir/.size" 2>/dev/null)" != "$n" ]; then
+    bash "$PEERS" data "$dir" "$n"
+    rm -f "$dir"/callsign.db*
+    echo "$n" > "$dir/.size"
+  fi
+  if [ ! -s "$dir/callsign.db" ]; then
+    RUST_LOG=warn CALLSIGN_DATABASE_URL="sqlite://$dir/callsign.db" "$CALLSIGN" import "$dir/subjects.ndjson"
+  fi
+}

@@ -26,14 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 build_release
-if [ ! -s "$WORK/e164.zone" ] || [ "$(cat "$WORK/.size" 2>/dev/null)" != "$N" ]; then
-  bash "$PEERS" data "$WORK" "$N"
-  rm -f "$WORK"/callsign.db*
-  echo "$N" > "$WORK/.size"
-fi
-if [ ! -s "$WORK/callsign.db" ]; then
-  RUST_LOG=warn CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" "$CALLSIGN" import "$WORK/subjects.ndjson"
-fi
+peer_data "$WORK" "$N"
 
 rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 hwm_mb() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
