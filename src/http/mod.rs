@@ -1,11 +1,10 @@
 //! The HTTP side: admin API, WebFinger, operations endpoints, OpenAPI.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -23,6 +22,7 @@ pub mod admin;
 pub mod auth;
 pub mod extract;
 pub mod lookup;
+mod metrics;
 mod openapi;
 pub mod problem;
 pub mod ratelimit;
@@ -32,9 +32,13 @@ pub mod webfinger;
 
 use problem::ApiError;
 
-/// What every handler can reach.
+/// What every handler can reach: one reference-counted pointer, so the
+/// per-request clone axum makes is a single atomic increment.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// The parts of [`AppState`].
+pub struct Shared {
     pub config: Arc<Config>,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
@@ -43,6 +47,13 @@ pub struct AppState {
     pub tenants: Arc<tenants::Tenants>,
     pub resolver: Arc<crate::resolve::Resolver>,
     pub metrics: Option<PrometheusHandle>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl AppState {
@@ -58,7 +69,7 @@ impl AppState {
                 .map_err(|e| anyhow::anyhow!("webfinger.trusted_proxies: {e}"))?;
         let tenants = tenants::Tenants::parse(&wf.tenants).map_err(|e| anyhow::anyhow!(e))?;
         let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             resolver: Arc::new(resolver),
             tokens: Arc::new(auth::TokenCache::new(
                 config.admin_token.as_ref().map(|s| s.expose()),
@@ -69,7 +80,7 @@ impl AppState {
             store,
             directory,
             metrics,
-        })
+        })))
     }
 
     /// After a write: apply it (and anything before it) to the directory, so
@@ -113,7 +124,7 @@ pub fn router(state: AppState) -> axum::Router {
         .merge(webfinger::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn(record_metrics))
+        .layer(metrics::RecordMetricsLayer::default())
         .with_state(state)
 }
 
@@ -161,29 +172,4 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
             .into_response(),
         None => ApiError::NotFound.into_response(),
     }
-}
-
-async fn record_metrics(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", |p| p.as_str())
-        .to_owned();
-    let method = match *request.method() {
-        axum::http::Method::GET => "GET",
-        axum::http::Method::HEAD => "HEAD",
-        axum::http::Method::POST => "POST",
-        axum::http::Method::PATCH => "PATCH",
-        axum::http::Method::DELETE => "DELETE",
-        axum::http::Method::OPTIONS => "OPTIONS",
-        _ => "other",
-    };
-    let started = Instant::now();
-    let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
-    metrics::counter!("callsign_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
-        .increment(1);
-    metrics::histogram!("callsign_http_request_duration_seconds", "route" => route)
-        .record(started.elapsed().as_secs_f64());
-    response
 }
