@@ -176,6 +176,57 @@ async fn crud_on_postgres() {
     crud_story(TestApp::spawn_with(Backend::Postgres, |_| {}).await).await;
 }
 
+/// RFC 9110 §13.1.1: a well-formed entity tag that is not the current one
+/// fails the precondition (412, nothing written) rather than being a syntax
+/// error; weak tags never match; `*` and a list holding the current tag do.
+#[tokio::test]
+async fn if_match_compares_entity_tags() {
+    let app = TestApp::spawn().await;
+    let created = app.create(alice()).await;
+    let id = created["id"].as_str().unwrap();
+    let path = format!("/api/v1/subjects/{id}");
+    let patch = |tag: &'static str, name: &'static str| {
+        app.admin(Method::PATCH, &path)
+            .header("if-match", tag)
+            .json(&json!({ "display_name": name }))
+            .send()
+    };
+    let before = app.snapshot().await;
+    for stale in ["\"stale-version\"", "W/\"1\"", "\"2\", \"x,y\""] {
+        let r = patch(stale, "lost update").await.unwrap();
+        assert_eq!(assert_problem(r, 412).await["field"], "If-Match", "{stale}");
+    }
+    assert_eq!(app.snapshot().await, before);
+    let r = patch("*", "Alice Star").await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["etag"], "\"2\"");
+    let r = patch("\"1\", \"2\"", "Alice List").await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["etag"], "\"3\"");
+    let r = app
+        .admin(Method::DELETE, &path)
+        .header("if-match", "\"stale-version\"")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(r, 412).await;
+    let r = app
+        .admin(Method::DELETE, &path)
+        .header("if-match", "*")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let r = app
+        .admin(Method::PATCH, &path)
+        .header("if-match", "*")
+        .json(&json!({"display_name": "gone"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(r, 404).await;
+}
+
 #[tokio::test]
 async fn an_address_of_another_subject_is_a_conflict() {
     let app = TestApp::spawn().await;

@@ -49,9 +49,9 @@ async fn add_address(
     headers: HeaderMap,
     Json(input): Json<AddressInput>,
 ) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
+    let precondition = if_match(&headers)?;
     let address = input.into_address("")?;
-    let saved = modify(&state, &admin, id, expected, "address.add", |s| {
+    let saved = modify(&state, &admin, id, precondition, "address.add", |s| {
         if s.addresses.iter().any(|a| a.uri == address.uri) {
             return Err(ApiError::Conflict(format!(
                 "{} is already an address of {}",
@@ -79,8 +79,8 @@ async fn patch_address(
     headers: HeaderMap,
     Json(patch): Json<AddressPatch>,
 ) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, expected, "address.update", |s| {
+    let precondition = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, precondition, "address.update", |s| {
         let a = s
             .addresses
             .iter_mut()
@@ -128,8 +128,8 @@ async fn delete_address(
     PathId((id, address_id)): PathId<(Uuid, Uuid)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, expected, "address.delete", |s| {
+    let precondition = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, precondition, "address.delete", |s| {
         let before = s.addresses.len();
         s.addresses.retain(|a| a.id != address_id);
         if s.addresses.len() == before {

@@ -64,21 +64,97 @@ pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     Option::<T>::deserialize(d).map(Some)
 }
 
-/// The version an `If-Match` header names, if any.
-pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
-    let Some(value) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let bad = || ApiError::field("If-Match", "expected a strong ETag such as \"3\"");
-    let text = value.to_str().map_err(|_| bad())?.trim();
-    if text == "*" {
+/// An `If-Match` precondition (RFC 9110 §13.1.1): `*`, or entity tags of
+/// which one must be the subject's current ETag.
+#[derive(Debug, PartialEq)]
+pub(crate) enum IfMatch {
+    Any,
+    Tags(Vec<EntityTag>),
+}
+
+#[derive(Debug, PartialEq)]
+pub(crate) struct EntityTag {
+    weak: bool,
+    opaque: String,
+}
+
+impl IfMatch {
+    /// Strong comparison: a weak tag never matches, a well-formed tag that
+    /// names another version simply does not match (412, not 400).
+    pub(crate) fn matches(&self, version: i64) -> bool {
+        match self {
+            IfMatch::Any => true,
+            IfMatch::Tags(tags) => {
+                let current = version.to_string();
+                tags.iter().any(|t| !t.weak && t.opaque == current)
+            }
+        }
+    }
+
+    /// Fail with 412 unless the subject at `version` satisfies the precondition.
+    pub(crate) fn check(precondition: Option<&IfMatch>, version: i64) -> Result<(), ApiError> {
+        match precondition {
+            Some(p) if !p.matches(version) => Err(ApiError::Stale { current: version }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The `If-Match` precondition of a request, if any (several header lines
+/// are one list).
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<IfMatch>, ApiError> {
+    let mut values = headers.get_all(header::IF_MATCH).iter().peekable();
+    if values.peek().is_none() {
         return Ok(None);
     }
-    let version = text
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .ok_or_else(bad)?;
-    version.parse().map(Some).map_err(|_| bad())
+    let bad = || {
+        ApiError::field(
+            "If-Match",
+            "expected `*` or a list of entity tags such as \"3\"",
+        )
+    };
+    let mut tags = Vec::new();
+    for value in values {
+        let text = value.to_str().map_err(|_| bad())?.trim();
+        if text == "*" {
+            return Ok(Some(IfMatch::Any));
+        }
+        tags.extend(entity_tags(text).ok_or_else(bad)?);
+    }
+    if tags.is_empty() {
+        return Err(bad());
+    }
+    Ok(Some(IfMatch::Tags(tags)))
+}
+
+/// `#entity-tag`: `[W/]"opaque"` separated by commas and optional spaces;
+/// the opaque part may itself hold commas.
+fn entity_tags(mut text: &str) -> Option<Vec<EntityTag>> {
+    let mut tags = Vec::new();
+    loop {
+        text = text.trim_start_matches([' ', '\t', ',']);
+        if text.is_empty() {
+            return Some(tags);
+        }
+        let weak = text.starts_with("W/");
+        let rest = text.strip_prefix("W/").unwrap_or(text).strip_prefix('"')?;
+        let end = rest.find('"')?;
+        let opaque = &rest[..end];
+        if !opaque
+            .bytes()
+            .all(|b| b == 0x21 || (0x23..=0x7e).contains(&b) || b >= 0x80)
+        {
+            return None;
+        }
+        tags.push(EntityTag {
+            weak,
+            opaque: opaque.to_owned(),
+        });
+        text = &rest[end + 1..];
+        if !(text.is_empty() || text.starts_with([' ', '\t', ','])) {
+            return None;
+        }
+    }
 }
 
 /// A subject with its ETag.
@@ -103,18 +179,12 @@ pub(crate) async fn modify(
     state: &AppState,
     admin: &Admin,
     id: Uuid,
-    expected: Option<i64>,
+    precondition: Option<IfMatch>,
     operation: &str,
     change: impl FnOnce(&mut Subject) -> Result<(), ApiError>,
 ) -> Result<Subject, ApiError> {
     let current = state.store.subject(id).await?;
-    if let Some(v) = expected
-        && v != current.version
-    {
-        return Err(ApiError::Stale {
-            current: current.version,
-        });
-    }
+    IfMatch::check(precondition.as_ref(), current.version)?;
     let mut next = current.clone();
     change(&mut next)?;
     next.acct = Subject::acct_of(&next.handle, &next.domain);
@@ -228,8 +298,8 @@ async fn patch_subject(
     headers: HeaderMap,
     Json(patch): Json<SubjectPatch>,
 ) -> Result<Response, ApiError> {
-    let expected = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, expected, "subject.update", |s| {
+    let precondition = if_match(&headers)?;
+    let saved = modify(&state, &admin, id, precondition, "subject.update", |s| {
         if let Some(h) = &patch.handle {
             s.handle = Handle::parse(h).map_err(|e| ApiError::field("handle", e))?;
         }
@@ -274,10 +344,9 @@ async fn delete_subject(
     PathId(id): PathId<Uuid>,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let expected = match if_match(&headers)? {
-        Some(v) => v,
-        None => state.store.subject(id).await?.version,
-    };
+    let precondition = if_match(&headers)?;
+    let expected = state.store.subject(id).await?.version;
+    IfMatch::check(precondition.as_ref(), expected)?;
     state
         .store
         .write(
@@ -291,4 +360,27 @@ async fn delete_subject(
         .await?;
     state.applied().await;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(value: &str) -> Result<Option<IfMatch>, ApiError> {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::IF_MATCH, value.parse().unwrap());
+        if_match(&headers)
+    }
+
+    #[test]
+    fn entity_tag_lists() {
+        assert_eq!(parse("*").unwrap(), Some(IfMatch::Any));
+        let tags = parse(r#""3", W/"4" ,"a,b""#).unwrap().unwrap();
+        assert!(tags.matches(3));
+        assert!(!tags.matches(4), "weak tags never match");
+        assert!(!parse(r#""stale-version""#).unwrap().unwrap().matches(1));
+        for bad in ["yesterday", r#""3"x"#, r#""unterminated"#, "", ","] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
 }
