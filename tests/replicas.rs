@@ -5,7 +5,6 @@
 //! replica keeps answering reads, refuses writes with 503 + Retry-After and
 //! says so in /healthz; when it returns, every replica catches up.
 
-mod dns_support;
 mod support;
 
 use std::io::{BufRead, BufReader};
@@ -14,12 +13,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
-use dns_support::{NaptrFields, enum_name, naptr, naptrs, parse, query, udp_raw_wait};
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{RData, RecordType};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sqlx::{Connection, PgConnection};
+use support::dns::{NaptrFields, enum_name, naptr, naptrs, parse, query, udp_raw_wait};
 use support::pg::Cluster;
 use tokio::time::Instant;
 

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use callsign::app::{App, Listeners};
 use callsign::config::{Config, Secret};
 use callsign::directory::Directory;
-use callsign::store::Store;
+use callsign::dns::Dns;
+use callsign::model::Subject;
+use callsign::store::{Store, Write};
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
@@ -26,6 +28,8 @@ pub struct TestApp {
     pub http: SocketAddr,
     pub https: Option<SocketAddr>,
     pub dns: SocketAddr,
+    /// The DNS side of the app (zones, serials), beside its socket.
+    pub enum_dns: Arc<Dns>,
     pub client: reqwest::Client,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
@@ -57,6 +61,16 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        TestApp::spawn_seeded(backend, Vec::new(), tweak).await
+    }
+
+    /// Start with `seed` already stored, so the directory loads it at
+    /// startup the way a restarted server loads its database.
+    pub async fn spawn_seeded(
+        backend: Backend,
+        seed: Vec<Subject>,
+        tweak: impl FnOnce(&mut Config),
+    ) -> TestApp {
         init_logs();
         let dir = tempfile::tempdir().unwrap();
         let (url, db) = match backend {
@@ -68,11 +82,12 @@ impl TestApp {
         };
         let mut config = test_config(&url);
         tweak(&mut config);
-        TestApp::start(config, dir, db).await
+        TestApp::start(config, seed, dir, db).await
     }
 
     async fn start(
         config: Config,
+        seed: Vec<Subject>,
         dir: tempfile::TempDir,
         db: Option<super::pg::TestDb>,
     ) -> TestApp {
@@ -85,6 +100,13 @@ impl TestApp {
         );
         let app = App::build(config.clone(), &shutdown).await.expect("build");
         let (store, directory) = (app.store.clone(), app.directory.clone());
+        let enum_dns = app.dns.clone();
+        for subject in seed {
+            store
+                .write("test", "subject.create", Write::Create(subject))
+                .await
+                .expect("seeding the store");
+        }
         let task = tokio::spawn(app.run(listeners, shutdown.clone()));
         let client = reqwest::Client::builder().no_proxy().build().unwrap();
         let base = format!("http://{http}");
@@ -93,6 +115,7 @@ impl TestApp {
             http,
             https,
             dns,
+            enum_dns,
             client,
             store,
             directory,

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod dns;
 pub mod pg;
 
 /// A SQLite database URL in `dir`; the file is created on open.

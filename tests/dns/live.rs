@@ -1,9 +1,7 @@
 //! Live behaviour over real sockets: changes applied by the directory,
 //! response rate limiting, a stock resolver as client, and garbage traffic.
 
-mod dns_support;
-
-use dns_support::*;
+use crate::support::dns::*;
 use hickory_proto::op::{MessageType, ResponseCode};
 use hickory_proto::rr::{RData, RecordType};
 

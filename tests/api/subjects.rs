@@ -1,10 +1,8 @@
 //! The admin API's subjects and addresses, through a real server.
 
-mod support;
-
+use crate::support::app::{Backend, TestApp, assert_problem};
 use reqwest::Method;
 use serde_json::{Value, json};
-use support::app::{Backend, TestApp, assert_problem};
 
 fn alice() -> Value {
     json!({

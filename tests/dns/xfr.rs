@@ -1,12 +1,10 @@
 //! Zone transfers (AXFR, IXFR), NOTIFY, the master-file export, and a real
 //! Knot DNS secondary following callsign.
 
-mod dns_support;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
 
-use dns_support::*;
+use crate::support::dns::*;
 use hickory_proto::op::{Message, OpCode, ResponseCode};
 use hickory_proto::rr::rdata::SOA;
 use hickory_proto::rr::{Name, RData, Record, RecordType};

@@ -1,6 +1,7 @@
-//! Harness for the DNS tests: a SQLite store in a temporary directory, a
-//! directory with the ENUM index registered, and the DNS server on
-//! 127.0.0.1:0; queries go over real sockets as hickory-encoded messages.
+//! DNS helpers: a server started through the real entry point with a DNS
+//! configuration of the test's choosing and subjects already stored (the
+//! initial load path), and queries over real sockets as hickory-encoded
+//! messages.
 
 #![allow(dead_code)]
 
@@ -10,28 +11,28 @@ use std::time::Duration;
 
 use callsign::config::DnsConfig;
 use callsign::directory::Directory;
-use callsign::dns::{Dns, DnsListeners};
+use callsign::dns::Dns;
 use callsign::model::{Subject, SubjectInput};
-use callsign::store::sqlite::SqliteStore;
 use callsign::store::{Store, Write};
 use hickory_proto::op::{Edns, Message, OpCode, Query};
 use hickory_proto::rr::rdata::{NAPTR, SOA};
 use hickory_proto::rr::{Name, RData, RecordType};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UdpSocket};
-use tokio_util::sync::CancellationToken;
+
+use super::app::{Backend, TestApp};
 
 pub const TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The app seen from DNS: its socket, its zones, and writes that reach the
+/// directory before they return, as the admin API's do.
 pub struct DnsServer {
     pub addr: SocketAddr,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
     pub dns: Arc<Dns>,
     pub config: DnsConfig,
-    shutdown: CancellationToken,
-    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
-    _dir: tempfile::TempDir,
+    pub app: TestApp,
 }
 
 /// Defaults for tests: ephemeral port, NS outside the zone (no glue needed).
@@ -58,37 +59,16 @@ pub fn subject(value: serde_json::Value) -> Subject {
 impl DnsServer {
     /// Start with `subjects` already in the store (the initial load path).
     pub async fn start(config: DnsConfig, subjects: Vec<serde_json::Value>) -> DnsServer {
-        if std::env::var_os("TEST_LOG").is_some() {
-            let _ = tracing_subscriber::fmt().with_env_filter("info").try_init();
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/callsign.db", dir.path().display());
-        let store = SqliteStore::open(&url).await.expect("open sqlite");
-        store.migrate().await.expect("migrate");
-        let store: Arc<dyn Store> = Arc::new(store);
-        for s in subjects {
-            write(&*store, Write::Create(subject(s))).await;
-        }
-        let directory = Directory::new();
-        let dns = Dns::new(&config).expect("dns config");
-        directory.register(dns.index());
-        directory.load(&*store).await.expect("load");
-        let listeners = DnsListeners::bind(&config).await.expect("bind");
-        let addr = listeners.local_addr();
-        let shutdown = CancellationToken::new();
-        let server = tokio::spawn(
-            dns.clone()
-                .run(directory.clone(), listeners, shutdown.clone()),
-        );
+        let seed = subjects.into_iter().map(subject).collect();
+        let dns_config = config.clone();
+        let app = TestApp::spawn_seeded(Backend::Sqlite, seed, |c| c.dns = dns_config).await;
         DnsServer {
-            addr,
-            store,
-            directory,
-            dns,
+            addr: app.dns,
+            store: app.store.clone(),
+            directory: app.directory.clone(),
+            dns: app.enum_dns.clone(),
             config,
-            shutdown,
-            server: Some(server),
-            _dir: dir,
+            app,
         }
     }
 
@@ -132,20 +112,11 @@ impl DnsServer {
         parse(&tcp_raw(self.addr, &msg.to_vec().unwrap()).await)
     }
 
-    pub async fn stop(mut self) {
-        self.shutdown.cancel();
-        let server = self.server.take().unwrap();
-        let done = tokio::time::timeout(TIMEOUT, server).await;
-        assert!(
-            matches!(done, Ok(Ok(Ok(())))),
-            "server stops cleanly on shutdown"
-        );
-    }
-}
-
-impl Drop for DnsServer {
-    fn drop(&mut self) {
-        self.shutdown.cancel();
+    /// Stop, and check that every server task finished cleanly.
+    pub async fn stop(self) {
+        tokio::time::timeout(TIMEOUT, self.app.stop())
+            .await
+            .expect("server stops on shutdown");
     }
 }
 

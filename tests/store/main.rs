@@ -1,6 +1,7 @@
 //! One conformance suite for every store backend: each story runs against
 //! SQLite and against PostgreSQL (`sqlite::story` and `postgres::story`).
 
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::sync::Arc;

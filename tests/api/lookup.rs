@@ -2,13 +2,11 @@
 //! loopback: A serves a.example, B serves b.example and its numbers; A
 //! resolves B's people through B's ENUM and WebFinger.
 
-mod support;
-
 use std::collections::BTreeMap;
 
+use crate::support::app::{Backend, TestApp, assert_problem};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use support::app::{Backend, TestApp, assert_problem};
 
 const BOB_TEL: &str = "tel:+12125550199";
 

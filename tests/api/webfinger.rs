@@ -1,10 +1,8 @@
 //! WebFinger (RFC 7033) and host-meta through a real server and client.
 
-mod support;
-
+use crate::support::app::{Backend, TestApp, assert_problem};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use support::app::{Backend, TestApp, assert_problem};
 
 const SIP: &str = "https://callsign.invalid/rel/sip";
 const TEL: &str = "https://callsign.invalid/rel/tel";

@@ -1,12 +1,10 @@
 //! NDJSON import and export: over HTTP and from the command line.
 
-mod support;
-
 use std::process::Command;
 
+use crate::support::app::{Backend, TestApp, assert_problem};
 use reqwest::Method;
 use serde_json::{Value, json};
-use support::app::{Backend, TestApp, assert_problem};
 
 const GOOD: &str = r#"{"handle":"u1","domain":"example.org","display_name":"User 1","addresses":[{"uri":"tel:+16172000000","visibility":"public","discoverable":true},{"uri":"sip:u1@example.org"},{"uri":"xmpp:u1@example.org","visibility":"private"}]}
 {"handle":"u2","domain":"example.org","addresses":[{"uri":"tel:+16172000001"},{"uri":"mailto:u2@example.org","visibility":"authenticated"}]}

@@ -1,9 +1,7 @@
 //! Operations endpoints and the committed OpenAPI description.
 
-mod support;
-
+use crate::support::app::TestApp;
 use reqwest::Method;
-use support::app::TestApp;
 
 #[tokio::test]
 async fn health_readiness_and_metrics() {
@@ -40,7 +38,7 @@ async fn the_committed_openapi_matches_the_code() {
     let committed = std::fs::read_to_string(path).expect("openapi/openapi.json is committed");
     assert!(
         committed == generated,
-        "openapi/openapi.json is stale: run `UPDATE_OPENAPI=1 cargo test --test ops` and commit it"
+        "openapi/openapi.json is stale: run `UPDATE_OPENAPI=1 cargo test --test api ops::` and commit it"
     );
     let spec: serde_json::Value = serde_json::from_str(&committed).unwrap();
     assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));

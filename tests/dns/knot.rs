@@ -5,15 +5,13 @@
 //! Under `CI=true` a missing Knot fails these tests; elsewhere they say
 //! so and pass.
 
-mod dns_support;
-
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use dns_support::*;
+use crate::support::dns::*;
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{RData, RecordType};
 

@@ -1,8 +1,6 @@
 //! The ENUM wire rules of DESIGN.md, each checked over a real socket.
 
-mod dns_support;
-
-use dns_support::*;
+use crate::support::dns::*;
 use hickory_proto::op::{MessageType, OpCode, ResponseCode};
 use hickory_proto::rr::{RData, RecordType};
 

@@ -1,0 +1,13 @@
+//! The HTTP surface through a real server: the admin API, import and
+//! export, WebFinger, the lookup API and federated resolver, operations
+//! endpoints and the deployment files. One test binary, one module per area.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod deploy;
+mod lookup;
+mod ops;
+mod subjects;
+mod transfer;
+mod webfinger;

@@ -1,0 +1,11 @@
+//! ENUM DNS through real sockets: the wire rules, live changes, zone
+//! transfers and NOTIFY, and real DNS software (Knot, zone checkers) as
+//! peers. One test binary, one module per area.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod knot;
+mod live;
+mod wire;
+mod xfr;
