@@ -9,6 +9,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use crate::backoff::Backoff;
 use crate::config::Config;
 use crate::directory::{self, Directory};
 use crate::dns::{Dns, DnsListeners};
@@ -92,26 +93,41 @@ pub async fn open_store(
     let options = StoreOptions {
         acquire_timeout: Duration::from_millis(config.database.acquire_timeout_ms),
     };
-    let mut delay = Duration::from_millis(250);
+    let opened = while_unavailable("opening the database", shutdown, || async {
+        let store = store::open_with(url, &options).await?;
+        store.migrate().await?;
+        Ok(store)
+    })
+    .await?;
+    opened.ok_or_else(|| anyhow::anyhow!("stopped while waiting for the database"))
+}
+
+/// Run `attempt` until it succeeds or fails for another reason than an
+/// unavailable database, waiting with backoff in between. None when
+/// `shutdown` came first.
+async fn while_unavailable<T, Attempt, Fut>(
+    what: &'static str,
+    shutdown: &CancellationToken,
+    mut attempt: Attempt,
+) -> anyhow::Result<Option<T>>
+where
+    Attempt: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, StoreError>>,
+{
+    let mut backoff = Backoff::new(Duration::from_millis(250), Duration::from_secs(10));
     loop {
-        match store::open_with(url, &options).await {
-            Ok(store) => match store.migrate().await {
-                Ok(()) => return Ok(store),
-                Err(StoreError::Unavailable(e)) => {
-                    tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while migrating")
-                }
-                Err(e) => return Err(e).context("migrating the database"),
-            },
+        match attempt().await {
+            Ok(value) => return Ok(Some(value)),
             Err(StoreError::Unavailable(e)) => {
-                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable; retrying")
+                let delay = backoff.next_wait();
+                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while {what}; retrying");
+                tokio::select! {
+                    _ = shutdown.cancelled() => return Ok(None),
+                    _ = tokio::time::sleep(delay) => {}
+                }
             }
-            Err(e) => return Err(e).context("opening the database"),
+            Err(e) => return Err(e).context(what),
         }
-        tokio::select! {
-            _ = shutdown.cancelled() => anyhow::bail!("stopped while waiting for the database"),
-            _ = tokio::time::sleep(delay) => {}
-        }
-        delay = (delay * 2).min(Duration::from_secs(10));
     }
 }
 
@@ -225,21 +241,8 @@ async fn load_directory(
     store: &dyn Store,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<bool> {
-    let mut delay = Duration::from_millis(250);
-    loop {
-        match directory.load(store).await {
-            Ok(()) => return Ok(true),
-            Err(StoreError::Unavailable(e)) => {
-                tracing::warn!(error = %e, retry_in = ?delay, "database unavailable while loading the directory; retrying")
-            }
-            Err(e) => return Err(e).context("loading the directory"),
-        }
-        tokio::select! {
-            _ = shutdown.cancelled() => return Ok(false),
-            _ = tokio::time::sleep(delay) => {}
-        }
-        delay = (delay * 2).min(Duration::from_secs(10));
-    }
+    let loaded = while_unavailable("loading the directory", shutdown, || directory.load(store));
+    Ok(loaded.await?.is_some())
 }
 
 /// Forget idle rate-limit buckets now and then.

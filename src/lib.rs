@@ -5,6 +5,7 @@
 //! `http` (admin API, WebFinger) and `dns` (ENUM).
 
 pub mod app;
+pub mod backoff;
 pub mod config;
 pub mod demo;
 pub mod directory;

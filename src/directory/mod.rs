@@ -18,6 +18,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
+use crate::backoff::Backoff;
 use crate::model::Subject;
 use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
 
@@ -357,8 +358,7 @@ pub async fn follow(
     shutdown: CancellationToken,
 ) {
     let mut feed = store.change_feed();
-    let mut failing = false;
-    let mut retry: Option<Duration> = None;
+    let mut retry = Backoff::new(Duration::from_millis(250), Duration::from_secs(5));
     let mut next_read = Instant::now() + interval;
     loop {
         let event = tokio::select! {
@@ -382,31 +382,25 @@ pub async fn follow(
         }
         match directory.sync(store.as_ref()).await {
             Ok(n) => {
-                if failing {
+                if retry.is_retrying() {
                     tracing::info!(serial = directory.serial(), "change log reachable again");
-                    failing = false;
+                    retry.reset();
                 }
                 if n > 0 {
                     tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
                 }
-                retry = None;
                 next_read = Instant::now() + interval;
             }
             Err(e) => {
-                if !failing {
+                if !retry.is_retrying() {
                     tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
-                    failing = true;
                 }
-                let wait = retry.map_or(FIRST_RETRY, |r| (r * 2).min(LAST_RETRY));
-                retry = Some(wait);
+                let wait = retry.next_wait();
                 next_read = Instant::now() + wait.min(interval);
             }
         }
     }
 }
-
-const FIRST_RETRY: Duration = Duration::from_millis(250);
-const LAST_RETRY: Duration = Duration::from_secs(5);
 
 /// The next event of the feed; never, without one (or once it ends).
 async fn next_event(feed: &mut Option<BoxStream<'static, FeedEvent>>) -> Option<FeedEvent> {

@@ -11,6 +11,7 @@ use std::time::Duration;
 use futures::stream::{self, BoxStream, StreamExt};
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
 
+use crate::backoff::Backoff;
 use crate::store::FeedEvent;
 
 /// The channel the change log's trigger notifies.
@@ -19,15 +20,15 @@ pub const CHANNEL: &str = "callsign_changes";
 /// How long the connection may stay silent before a query checks that it
 /// is still alive (a peer that vanished sends no FIN).
 const HEARTBEAT: Duration = Duration::from_secs(30);
-const FIRST_RETRY: Duration = Duration::from_millis(100);
-const LAST_RETRY: Duration = Duration::from_secs(5);
 
 struct Feed {
     options: PgConnectOptions,
     acquire_timeout: Duration,
     listener: Option<PgListener>,
-    /// Waited before the next connection attempt, after a failure.
-    retry: Option<Duration>,
+    /// Waits between connection attempts after a failure.
+    retry: Backoff,
+    /// Slept before the next connection attempt.
+    pending_wait: Option<Duration>,
 }
 
 /// The feed as a stream. Cancel-safe between events: the state lives in the
@@ -40,7 +41,8 @@ pub fn stream(
         options,
         acquire_timeout,
         listener: None,
-        retry: None,
+        retry: Backoff::new(Duration::from_millis(100), Duration::from_secs(5)),
+        pending_wait: None,
     };
     stream::unfold(feed, |mut feed| async move {
         let event = feed.next().await;
@@ -53,23 +55,23 @@ impl Feed {
     async fn next(&mut self) -> FeedEvent {
         loop {
             let Some(listener) = self.listener.as_mut() else {
-                if let Some(wait) = self.retry {
+                if let Some(wait) = self.pending_wait.take() {
                     tokio::time::sleep(wait).await;
                 }
                 match self.connect().await {
                     Ok(listener) => {
                         self.listener = Some(listener);
-                        self.retry = None;
+                        self.retry.reset();
                         return FeedEvent::Connected;
                     }
                     Err(e) => {
-                        let first = self.retry.is_none();
-                        self.retry =
-                            Some(self.retry.map_or(FIRST_RETRY, |r| (r * 2).min(LAST_RETRY)));
+                        let first = !self.retry.is_retrying();
+                        let wait = self.retry.next_wait();
+                        self.pending_wait = Some(wait);
                         if first {
                             return FeedEvent::Lost(e.to_string());
                         }
-                        tracing::debug!(error = %e, retry_in = ?self.retry, "change feed still unavailable");
+                        tracing::debug!(error = %e, retry_in = ?wait, "change feed still unavailable");
                         continue;
                     }
                 }
@@ -95,7 +97,8 @@ impl Feed {
                 }
             };
             self.listener = None;
-            self.retry = Some(FIRST_RETRY);
+            self.retry.reset();
+            self.pending_wait = Some(self.retry.next_wait());
             return FeedEvent::Lost(lost);
         }
     }
