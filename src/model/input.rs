@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, Kind};
-use super::privacy::Visibility;
 use super::subject::{Domain, Handle, Subject, SubjectAddress, clean_text};
+use super::visibility::Visibility;
 
 /// A field of the input and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema, thiserror::Error)]

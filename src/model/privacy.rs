@@ -4,67 +4,13 @@
 //! zone transfers all call it (directly or through the directory), so a
 //! privacy rule can never differ between channels.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::subject::{Subject, SubjectAddress};
-
-/// Who may see an address in any answer.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    /// Anyone: WebFinger, ENUM, lookup.
-    #[default]
-    Public,
-    /// Callers with a `lookup` or `admin` token; never in DNS.
-    Authenticated,
-    /// The admin API only.
-    Private,
-}
-
-impl Visibility {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Public => "public",
-            Visibility::Authenticated => "authenticated",
-            Visibility::Private => "private",
-        }
-    }
-}
-
-impl FromStr for Visibility {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "public" => Ok(Visibility::Public),
-            "authenticated" => Ok(Visibility::Authenticated),
-            "private" => Ok(Visibility::Private),
-            other => Err(format!("unknown visibility `{other}`")),
-        }
-    }
-}
-
-impl fmt::Display for Visibility {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use super::visibility::Visibility;
 
 /// What a token allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, AddressError, Kind, canonical_host, split_scheme};
-use super::privacy::Visibility;
+use super::visibility::Visibility;
 
 /// Why a subject field is invalid.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
