@@ -80,7 +80,8 @@ impl TokenCache {
     pub fn new(bootstrap_secret: Option<&str>) -> TokenCache {
         TokenCache {
             entries: DashMap::new(),
-            bootstrap: bootstrap_secret.map(hash_secret),
+            // Compared like a presented secret: trimmed.
+            bootstrap: bootstrap_secret.map(|s| hash_secret(s.trim())),
         }
     }
 
@@ -104,6 +105,9 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
                 .or_else(|| h.strip_prefix("bearer "))
         })
         .map(str::trim)
+        // HTTP/1.1 strips the space of `Bearer `, HTTP/2 keeps it: either
+        // way an empty secret is no secret, whatever it would hash to.
+        .filter(|s| !s.is_empty())
         .ok_or(ApiError::Unauthorized(
             "expected `Authorization: Bearer <token>`",
         ))?;
@@ -188,5 +192,19 @@ impl FromRequestParts<AppState> for Admin {
             } => Ok(Admin(c)),
             Caller::Token { .. } => Err(ApiError::Forbidden),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bootstrap_secret_is_compared_trimmed() {
+        let cache = TokenCache::new(Some("  sixteen-chars-xx\n"));
+        assert_eq!(
+            cache.bootstrap.as_deref(),
+            Some(hash_secret("sixteen-chars-xx").as_str())
+        );
     }
 }
