@@ -146,7 +146,8 @@ pub struct WebFingerConfig {
     #[serde(deserialize_with = "list")]
     pub trusted_proxies: Vec<String>,
     /// `host=domain1 domain2;host2=…`: which subject domains each Host
-    /// serves. Empty: every Host serves every domain.
+    /// serves, on WebFinger and lookup alike. Empty: every Host serves
+    /// every domain.
     #[serde(deserialize_with = "list")]
     pub tenants: Vec<String>,
 }

@@ -1,5 +1,5 @@
 //! Authentication and isolation on the open Internet: the bootstrap admin
-//! token and empty bearer secrets.
+//! token, empty bearer secrets and tenants on every directory channel.
 
 mod support;
 
@@ -8,7 +8,7 @@ use std::time::Duration;
 use callsign::config::Secret;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use reqwest::{Method, Response};
-use serde_json::json;
+use serde_json::{Value, json};
 use support::app::{Backend, TestApp, assert_problem};
 
 /// `callsign serve` on free loopback ports with `CALLSIGN_ADMIN_TOKEN` set
@@ -147,4 +147,121 @@ async fn an_empty_bearer_secret_never_verifies() {
         }
     }
     assert!(app.store.tokens().await.unwrap().is_empty());
+}
+
+/// Alice (example.com) for a tenant configuration that serves example.com
+/// only on `wf.example.com`.
+async fn tenant_app() -> TestApp {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.webfinger.tenants = vec!["wf.example.com=example.com".into()];
+    })
+    .await;
+    app.create(json!({
+        "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
+        "addresses": [
+            {"uri": "tel:+12125550100", "priority": 10},
+            {"uri": "sip:alice@example.com", "priority": 20},
+        ]
+    }))
+    .await;
+    app
+}
+
+async fn lookup_on(app: &TestApp, host: &str, query: &str, token: Option<&str>) -> Response {
+    let mut r = app
+        .request(Method::GET, &format!("/api/v1/lookup?{query}"))
+        .header("host", host);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    r.send().await.unwrap()
+}
+
+async fn status_and_body(r: Response) -> (u16, String) {
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn lookup_applies_the_webfinger_tenant_rule() {
+    let app = tenant_app().await;
+    let token = app.token("lookup").await;
+    // The tenant's own Host sees Alice through every channel.
+    let finger = app
+        .request(
+            Method::GET,
+            "/.well-known/webfinger?resource=acct:alice@example.com",
+        )
+        .header("host", "wf.example.com");
+    assert_eq!(finger.send().await.unwrap().status(), 200);
+    let seen = lookup_on(&app, "wf.example.com", "address=tel:+12125550100", None).await;
+    let seen: Value = seen.json().await.unwrap();
+    assert_eq!(seen["subject"]["id"], "acct:alice@example.com");
+
+    // Another Host: WebFinger says 404, and so does lookup, byte for byte
+    // what an unknown key of the same domain answers.
+    let finger = app
+        .request(
+            Method::GET,
+            "/.well-known/webfinger?resource=acct:alice@example.com",
+        )
+        .header("host", "other.example");
+    assert_eq!(finger.send().await.unwrap().status(), 404);
+    for token in [None, Some(token.as_str())] {
+        for format in ["json", "vcard", "reach"] {
+            let unknown = status_and_body(
+                lookup_on(
+                    &app,
+                    "other.example",
+                    &format!("address=acct:nobody@example.com&format={format}"),
+                    token,
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(unknown.0, 404);
+            for address in [
+                "acct:alice@example.com",
+                "sip:alice@example.com",
+                "tel:+12125550100",
+            ] {
+                let hidden = status_and_body(
+                    lookup_on(
+                        &app,
+                        "other.example",
+                        &format!("address={address}&format={format}"),
+                        token,
+                    )
+                    .await,
+                )
+                .await;
+                assert_eq!(hidden, unknown, "{address} as {format}, token {token:?}");
+            }
+        }
+    }
+
+    // Batch: the hidden subject's answer is the unknown key's answer.
+    let batch = |host: &'static str| {
+        app.request(Method::POST, "/api/v1/lookup")
+            .header("host", host)
+            .bearer_auth(&token)
+            .json(&json!({"addresses": ["tel:+12125550100", "tel:+12125550111"]}))
+            .send()
+    };
+    let r = batch("other.example").await.unwrap();
+    assert_eq!(r.status(), 200);
+    let body: Value = r.json().await.unwrap();
+    let mut hidden = body["results"][0].clone();
+    let unknown = &body["results"][1];
+    assert_eq!(hidden["query"], "tel:+12125550100");
+    hidden["query"] = unknown["query"].clone();
+    assert_eq!(&hidden, unknown);
+    assert_eq!(hidden["subject"], Value::Null);
+    assert_eq!(hidden["addresses"], json!([]));
+
+    let r = batch("wf.example.com").await.unwrap();
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body["results"][0]["subject"]["id"],
+        "acct:alice@example.com"
+    );
 }
