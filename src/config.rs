@@ -138,7 +138,8 @@ pub struct DnsConfig {
 pub struct WebFingerConfig {
     /// `Cache-Control: max-age` of WebFinger answers, seconds.
     pub max_age: u32,
-    /// Anonymous requests per second allowed per client IP; 0 turns limiting off.
+    /// Anonymous requests per second allowed per client (an IPv4 address or
+    /// an IPv6 /64); 0 turns limiting off.
     pub rate_per_second: u32,
     /// Burst above the steady rate.
     pub burst: u32,

@@ -1,5 +1,6 @@
 //! Authentication and isolation on the open Internet: the bootstrap admin
-//! token, empty bearer secrets and tenants on every directory channel.
+//! token, empty bearer secrets, tenants on every directory channel and IPv6
+//! rate-limit keys.
 
 mod support;
 
@@ -264,4 +265,48 @@ async fn lookup_applies_the_webfinger_tenant_rule() {
         body["results"][0]["subject"]["id"],
         "acct:alice@example.com"
     );
+}
+
+/// A WebFinger request from `client` as forwarded by a trusted proxy.
+async fn finger_from(app: &TestApp, client: &str) -> u16 {
+    app.request(
+        Method::GET,
+        "/.well-known/webfinger?resource=acct:nobody@example.com",
+    )
+    .header("x-forwarded-for", client)
+    .send()
+    .await
+    .unwrap()
+    .status()
+    .as_u16()
+}
+
+#[tokio::test]
+async fn ipv6_clients_are_limited_per_64() {
+    const BURST: usize = 20;
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.webfinger.rate_per_second = 1;
+        c.webfinger.burst = BURST as u32;
+        c.webfinger.trusted_proxies = vec!["127.0.0.1".into()];
+    })
+    .await;
+    for _ in 0..BURST {
+        assert_eq!(finger_from(&app, "2001:db8:1:2::1").await, 404);
+    }
+    // Another address of the same /64 draws from the bucket just emptied:
+    // at one token a second, it cannot get a whole burst through.
+    let mut refused = 0;
+    for _ in 0..BURST {
+        if finger_from(&app, "2001:db8:1:2:ffff:ffff:ffff:fffe").await == 429 {
+            refused += 1;
+        }
+    }
+    assert!(refused > 0, "a new /128 in the same /64 got a fresh burst");
+    // The next /64 is another client.
+    assert_eq!(finger_from(&app, "2001:db8:1:3::1").await, 404);
+    // IPv4 clients are still told apart by their whole address.
+    for _ in 0..BURST {
+        assert_eq!(finger_from(&app, "192.0.2.1").await, 404);
+    }
+    assert_eq!(finger_from(&app, "192.0.2.2").await, 404);
 }
