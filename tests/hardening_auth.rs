@@ -1,6 +1,6 @@
 //! Authentication and isolation on the open Internet: the bootstrap admin
-//! token, empty bearer secrets, tenants on every directory channel and IPv6
-//! rate-limit keys.
+//! token, empty bearer secrets, tenants on every directory channel, IPv6
+//! rate-limit keys and token revocation.
 
 mod support;
 
@@ -309,4 +309,42 @@ async fn ipv6_clients_are_limited_per_64() {
         assert_eq!(finger_from(&app, "192.0.2.1").await, 404);
     }
     assert_eq!(finger_from(&app, "192.0.2.2").await, 404);
+}
+
+#[tokio::test]
+async fn a_revoked_token_is_refused_on_the_next_request() {
+    let app = tenant_app().await;
+    let r = app
+        .admin(Method::POST, "/api/v1/tokens")
+        .json(&json!({"name": "soon-revoked", "scope": "lookup"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let created: Value = r.json().await.unwrap();
+    let secret = created["secret"].as_str().unwrap();
+    let id = created["id"].as_str().unwrap();
+    // Used once, so it sits in the token cache.
+    let r = lookup_on(
+        &app,
+        "wf.example.com",
+        "address=tel:+12125550100",
+        Some(secret),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let r = app
+        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let r = lookup_on(
+        &app,
+        "wf.example.com",
+        "address=tel:+12125550100",
+        Some(secret),
+    )
+    .await;
+    assert_problem(r, 401).await;
 }
