@@ -30,10 +30,15 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// The shortest bootstrap admin token accepted: anything shorter can be
+/// guessed by an Internet-wide search long before anyone notices.
+pub const MIN_ADMIN_TOKEN_CHARS: usize = 16;
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// A bootstrap admin token accepted as given (actor name `bootstrap`).
+    /// A bootstrap admin token accepted as given (actor name `bootstrap`),
+    /// at least [`MIN_ADMIN_TOKEN_CHARS`] characters; unset: none.
     pub admin_token: Option<Secret>,
     pub database: DatabaseConfig,
     pub http: HttpConfig,
@@ -133,7 +138,8 @@ pub struct DnsConfig {
 pub struct WebFingerConfig {
     /// `Cache-Control: max-age` of WebFinger answers, seconds.
     pub max_age: u32,
-    /// Anonymous requests per second allowed per client IP; 0 turns limiting off.
+    /// Anonymous requests per second allowed per client (an IPv4 address or
+    /// an IPv6 /64); 0 turns limiting off.
     pub rate_per_second: u32,
     /// Burst above the steady rate.
     pub burst: u32,
@@ -141,7 +147,8 @@ pub struct WebFingerConfig {
     #[serde(deserialize_with = "list")]
     pub trusted_proxies: Vec<String>,
     /// `host=domain1 domain2;host2=…`: which subject domains each Host
-    /// serves. Empty: every Host serves every domain.
+    /// serves, on WebFinger and lookup alike. Empty: every Host serves
+    /// every domain.
     #[serde(deserialize_with = "list")]
     pub tenants: Vec<String>,
 }
@@ -399,8 +406,31 @@ impl Config {
         if self.dns.zones.is_empty() {
             return Err(ConfigError("dns.zones must name at least one zone".into()));
         }
+        if let Some(token) = &self.admin_token {
+            check_admin_token(token.expose())?;
+        }
         Ok(())
     }
+}
+
+/// A set bootstrap token must be a real secret: an empty one once granted
+/// admin to `Authorization: Bearer ` (the value never shows in the error).
+fn check_admin_token(token: &str) -> Result<(), ConfigError> {
+    let key = format!("admin_token ({})", env_name("admin_token"));
+    let chars = token.trim().chars().count();
+    if chars == 0 {
+        return Err(ConfigError(format!(
+            "{key} is set but empty; unset it, or set a random secret of at least \
+             {MIN_ADMIN_TOKEN_CHARS} characters"
+        )));
+    }
+    if chars < MIN_ADMIN_TOKEN_CHARS {
+        return Err(ConfigError(format!(
+            "{key} is {chars} characters long; it needs at least {MIN_ADMIN_TOKEN_CHARS} \
+             (e.g. `openssl rand -hex 32`)"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -415,6 +445,15 @@ mod tests {
         assert!(keys.contains(&"dns.axfr_allow".to_string()));
         assert_eq!(env_name("dns.axfr_allow"), "CALLSIGN_DNS_AXFR_ALLOW");
         assert_eq!(env_name("https.listen"), "CALLSIGN_HTTPS_LISTEN");
+    }
+
+    #[test]
+    fn bootstrap_tokens_are_real_secrets() {
+        for bad in ["", " \t ", "fifteen-chars-x", " fifteen-chars-x "] {
+            let err = check_admin_token(bad).unwrap_err().to_string();
+            assert!(err.contains("admin_token (CALLSIGN_ADMIN_TOKEN)"), "{err}");
+        }
+        assert!(check_admin_token("sixteen-chars-xx").is_ok());
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! A token is `cs_` + 64 hex digits; only its SHA-256 is stored. Verified
 //! tokens are cached for a few seconds so reads do not hit the database on
-//! every request; revoking through this process clears the cache at once,
-//! other processes notice within [`CACHE_TTL`].
+//! every request; revoking through this process clears the cache at once
+//! (and wins over verifications in flight), other processes notice within
+//! [`CACHE_TTL`].
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
@@ -74,19 +76,56 @@ struct Cached {
 pub struct TokenCache {
     entries: DashMap<String, Cached>,
     bootstrap: Option<String>,
+    /// Bumped by every revocation. A verification remembers its token only
+    /// if no revocation happened since it started reading the store, or a
+    /// read from before a revoke could put the revoked token back.
+    revocations: AtomicU64,
 }
+
+/// When a verification started, in revocations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Epoch(u64);
 
 impl TokenCache {
     pub fn new(bootstrap_secret: Option<&str>) -> TokenCache {
         TokenCache {
             entries: DashMap::new(),
-            bootstrap: bootstrap_secret.map(hash_secret),
+            // Compared like a presented secret: trimmed.
+            bootstrap: bootstrap_secret.map(|s| hash_secret(s.trim())),
+            revocations: AtomicU64::new(0),
         }
     }
 
+    /// Take before reading a token from the store; give to [`Self::remember`].
+    pub fn epoch(&self) -> Epoch {
+        Epoch(self.revocations.load(Ordering::SeqCst))
+    }
+
+    /// Cache a verified token, unless a revocation happened since `read_at`.
+    /// The check and the insert happen under the entry's shard lock, and a
+    /// revocation bumps the counter before it sweeps the shards: either the
+    /// sweep sees this entry, or this insert sees the bump.
+    fn remember(&self, hash: String, caller: Caller, now: Instant, read_at: Epoch) {
+        let entry = self.entries.entry(hash);
+        if self.epoch() != read_at {
+            return;
+        }
+        entry.insert(Cached {
+            caller,
+            checked: now,
+            touched: now,
+        });
+    }
+
+    /// Stop accepting a revoked token at once.
     pub fn forget(&self, id: Uuid) {
+        self.revocations.fetch_add(1, Ordering::SeqCst);
         self.entries
             .retain(|_, c| !matches!(&c.caller, Caller::Token { id: Some(t), .. } if *t == id));
+    }
+
+    fn cached(&self, hash: &str) -> Option<Caller> {
+        self.entries.get(hash).map(|c| c.caller.clone())
     }
 }
 
@@ -104,6 +143,9 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
                 .or_else(|| h.strip_prefix("bearer "))
         })
         .map(str::trim)
+        // HTTP/1.1 strips the space of `Bearer `, HTTP/2 keeps it: either
+        // way an empty secret is no secret, whatever it would hash to.
+        .filter(|s| !s.is_empty())
         .ok_or(ApiError::Unauthorized(
             "expected `Authorization: Bearer <token>`",
         ))?;
@@ -126,12 +168,13 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
         }
         return Ok(cached.caller.clone());
     }
+    let read_at = cache.epoch();
     let token = match state.store.token_by_hash(&hash).await {
         Ok(token) => token.ok_or(ApiError::Unauthorized("unknown or revoked token"))?,
         // The database is down: a token verified before keeps working, so
         // authenticated reads survive an outage like anonymous ones.
-        Err(StoreError::Unavailable(_)) if cache.entries.contains_key(&hash) => {
-            return Ok(cache.entries.get(&hash).expect("checked").caller.clone());
+        Err(StoreError::Unavailable(e)) => {
+            return cache.cached(&hash).ok_or(StoreError::Unavailable(e).into());
         }
         Err(e) => return Err(e.into()),
     };
@@ -141,14 +184,7 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
         scope: token.scope,
     };
     touch(state, &caller);
-    cache.entries.insert(
-        hash,
-        Cached {
-            caller: caller.clone(),
-            checked: now,
-            touched: now,
-        },
-    );
+    cache.remember(hash, caller.clone(), now, read_at);
     Ok(caller)
 }
 
@@ -188,5 +224,52 @@ impl FromRequestParts<AppState> for Admin {
             } => Ok(Admin(c)),
             Caller::Token { .. } => Err(ApiError::Forbidden),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(id: Uuid) -> Caller {
+        Caller::Token {
+            id: Some(id),
+            name: "t".into(),
+            scope: Scope::Lookup,
+        }
+    }
+
+    #[test]
+    fn a_verification_that_read_before_a_revoke_is_not_remembered() {
+        let cache = TokenCache::new(None);
+        let (id, hash) = (Uuid::new_v4(), hash_secret("cs_revoked"));
+        // A request reads the token from the store…
+        let read_at = cache.epoch();
+        // …the token is revoked and forgotten meanwhile…
+        cache.forget(id);
+        // …and the request finishes: it must not put the token back.
+        cache.remember(hash.clone(), token(id), Instant::now(), read_at);
+        assert_eq!(cache.cached(&hash), None);
+    }
+
+    #[test]
+    fn a_verification_with_no_revoke_in_between_is_remembered() {
+        let cache = TokenCache::new(None);
+        cache.forget(Uuid::new_v4());
+        let (id, hash) = (Uuid::new_v4(), hash_secret("cs_kept"));
+        let read_at = cache.epoch();
+        cache.remember(hash.clone(), token(id), Instant::now(), read_at);
+        assert_eq!(cache.cached(&hash), Some(token(id)));
+        cache.forget(id);
+        assert_eq!(cache.cached(&hash), None);
+    }
+
+    #[test]
+    fn the_bootstrap_secret_is_compared_trimmed() {
+        let cache = TokenCache::new(Some("  sixteen-chars-xx\n"));
+        assert_eq!(
+            cache.bootstrap.as_deref(),
+            Some(hash_secret("sixteen-chars-xx").as_str())
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,7 @@ use super::AppState;
 use super::auth::{AnyCaller, Caller};
 use super::extract::Json;
 use super::problem::{ApiError, Problem};
-use super::webfinger::{admit, percent_decode};
+use super::webfinger::{admit, percent_decode, request_host};
 use crate::model::Viewer;
 use crate::resolve::{Answer, Key, format};
 
@@ -71,9 +71,12 @@ pub async fn lookup(
             return Err(ApiError::Unavailable);
         }
         let params = parse_query(parts.uri.query().unwrap_or(""), &parts.headers)?;
+        let directory = state
+            .tenants
+            .view(&state.directory, request_host(&parts.headers, &parts.uri));
         let answer = state
             .resolver
-            .lookup(&params.key, viewer, params.remote)
+            .lookup_in(&directory, &params.key, viewer, params.remote)
             .await;
         if answer.is_empty() {
             return Err(if answer.complete {
@@ -212,6 +215,8 @@ pub struct BatchAnswer {
 pub async fn lookup_batch(
     State(state): State<AppState>,
     AnyCaller(caller): AnyCaller,
+    headers: HeaderMap,
+    uri: Uri,
     Json(request): Json<BatchRequest>,
 ) -> Result<axum::Json<BatchAnswer>, ApiError> {
     if matches!(caller, Caller::Anonymous) {
@@ -237,11 +242,12 @@ pub async fn lookup_batch(
         .collect::<Result<Vec<_>, _>>()?;
     let viewer = caller.viewer();
     let remote = request.remote;
+    let directory = state
+        .tenants
+        .view(&state.directory, request_host(&headers, &uri));
+    let (resolver, directory) = (&state.resolver, &directory);
     let results = futures::stream::iter(keys)
-        .map(|key| {
-            let resolver = state.resolver.clone();
-            async move { resolver.lookup(&key, viewer, remote).await }
-        })
+        .map(|key| async move { resolver.lookup_in(directory, &key, viewer, remote).await })
         .buffered(BATCH_CONCURRENCY)
         .collect()
         .await;

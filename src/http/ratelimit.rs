@@ -1,7 +1,8 @@
-//! Per-client-IP token buckets for anonymous callers (anti-harvesting), and
-//! the client address as seen through trusted proxies.
+//! Per-client token buckets for anonymous callers (anti-harvesting), and
+//! the client address as seen through trusted proxies. A client is an IPv4
+//! address or an IPv6 /64.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use axum::http::HeaderMap;
@@ -41,7 +42,7 @@ impl RateLimiter {
             return Ok(());
         }
         let now = Instant::now();
-        let mut bucket = self.buckets.entry(ip).or_insert(Bucket {
+        let mut bucket = self.buckets.entry(client_key(ip)).or_insert(Bucket {
             tokens: self.burst,
             last: now,
         });
@@ -90,6 +91,17 @@ impl RateLimiter {
     }
 }
 
+/// The bucket an address draws from. An IPv6 subscriber gets a whole /64
+/// and may use any address in it (privacy addresses change every few
+/// hours anyway), so per-/128 buckets would give one client 2^64 bursts.
+fn client_key(ip: IpAddr) -> IpAddr {
+    const HOST_BITS: u32 = 64;
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from_bits(v6.to_bits() >> HOST_BITS << HOST_BITS)),
+        v4 => v4,
+    }
+}
+
 /// A CIDR, or a bare address as a host route.
 pub fn parse_net(text: &str) -> Result<IpNet, String> {
     text.parse::<IpNet>()
@@ -113,6 +125,28 @@ mod tests {
         assert!(limiter.check(ip).is_ok());
         let other: IpAddr = "192.0.2.2".parse().unwrap();
         assert!(limiter.check(other).is_ok());
+    }
+
+    #[test]
+    fn ipv6_clients_are_keyed_by_their_64() {
+        let key = |text: &str| client_key(text.parse().unwrap());
+        assert_eq!(
+            key("2001:db8:1:2::1"),
+            key("2001:db8:1:2:ffff:ffff:ffff:ffff")
+        );
+        assert_eq!(key("2001:db8:1:2:a:b:c:d"), key("2001:db8:1:2::"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_ne!(key("192.0.2.1"), key("192.0.2.2"));
+        // IPv4-mapped IPv6 is the IPv4 client, not the ::ffff:0:0/64 bucket.
+        assert_eq!(key("::ffff:192.0.2.1"), key("192.0.2.1"));
+        assert_ne!(key("::ffff:192.0.2.1"), key("::ffff:192.0.2.2"));
+
+        let limiter = RateLimiter::new(1, 2, &[]).unwrap();
+        for ip in ["2001:db8::1", "2001:db8::2"] {
+            assert!(limiter.check(ip.parse().unwrap()).is_ok());
+        }
+        assert!(limiter.check("2001:db8::3".parse().unwrap()).is_err());
+        assert!(limiter.check("2001:db8:0:1::3".parse().unwrap()).is_ok());
     }
 
     #[test]

@@ -1,13 +1,21 @@
-//! Tenant isolation on WebFinger: which subject domains each `Host` serves.
+//! Tenant isolation: which subject domains each `Host` serves, on every
+//! HTTP channel that answers from the directory (WebFinger, lookup).
 //!
 //! Configured as `host=domain1 domain2` entries. With none, every Host
 //! serves every domain. A Host that is not listed serves nothing. `tel:`
 //! resources have no host of their own: they are answered on every Host
 //! whose tenant holds the subject that owns the number.
+//!
+//! Channels read the directory through a [`TenantView`], so the rule is
+//! decided here once: a subject the Host may not see is not there at all,
+//! and answers exactly like an unknown key.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::model::Domain;
+use crate::directory::Directory;
+use crate::model::{Domain, Subject};
+use crate::resolve::Local;
 
 #[derive(Debug, Default)]
 pub struct Tenants {
@@ -46,6 +54,40 @@ impl Tenants {
         }
         host.and_then(|h| self.by_host.get(h))
             .is_some_and(|domains| domains.iter().any(|d| d == domain))
+    }
+
+    /// The directory as a request naming `host` (lower-case, no port, no
+    /// trailing dot) sees it.
+    pub fn view<'a>(&'a self, directory: &'a Directory, host: Option<String>) -> TenantView<'a> {
+        TenantView {
+            directory,
+            tenants: self,
+            host,
+        }
+    }
+}
+
+/// The subjects one request's Host may see.
+pub struct TenantView<'a> {
+    directory: &'a Directory,
+    tenants: &'a Tenants,
+    host: Option<String>,
+}
+
+impl TenantView<'_> {
+    /// The subject owning `key`, if this Host serves its domain; no privacy
+    /// applied yet.
+    pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
+        self.directory
+            .get(key)
+            .filter(|s| self.tenants.serves(self.host.as_deref(), s.domain.as_str()))
+    }
+}
+
+#[async_trait::async_trait]
+impl Local for TenantView<'_> {
+    async fn find(&self, key: &str) -> Option<Arc<Subject>> {
+        self.get(key)
     }
 }
 

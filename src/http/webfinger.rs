@@ -125,15 +125,11 @@ async fn answer(
         return Err(ApiError::Unavailable);
     }
     let (resource, rels) = parse_query(&parts.uri)?;
-    let host = request_host(&parts.headers, &parts.uri);
+    let directory = state
+        .tenants
+        .view(&state.directory, request_host(&parts.headers, &parts.uri));
     let render = |key: &str| {
-        let subject = state.directory.get(key)?;
-        if !state
-            .tenants
-            .serves(host.as_deref(), subject.domain.as_str())
-        {
-            return None;
-        }
+        let subject = directory.get(key)?;
         let projection = project(&subject, key, viewer)?;
         Some(serde_json::to_vec(&jrd(&projection, &rels)).expect("JRDs serialise"))
     };
@@ -310,7 +306,9 @@ fn authority(headers: &HeaderMap, uri: &Uri) -> Option<String> {
     }
 }
 
-fn request_host(headers: &HeaderMap, uri: &Uri) -> Option<String> {
+/// The host a request names, as tenants are configured: lower-case, no
+/// port, no trailing dot.
+pub(crate) fn request_host(headers: &HeaderMap, uri: &Uri) -> Option<String> {
     let authority: axum::http::uri::Authority = authority(headers, uri)?.parse().ok()?;
     Some(authority.host().trim_end_matches('.').to_ascii_lowercase())
 }

@@ -219,8 +219,22 @@ impl Resolver {
     /// for whatever is not in the local directory (when remote lookups are
     /// enabled at all).
     pub async fn lookup(&self, key: &Key, viewer: Viewer, remote: bool) -> Answer {
+        self.lookup_in(self.local.as_ref(), key, viewer, remote)
+            .await
+    }
+
+    /// [`Self::lookup`] with local subjects from `local` instead: the
+    /// directory as one request may see it (its Host's tenant, say).
+    pub async fn lookup_in(
+        &self,
+        local: &dyn Local,
+        key: &Key,
+        viewer: Viewer,
+        remote: bool,
+    ) -> Answer {
         let mut run = Run {
             resolver: self,
+            local,
             viewer,
             force_remote: remote && self.config.enabled,
             key: key.target.uri().to_owned(),
@@ -389,6 +403,7 @@ struct Entry {
 /// The state of one expansion.
 struct Run<'a> {
     resolver: &'a Resolver,
+    local: &'a dyn Local,
     viewer: Viewer,
     force_remote: bool,
     /// The key's URI (bare, canonical).
@@ -434,7 +449,7 @@ impl Run<'_> {
     /// Look `target` up locally, then start its remote steps if needed.
     async fn expand(&mut self, target: Target, depth: u32) {
         let uri = target.uri().to_owned();
-        let subject = self.resolver.local.find(&uri).await;
+        let subject = self.local.find(&uri).await;
         let local = subject
             .as_deref()
             .and_then(|s| project(s, &uri, self.viewer).map(|p| (s, p)));
