@@ -2,15 +2,13 @@
 //! token, empty bearer secrets, tenants on every directory channel, IPv6
 //! rate-limit keys and token revocation.
 
-mod support;
-
 use std::time::Duration;
 
 use callsign::config::Secret;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use support::app::{Backend, TestApp, assert_problem};
+use crate::support::app::{Backend, TestApp, assert_problem};
 
 /// `callsign serve` on free loopback ports with `CALLSIGN_ADMIN_TOKEN` set
 /// to `token`; its exit status and standard error. A server that starts
