@@ -144,7 +144,7 @@ impl App {
                 self.store.as_ref(),
                 "demo",
                 crate::demo::NDJSON.as_bytes(),
-                false,
+                &store::ndjson::ImportOptions::new(&self.config, false),
                 &|_, _| {},
             )
             .await?;

@@ -10,6 +10,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::model::Limits;
+
 /// A secret that never shows in `Debug` output or logs.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -44,6 +46,7 @@ pub struct Config {
     pub directory: DirectoryConfig,
     pub resolver: ResolverConfig,
     pub lookup: LookupConfig,
+    pub limits: Limits,
     pub log: LogConfig,
 }
 

@@ -120,6 +120,7 @@ pub(crate) async fn modify(
     next.acct = Subject::acct_of(&next.handle, &next.domain);
     next.sort_addresses();
     check_unique(&next.addresses)?;
+    state.config.limits.check(&next.addresses)?;
     let write = Write::Update {
         expected_version: current.version,
         subject: next,
@@ -141,6 +142,7 @@ async fn create_subject(
     Json(input): Json<SubjectInput>,
 ) -> Result<Response, ApiError> {
     let subject = input.into_subject(Utc::now())?;
+    state.config.limits.check(&subject.addresses)?;
     let saved = state
         .store
         .write(admin.0.actor(), "subject.create", Write::Create(subject))
