@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod config;
+pub mod connections;
 pub mod demo;
 pub mod directory;
 pub mod dns;
