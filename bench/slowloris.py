@@ -12,7 +12,6 @@ the server's RSS, and whether /healthz (from 127.0.0.9) and a DNS TCP query
 """
 
 import os
-import select
 import socket
 import struct
 import sys
@@ -46,10 +45,9 @@ def open_from(source, target):
 def still_open(s):
     """False once the server closed the connection."""
     try:
-        readable, _, _ = select.select([s], [], [], 0)
-        if not readable:
-            return True
         return s.recv(4096) != b""
+    except BlockingIOError:
+        return True
     except OSError:
         return False
 
