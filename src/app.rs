@@ -13,6 +13,7 @@ use crate::backoff::Backoff;
 use crate::config::Config;
 use crate::directory::{self, Directory};
 use crate::dns::{Dns, DnsListeners};
+use crate::http::serve::{ConnectionLimits, serve_plain};
 use crate::http::webfinger::Scheme;
 use crate::http::{self, AppState};
 use crate::store::{self, Store, StoreError, StoreOptions, SubjectQuery};
@@ -160,7 +161,7 @@ impl App {
                 self.store.as_ref(),
                 "demo",
                 crate::demo::NDJSON.as_bytes(),
-                false,
+                &store::ndjson::ImportOptions::new(&self.config, false),
                 &|_, _| {},
             )
             .await?;
@@ -186,22 +187,18 @@ impl App {
         tokio::spawn(sweep_rate_limits(state, shutdown.clone()));
         let mut tasks = tokio::task::JoinSet::new();
 
-        let app = router
-            .clone()
-            .layer(Extension(Scheme::Http))
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let stop = shutdown.clone();
-        tasks.spawn(async move {
-            axum::serve(listeners.http, app)
-                .with_graceful_shutdown(stop.cancelled_owned())
-                .await
-                .context("HTTP server")
-        });
+        let limits =
+            ConnectionLimits::new(&self.config.http, &self.config.webfinger.trusted_proxies)?;
+        {
+            let router = router.clone().layer(Extension(Scheme::Http));
+            let (limits, stop) = (limits.clone(), shutdown.clone());
+            tasks.spawn(async move { serve_plain(listeners.http, router, &limits, stop).await });
+        }
         if let Some(https) = listeners.https {
             let tls = self.config.tls.clone();
-            let stop = shutdown.clone();
+            let (limits, stop) = (limits.clone(), shutdown.clone());
             let router = router.clone().layer(Extension(Scheme::Https));
-            tasks.spawn(async move { http::tls::serve(https, &tls, router, stop).await });
+            tasks.spawn(async move { http::tls::serve(https, &tls, router, &limits, stop).await });
         }
 
         if !load_directory(&self.directory, self.store.as_ref(), &shutdown).await? {

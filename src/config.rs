@@ -10,6 +10,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::model::Limits;
+
 /// A secret that never shows in `Debug` output or logs.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -49,6 +51,7 @@ pub struct Config {
     pub directory: DirectoryConfig,
     pub resolver: ResolverConfig,
     pub lookup: LookupConfig,
+    pub limits: Limits,
     pub log: LogConfig,
 }
 
@@ -73,6 +76,19 @@ pub struct HttpConfig {
     pub import_limit: u64,
     /// Per-request timeout, in seconds.
     pub request_timeout_secs: u64,
+    /// Connections held at once over HTTP and HTTPS together; more are
+    /// closed as they arrive.
+    pub max_connections: usize,
+    /// Connections held at once per client IP (IPv6: per /64). Trusted
+    /// proxies (`webfinger.trusted_proxies`) count in the total only.
+    pub max_connections_per_ip: usize,
+    /// Time a client has to send a complete request head (and to finish a
+    /// TLS handshake), seconds; also how long an idle HTTP/1 keep-alive
+    /// connection waits for its next request.
+    pub header_read_timeout_secs: u64,
+    /// A connection with no request in flight on which nothing moves for
+    /// this long is closed (idle HTTP/2, clients that stop reading), seconds.
+    pub idle_timeout_secs: u64,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -131,6 +147,19 @@ pub struct DnsConfig {
     pub rrl_rate: u32,
     /// UDP sockets bound with SO_REUSEPORT (one receive loop each); 0 = one per core.
     pub udp_sockets: usize,
+    /// TCP connections held at once for queries; more are closed as they arrive.
+    pub tcp_max_connections: usize,
+    /// TCP query connections held at once per client IP (IPv6: per /64).
+    pub tcp_max_per_ip: usize,
+    /// TCP connections held at once for sources in `axfr_allow`: their own
+    /// budget, so query clients can never shut secondaries out.
+    pub tcp_max_transfer_connections: usize,
+    /// Time a new TCP connection has to send its first query, ms (RFC 7766
+    /// §6.2.3: seconds at most, a client with nothing to ask holds a slot).
+    pub tcp_first_query_timeout_ms: u64,
+    /// Time a TCP connection may wait between queries (and a slow reader
+    /// may take to accept an answer), ms.
+    pub tcp_idle_timeout_ms: u64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -248,6 +277,10 @@ impl Default for HttpConfig {
             body_limit: 1024 * 1024,
             import_limit: 4 * 1024 * 1024 * 1024,
             request_timeout_secs: 300,
+            max_connections: 10_000,
+            max_connections_per_ip: 256,
+            header_read_timeout_secs: 10,
+            idle_timeout_secs: 60,
         }
     }
 }
@@ -270,6 +303,11 @@ impl Default for DnsConfig {
             ns_addresses: Vec::new(),
             rrl_rate: 0,
             udp_sockets: 0,
+            tcp_max_connections: 1024,
+            tcp_max_per_ip: 32,
+            tcp_max_transfer_connections: 32,
+            tcp_first_query_timeout_ms: 3000,
+            tcp_idle_timeout_ms: 10_000,
         }
     }
 }
@@ -409,7 +447,47 @@ impl Config {
         if let Some(token) = &self.admin_token {
             check_admin_token(token.expose())?;
         }
-        Ok(())
+        self.check_positive()
+    }
+
+    /// Caps and timeouts of 0 would refuse everything (or close every
+    /// connection at once): a typo, never a setting.
+    fn check_positive(&self) -> Result<(), ConfigError> {
+        let values = [
+            ("http.max_connections", self.http.max_connections as u64),
+            (
+                "http.max_connections_per_ip",
+                self.http.max_connections_per_ip as u64,
+            ),
+            (
+                "http.header_read_timeout_secs",
+                self.http.header_read_timeout_secs,
+            ),
+            ("http.idle_timeout_secs", self.http.idle_timeout_secs),
+            ("http.body_limit", self.http.body_limit as u64),
+            (
+                "dns.tcp_max_connections",
+                self.dns.tcp_max_connections as u64,
+            ),
+            ("dns.tcp_max_per_ip", self.dns.tcp_max_per_ip as u64),
+            (
+                "dns.tcp_max_transfer_connections",
+                self.dns.tcp_max_transfer_connections as u64,
+            ),
+            (
+                "dns.tcp_first_query_timeout_ms",
+                self.dns.tcp_first_query_timeout_ms,
+            ),
+            ("dns.tcp_idle_timeout_ms", self.dns.tcp_idle_timeout_ms),
+            (
+                "limits.addresses_per_subject",
+                self.limits.addresses_per_subject as u64,
+            ),
+        ];
+        match values.iter().find(|(_, v)| *v == 0) {
+            Some((key, _)) => Err(ConfigError(format!("{key} must be at least 1"))),
+            None => Ok(()),
+        }
     }
 }
 

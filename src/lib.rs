@@ -7,6 +7,7 @@
 pub mod app;
 pub mod backoff;
 pub mod config;
+pub mod connections;
 pub mod demo;
 pub mod directory;
 pub mod dns;

@@ -292,6 +292,7 @@ async fn import(
     skip_invalid: bool,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
+    let options = ndjson::ImportOptions::new(&config, skip_invalid);
     let app = App::build(config, &shutdown).await?;
     let (reader, total): (Box<dyn AsyncBufRead + Unpin + Send>, Option<u64>) = if file == "-" {
         (Box::new(BufReader::new(tokio::io::stdin())), None)
@@ -309,7 +310,7 @@ async fn import(
             bar.set_position(if total.is_some() { bytes } else { lines });
         }
     };
-    let result = ndjson::import(app.store.as_ref(), "cli", reader, skip_invalid, &progress).await;
+    let result = ndjson::import(app.store.as_ref(), "cli", reader, &options, &progress).await;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

@@ -181,7 +181,8 @@ impl Dns {
             directory,
             shutdown.clone(),
         ));
-        server::serve_tcp(listeners.tcp, self.responder.clone(), shutdown).await;
+        let limits = Arc::new(server::TcpLimits::new(&self.config));
+        server::serve_tcp(listeners.tcp, self.responder.clone(), limits, shutdown).await;
         stop.store(true, Ordering::Relaxed);
         tokio::task::spawn_blocking(move || threads.into_iter().for_each(|t| drop(t.join())))
             .await

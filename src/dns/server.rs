@@ -14,18 +14,15 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
 use super::answer::{Reply, Responder, Transport};
 use super::xfr;
+use crate::config::DnsConfig;
+use crate::connections::ConnectionBudget;
 
 /// How often an idle UDP loop looks at the stop flag.
 pub const UDP_POLL: Duration = Duration::from_millis(200);
-/// Concurrent TCP connections; more are closed at once.
-const MAX_TCP: usize = 512;
-/// A TCP connection idle this long is closed (RFC 7766 suggests seconds).
-const TCP_IDLE: Duration = Duration::from_secs(10);
 /// Local counters are published to metrics this often (in packets).
 const METRICS_EVERY: u64 = 4096;
 
@@ -77,12 +74,44 @@ pub fn udp_loop(socket: std::net::UdpSocket, responder: Arc<Responder>, stop: Ar
     publish(&mut received, &mut answered);
 }
 
+/// How DNS TCP connections are admitted and timed.
+pub struct TcpLimits {
+    /// Query clients: a total and a per-source cap.
+    pub queries: Arc<ConnectionBudget>,
+    /// Sources allowed to transfer (secondaries): their own slots, which
+    /// query clients cannot take.
+    pub transfers: Arc<ConnectionBudget>,
+    /// Until the first query: short, so a client that asks nothing frees
+    /// its slot quickly.
+    pub first_query: Duration,
+    /// Between queries, and for a client to take an answer.
+    pub idle: Duration,
+}
+
+impl TcpLimits {
+    pub fn new(config: &DnsConfig) -> TcpLimits {
+        let transfers = config.tcp_max_transfer_connections;
+        TcpLimits {
+            queries: ConnectionBudget::new(
+                "dns_tcp",
+                config.tcp_max_connections,
+                config.tcp_max_per_ip,
+                Vec::new(),
+            ),
+            // Secondaries are few and known: no per-source cap among them.
+            transfers: ConnectionBudget::new("dns_transfer", transfers, transfers, Vec::new()),
+            first_query: Duration::from_millis(config.tcp_first_query_timeout_ms),
+            idle: Duration::from_millis(config.tcp_idle_timeout_ms),
+        }
+    }
+}
+
 pub async fn serve_tcp(
     listener: TcpListener,
     responder: Arc<Responder>,
+    limits: Arc<TcpLimits>,
     shutdown: CancellationToken,
 ) {
-    let slots = Arc::new(Semaphore::new(MAX_TCP));
     loop {
         let accepted = tokio::select! {
             _ = shutdown.cancelled() => return,
@@ -90,18 +119,27 @@ pub async fn serve_tcp(
         };
         match accepted {
             Ok((stream, peer)) => {
-                let Ok(slot) = slots.clone().try_acquire_owned() else {
-                    tracing::debug!(%peer, "too many DNS TCP connections; closing");
-                    continue;
+                let budget = if responder.may_transfer(peer.ip()) {
+                    &limits.transfers
+                } else {
+                    &limits.queries
                 };
-                let responder = responder.clone();
+                let slot = match budget.admit(peer.ip()) {
+                    Ok(slot) => slot,
+                    Err(refused) => {
+                        tracing::debug!(%peer, %refused, "DNS TCP connection closed");
+                        continue;
+                    }
+                };
+                let (responder, limits) = (responder.clone(), limits.clone());
                 let shutdown = shutdown.clone();
                 tokio::spawn(async move {
-                    connection(stream, peer, &responder, shutdown).await;
+                    connection(stream, peer, &responder, &limits, shutdown).await;
                     drop(slot);
                 });
             }
             Err(e) => {
+                // Out of file descriptors, say: back off instead of spinning.
                 tracing::warn!(error = %e, "DNS TCP accept failed");
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
@@ -114,6 +152,7 @@ async fn connection(
     mut stream: TcpStream,
     peer: SocketAddr,
     responder: &Responder,
+    limits: &TcpLimits,
     shutdown: CancellationToken,
 ) {
     let _ = stream.set_nodelay(true);
@@ -121,6 +160,7 @@ async fn connection(
     let mut msg = Vec::new();
     let mut out = Vec::with_capacity(4096);
     let mut frame = Vec::with_capacity(4096);
+    let mut wait = limits.first_query;
     loop {
         let read = async {
             let len = stream.read_u16().await? as usize;
@@ -129,18 +169,23 @@ async fn connection(
         };
         let read = tokio::select! {
             _ = shutdown.cancelled() => return,
-            read = tokio::time::timeout(TCP_IDLE, read) => read,
+            read = tokio::time::timeout(wait, read) => read,
         };
         if !matches!(read, Ok(Ok(_))) {
             return;
         }
+        wait = limits.idle;
         metrics::counter!("callsign_dns_queries_total", "transport" => "tcp").increment(1);
         let written = match responder.respond(&msg, ip, Transport::Tcp, &mut out) {
             Reply::Send => {
                 frame.clear();
                 frame.extend_from_slice(&(out.len() as u16).to_be_bytes());
                 frame.extend_from_slice(&out);
-                stream.write_all(&frame).await
+                // A client that sends queries but never reads the answers
+                // must not hold its slot forever.
+                tokio::time::timeout(limits.idle, stream.write_all(&frame))
+                    .await
+                    .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()))
             }
             Reply::Nothing => continue,
             Reply::Transfer { zone, ixfr_from } => {

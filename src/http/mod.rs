@@ -26,6 +26,7 @@ mod metrics;
 mod openapi;
 pub mod problem;
 pub mod ratelimit;
+pub mod serve;
 pub mod tenants;
 pub mod tls;
 pub mod webfinger;
@@ -106,7 +107,10 @@ fn api_router() -> OpenApiRouter<AppState> {
 /// The whole HTTP application.
 pub fn router(state: AppState) -> axum::Router {
     let (api, spec) = api_router().split_for_parts();
-    let timeout = Duration::from_secs(state.config.http.request_timeout_secs);
+    let timeout = TimeoutLayer::with_status_code(
+        StatusCode::SERVICE_UNAVAILABLE,
+        Duration::from_secs(state.config.http.request_timeout_secs),
+    );
     axum::Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", spec))
@@ -114,14 +118,13 @@ pub fn router(state: AppState) -> axum::Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics_text))
         .layer(DefaultBodyLimit::max(state.config.http.body_limit))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            timeout,
-        ))
+        .layer(timeout)
         .layer(TraceLayer::new_for_http())
-        // WebFinger answers from memory in microseconds: a timeout timer and
-        // a tracing span per request would cost more than the answer.
-        .merge(webfinger::router())
+        // WebFinger answers from memory in microseconds: a tracing span per
+        // request would cost more than the answer. It still needs the
+        // timeout: a bearer token seen for the first time is looked up in
+        // the database, which may hang.
+        .merge(webfinger::router().layer(timeout))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(metrics::RecordMetricsLayer::default())

@@ -1,15 +1,12 @@
 //! The HTTPS listener (rustls), beside the plain one for deployments that
 //! terminate TLS in a proxy. RFC 7033 requires HTTPS for WebFinger.
 
-use std::net::SocketAddr;
-use std::time::Duration;
-
 use anyhow::Context;
-use axum_server::Handle;
-use axum_server::tls_rustls::RustlsConfig;
+use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use super::serve::{self, ConnectionLimits};
 use crate::config::TlsConfig;
 
 /// Make sure one rustls crypto provider is installed (two crates enabling
@@ -18,10 +15,14 @@ pub fn install_crypto_provider() {
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
 }
 
+/// Serve `router` over TLS (ALPN offers h2 and http/1.1), bounded like
+/// the plain listener: the handshake is the first thing a client must
+/// finish within the header timeout.
 pub async fn serve(
     listener: TcpListener,
     tls: &TlsConfig,
     router: axum::Router,
+    limits: &ConnectionLimits,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     install_crypto_provider();
@@ -39,15 +40,9 @@ pub async fn serve(
                 key.display()
             )
         })?;
-    let handle = Handle::new();
-    let stopper = handle.clone();
-    tokio::spawn(async move {
-        shutdown.cancelled().await;
-        stopper.graceful_shutdown(Some(Duration::from_secs(10)));
-    });
-    axum_server::from_tcp_rustls(listener.into_std()?, config)?
-        .handle(handle)
-        .serve(router.into_make_service_with_connect_info::<SocketAddr>())
-        .await
-        .context("HTTPS server")
+    let acceptor = RustlsAcceptor::new(config)
+        .handshake_timeout(limits.handshake_timeout())
+        .acceptor(limits.acceptor());
+    let server = axum_server::from_tcp(listener.into_std()?)?.acceptor(acceptor);
+    serve::serve(server, router, limits, shutdown, "HTTPS").await
 }

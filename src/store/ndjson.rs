@@ -13,7 +13,8 @@ use utoipa::ToSchema;
 
 use super::import::{ImportMessage, SkippedLine};
 use super::{Store, StoreError};
-use crate::model::{AddressInput, Subject, SubjectInput};
+use crate::config::Config;
+use crate::model::{AddressInput, Limits, Subject, SubjectInput};
 
 /// Lines parsed and written per chunk.
 const CHUNK: usize = 5000;
@@ -51,6 +52,30 @@ impl From<StoreError> for ImportError {
     }
 }
 
+/// How an import treats its input.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Skip and count invalid lines instead of failing the whole import.
+    pub skip_invalid: bool,
+    /// Longest line accepted, bytes: one subject is one JSON body, so
+    /// `http.body_limit`. A longer line is refused as soon as it passes
+    /// this, never buffered whole.
+    pub max_line: usize,
+    /// How large each subject may grow.
+    pub limits: Limits,
+}
+
+impl ImportOptions {
+    /// The limits a configuration sets for every import, HTTP or CLI.
+    pub fn new(config: &Config, skip_invalid: bool) -> ImportOptions {
+        ImportOptions {
+            skip_invalid,
+            max_line: config.http.body_limit,
+            limits: config.limits.clone(),
+        }
+    }
+}
+
 /// Progress callback: lines and bytes read so far.
 pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Send + Sync);
 
@@ -61,12 +86,12 @@ pub async fn import<R: AsyncBufRead + Unpin>(
     store: &dyn Store,
     actor: &str,
     reader: R,
-    skip_invalid: bool,
+    options: &ImportOptions,
     progress: Progress<'_>,
 ) -> Result<ImportReport, ImportError> {
     let (tx, rx) = mpsc::channel(2);
-    let producer = produce(reader, skip_invalid, tx, progress);
-    let consumer = store.import(actor, skip_invalid, rx);
+    let producer = produce(reader, options, tx, progress);
+    let consumer = store.import(actor, options.skip_invalid, rx);
     let (produced, stored) = tokio::join!(producer, consumer);
     // A producer error explains a consumer that saw the channel close.
     let mut report = produced?;
@@ -83,10 +108,11 @@ pub async fn import<R: AsyncBufRead + Unpin>(
 
 async fn produce<R: AsyncBufRead + Unpin>(
     mut reader: R,
-    skip_invalid: bool,
+    options: &ImportOptions,
     tx: mpsc::Sender<ImportMessage>,
     progress: Progress<'_>,
 ) -> Result<ImportReport, ImportError> {
+    let skip_invalid = options.skip_invalid;
     let mut report = ImportReport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut line_no = 0u64;
@@ -95,25 +121,27 @@ async fn produce<R: AsyncBufRead + Unpin>(
     while !eof {
         let mut raw = Vec::with_capacity(CHUNK);
         while raw.len() < CHUNK {
-            let mut line = String::new();
-            let n = reader
-                .read_line(&mut line)
-                .await
-                .map_err(|e| ImportError::Read(e.to_string()))?;
-            if n == 0 {
+            let Some(line) = next_line(&mut reader, options, &mut bytes).await? else {
+                eof = true;
+                break;
+            };
+            line_no += 1;
+            if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
+                continue;
+            }
+            // A bad line fails the whole import: read no further.
+            let fatal = line.is_err() && !skip_invalid;
+            raw.push((line_no, line));
+            if fatal {
                 eof = true;
                 break;
             }
-            line_no += 1;
-            bytes += n as u64;
-            if !line.trim().is_empty() {
-                raw.push((line_no, line));
-            }
         }
         report.lines += raw.len() as u64;
+        let limits = options.limits.clone();
         let parsed = tokio::task::spawn_blocking(move || {
             raw.into_iter()
-                .map(|(n, line)| (n, parse_line(&line)))
+                .map(|(n, line)| (n, line.and_then(|l| parse_line(&l, &limits))))
                 .collect::<Vec<_>>()
         })
         .await
@@ -145,10 +173,110 @@ async fn produce<R: AsyncBufRead + Unpin>(
     Ok(report)
 }
 
-fn parse_line(line: &str) -> Result<Subject, String> {
+fn parse_line(line: &str, limits: &Limits) -> Result<Subject, String> {
     let input: SubjectInput =
         serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    input.into_subject(Utc::now()).map_err(|e| e.to_string())
+    let subject = input.into_subject(Utc::now()).map_err(|e| e.to_string())?;
+    limits
+        .check(&subject.addresses)
+        .map_err(|e| e.to_string())?;
+    Ok(subject)
+}
+
+/// The next line, `None` at the end of the input. A line that is too long
+/// or not UTF-8 is an `Err` with the reason; the rest of a long one is read
+/// past only when it is to be skipped.
+async fn next_line<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+    options: &ImportOptions,
+    bytes: &mut u64,
+) -> Result<Option<Result<String, String>>, ImportError> {
+    let mut line = Vec::new();
+    Ok(Some(
+        match read_line(reader, &mut line, options.max_line, bytes).await? {
+            LineEnd::Eof => return Ok(None),
+            LineEnd::Complete => String::from_utf8(line).map_err(|_| "not valid UTF-8".into()),
+            LineEnd::TooLong => {
+                if options.skip_invalid {
+                    skip_line(reader, bytes).await?;
+                }
+                Err(format!(
+                    "longer than {} bytes (http.body_limit, the largest subject accepted)",
+                    options.max_line
+                ))
+            }
+        },
+    ))
+}
+
+/// How [`read_line`] ended.
+enum LineEnd {
+    /// A newline, or the end of the input after some bytes.
+    Complete,
+    /// The line passed the cap: `line` holds its first bytes, and the
+    /// reader stands in the middle of it.
+    TooLong,
+    /// The end of the input, nothing read.
+    Eof,
+}
+
+/// Read one line into `line` (bytes consumed added to `bytes`), stopping
+/// once it passes `max` bytes: a line without a newline must not be
+/// buffered up to the whole import limit.
+async fn read_line<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+    line: &mut Vec<u8>,
+    max: usize,
+    bytes: &mut u64,
+) -> Result<LineEnd, ImportError> {
+    loop {
+        let available = reader
+            .fill_buf()
+            .await
+            .map_err(|e| ImportError::Read(e.to_string()))?;
+        if available.is_empty() {
+            return Ok(if line.is_empty() {
+                LineEnd::Eof
+            } else {
+                LineEnd::Complete
+            });
+        }
+        let newline = available.iter().position(|&b| b == b'\n');
+        let content = newline.unwrap_or(available.len());
+        if line.len() + content > max {
+            return Ok(LineEnd::TooLong);
+        }
+        let taken = newline.map_or(content, |i| i + 1);
+        line.extend_from_slice(&available[..taken]);
+        reader.consume(taken);
+        *bytes += taken as u64;
+        if newline.is_some() {
+            return Ok(LineEnd::Complete);
+        }
+    }
+}
+
+/// Read past the rest of a line without keeping it.
+async fn skip_line<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+    bytes: &mut u64,
+) -> Result<(), ImportError> {
+    loop {
+        let available = reader
+            .fill_buf()
+            .await
+            .map_err(|e| ImportError::Read(e.to_string()))?;
+        if available.is_empty() {
+            return Ok(());
+        }
+        let newline = available.iter().position(|&b| b == b'\n');
+        let taken = newline.map_or(available.len(), |i| i + 1);
+        reader.consume(taken);
+        *bytes += taken as u64;
+        if newline.is_some() {
+            return Ok(());
+        }
+    }
 }
 
 /// A subject in the import format, so an export re-imports as it was.

@@ -4,11 +4,11 @@
 
 use std::time::Duration;
 
+use crate::support::app::{Backend, TestApp, assert_problem};
 use callsign::config::Secret;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use crate::support::app::{Backend, TestApp, assert_problem};
 
 /// `callsign serve` on free loopback ports with `CALLSIGN_ADMIN_TOKEN` set
 /// to `token`; its exit status and standard error. A server that starts

@@ -190,6 +190,7 @@ pub(crate) async fn modify(
     next.acct = Subject::acct_of(&next.handle, &next.domain);
     next.sort_addresses();
     check_unique(&next.addresses)?;
+    state.config.limits.check(&next.addresses)?;
     let write = Write::Update {
         expected_version: current.version,
         subject: next,
@@ -211,6 +212,7 @@ async fn create_subject(
     Json(input): Json<SubjectInput>,
 ) -> Result<Response, ApiError> {
     let subject = input.into_subject(Utc::now())?;
+    state.config.limits.check(&subject.addresses)?;
     let saved = state
         .store
         .write(admin.0.actor(), "subject.create", Write::Create(subject))

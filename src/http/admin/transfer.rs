@@ -16,7 +16,7 @@ use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, Query};
 use crate::http::problem::{ApiError, Problem};
-use crate::store::ndjson::{self, ImportError, ImportReport};
+use crate::store::ndjson::{self, ImportError, ImportOptions, ImportReport};
 
 pub const NDJSON: &str = "application/x-ndjson";
 
@@ -86,7 +86,7 @@ async fn import(
         state.store.as_ref(),
         admin.0.actor(),
         reader,
-        params.skip_invalid,
+        &ImportOptions::new(&state.config, params.skip_invalid),
         &|_, _| {},
     )
     .await;
