@@ -2,12 +2,14 @@
 //! the client address as seen through trusted proxies. A client is an IPv4
 //! address or an IPv6 /64.
 
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use axum::http::HeaderMap;
 use dashmap::DashMap;
 use ipnet::IpNet;
+
+use crate::connections::Source;
 
 struct Bucket {
     tokens: f64,
@@ -17,7 +19,8 @@ struct Bucket {
 pub struct RateLimiter {
     rate: f64,
     burst: f64,
-    buckets: DashMap<IpAddr, Bucket>,
+    /// Keyed like connection budgets: an IPv4 address or an IPv6 /64.
+    buckets: DashMap<Source, Bucket>,
     trusted: Vec<IpNet>,
 }
 
@@ -42,7 +45,7 @@ impl RateLimiter {
             return Ok(());
         }
         let now = Instant::now();
-        let mut bucket = self.buckets.entry(client_key(ip)).or_insert(Bucket {
+        let mut bucket = self.buckets.entry(Source::of(ip)).or_insert(Bucket {
             tokens: self.burst,
             last: now,
         });
@@ -91,17 +94,6 @@ impl RateLimiter {
     }
 }
 
-/// The bucket an address draws from. An IPv6 subscriber gets a whole /64
-/// and may use any address in it (privacy addresses change every few
-/// hours anyway), so per-/128 buckets would give one client 2^64 bursts.
-fn client_key(ip: IpAddr) -> IpAddr {
-    const HOST_BITS: u32 = 64;
-    match ip.to_canonical() {
-        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from_bits(v6.to_bits() >> HOST_BITS << HOST_BITS)),
-        v4 => v4,
-    }
-}
-
 /// A CIDR, or a bare address as a host route.
 pub fn parse_net(text: &str) -> Result<IpNet, String> {
     text.parse::<IpNet>()
@@ -129,7 +121,7 @@ mod tests {
 
     #[test]
     fn ipv6_clients_are_keyed_by_their_64() {
-        let key = |text: &str| client_key(text.parse().unwrap());
+        let key = |text: &str| Source::of(text.parse().unwrap());
         assert_eq!(
             key("2001:db8:1:2::1"),
             key("2001:db8:1:2:ffff:ffff:ffff:ffff")
