@@ -38,9 +38,10 @@ pub struct SkippedLine {
 }
 
 /// A stored subject an import line replaces.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Existing {
     pub id: Uuid,
+    pub acct: String,
     pub version: i64,
     pub created_at: DateTime<Utc>,
 }

@@ -4,7 +4,12 @@
 //! `change_log`; the change log drives the directory, the audit trail and
 //! the DNS serial. Backends speak domain types only: no driver type crosses
 //! this boundary.
+//!
+//! The write methods of [`Store`] are written once, in [`write`], on a few
+//! primitives each backend provides ([`write::WriteTx`]); a backend's files
+//! hold its SQL and row mapping only.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +27,7 @@ pub mod import;
 pub mod ndjson;
 pub mod postgres;
 pub mod sqlite;
+mod write;
 
 pub use import::{ImportMessage, ImportOutcome, ImportPlan, plan_chunk};
 
@@ -159,7 +165,7 @@ pub struct ChangeQuery {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// Which backend this is, for logs and metrics.
     fn backend(&self) -> &'static str;
 
@@ -167,7 +173,9 @@ pub trait Store: Send + Sync + 'static {
     async fn migrate(&self) -> Result<()>;
 
     /// Apply one subject write; returns the stored subject (None for delete).
-    async fn write(&self, actor: &str, operation: &str, write: Write) -> Result<Option<Subject>>;
+    async fn write(&self, actor: &str, operation: &str, write: Write) -> Result<Option<Subject>> {
+        write::subject(self.begin_write().await?, actor, operation, write).await
+    }
 
     async fn subject(&self, id: Uuid) -> Result<Subject>;
 
@@ -192,7 +200,9 @@ pub trait Store: Send + Sync + 'static {
         actor: &str,
         skip_conflicts: bool,
         chunks: mpsc::Receiver<ImportMessage>,
-    ) -> Result<ImportOutcome>;
+    ) -> Result<ImportOutcome> {
+        write::import(self.begin_write().await?, actor, skip_conflicts, chunks).await
+    }
 
     async fn create_token(
         &self,
@@ -200,9 +210,13 @@ pub trait Store: Send + Sync + 'static {
         name: &str,
         scope: Scope,
         hash: &str,
-    ) -> Result<Token>;
+    ) -> Result<Token> {
+        write::create_token(self.begin_write().await?, actor, name, scope, hash).await
+    }
     async fn tokens(&self) -> Result<Vec<Token>>;
-    async fn revoke_token(&self, actor: &str, id: Uuid) -> Result<Token>;
+    async fn revoke_token(&self, actor: &str, id: Uuid) -> Result<Token> {
+        write::revoke_token(self.begin_write().await?, actor, id).await
+    }
     /// The active (not revoked) token with this secret hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
@@ -270,6 +284,27 @@ pub fn subject_json(subject: &Subject) -> serde_json::Value {
 /// The JSON the change log keeps of a token (no hash).
 pub fn token_json(token: &Token) -> serde_json::Value {
     serde_json::to_value(token).expect("tokens serialise")
+}
+
+/// Give each subject its addresses among `addresses` (subject id, address),
+/// in presentation order; addresses of other subjects are passed over.
+pub(crate) fn attach_addresses(
+    subjects: &mut [Subject],
+    addresses: impl IntoIterator<Item = Result<(Uuid, SubjectAddress)>>,
+) -> Result<()> {
+    let index: HashMap<Uuid, usize> = subjects
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    for address in addresses {
+        let (subject_id, address) = address?;
+        if let Some(&i) = index.get(&subject_id) {
+            subjects[i].addresses.push(address);
+        }
+    }
+    subjects.iter_mut().for_each(Subject::sort_addresses);
+    Ok(())
 }
 
 /// Merge subjects (ordered by id) with addresses (ordered by subject id):

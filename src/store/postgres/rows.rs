@@ -1,0 +1,119 @@
+//! PostgreSQL rows to domain types.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::Row;
+use sqlx::postgres::{PgConnection, PgRow};
+use uuid::Uuid;
+
+use super::map_err;
+use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
+use crate::store::{Change, Result, StoreError, Token, attach_addresses};
+
+/// PostgreSQL keeps microseconds; the store hands back exactly what it keeps.
+pub(super) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(6)
+}
+
+/// A stored subject, without its addresses. Only the store writes these
+/// rows, so the handle and domain are valid as they are.
+pub(super) fn subject_from_row(row: &PgRow) -> Subject {
+    Subject {
+        id: row.get("id"),
+        acct: row.get("acct"),
+        handle: Handle::trusted(row.get("handle")),
+        domain: Domain::trusted(row.get("domain")),
+        display_name: row.get("display_name"),
+        discoverable: row.get("discoverable"),
+        version: row.get("version"),
+        created_at: row.get("created_at"),
+        updated_at: row.get("updated_at"),
+        addresses: Vec::new(),
+    }
+}
+
+pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
+    let kind: &str = row.get("kind");
+    let kind =
+        Kind::from_scheme(kind).ok_or_else(|| StoreError::Internal(format!("bad kind {kind}")))?;
+    let visibility: &str = row.get("visibility");
+    let priority: i32 = row.get("priority");
+    Ok((
+        row.get("subject_id"),
+        SubjectAddress {
+            id: row.get("id"),
+            uri: Address::trusted(kind, row.get("uri")),
+            kind,
+            visibility: Visibility::from_str(visibility).map_err(StoreError::Internal)?,
+            discoverable: row.get("discoverable"),
+            priority: u16::try_from(priority)
+                .map_err(|_| StoreError::Internal(format!("bad priority {priority}")))?,
+            label: row.get("label"),
+        },
+    ))
+}
+
+pub(super) fn change_from_row(row: &PgRow) -> Change {
+    Change {
+        serial: row.get("serial"),
+        at: row.get("at"),
+        actor: row.get("actor"),
+        operation: row.get("operation"),
+        subject_id: row.get("subject_id"),
+        before: row.get("before"),
+        after: row.get("after"),
+    }
+}
+
+pub(super) fn token_from_row(row: &PgRow) -> Result<Token> {
+    let scope: &str = row.get("scope");
+    Ok(Token {
+        id: row.get("id"),
+        name: row.get("name"),
+        scope: Scope::from_str(scope).map_err(StoreError::Internal)?,
+        created_at: row.get("created_at"),
+        last_used_at: row.get("last_used_at"),
+        revoked_at: row.get("revoked_at"),
+    })
+}
+
+/// Give each subject its stored addresses, in presentation order.
+pub(super) async fn load_addresses(
+    conn: &mut PgConnection,
+    subjects: &mut [Subject],
+) -> Result<()> {
+    if subjects.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = subjects.iter().map(|s| s.id).collect();
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        address_columns!(),
+        " FROM address WHERE subject_id = ANY($1)"
+    ))
+    .bind(&ids)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    attach_addresses(subjects, rows.iter().map(address_from_row))
+}
+
+/// The stored subjects with these ids, with their addresses, in id order.
+pub(super) async fn load_subjects(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<Subject>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        subject_columns!(),
+        " FROM subject WHERE id = ANY($1) ORDER BY id"
+    ))
+    .bind(ids)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+    load_addresses(conn, &mut subjects).await?;
+    Ok(subjects)
+}

@@ -1,0 +1,217 @@
+//! PostgreSQL's write primitives: the SQL under [`crate::store::write`].
+//! The caller of each holds [`WRITE_LOCK`](super::WRITE_LOCK).
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgBindIterExt, PgConnection};
+use sqlx::types::Json;
+use sqlx::{Postgres, Transaction};
+use tokio::sync::MutexGuard;
+use tokio::task::JoinHandle;
+use uuid::Uuid;
+
+use super::copy::{self, CopyRows};
+use super::map_err;
+use super::rows::{load_subjects, micros, token_from_row};
+use crate::model::Subject;
+use crate::store::import::Existing;
+use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
+use crate::store::{Result, Token};
+
+/// A write transaction: this process's writer turn, then the database's
+/// [`WRITE_LOCK`](super::WRITE_LOCK) in `tx`.
+pub(super) struct PgWrite<'a> {
+    pub(super) _writer: MutexGuard<'a, ()>,
+    pub(super) tx: Transaction<'static, Postgres>,
+    /// The previous import chunk's change-log rows, still being encoded.
+    pub(super) pending: Option<JoinHandle<CopyRows>>,
+}
+
+#[async_trait]
+impl WriteTx for PgWrite<'_> {
+    fn kept(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        micros(at)
+    }
+
+    async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>> {
+        load_subjects(&mut self.tx, ids).await
+    }
+
+    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>> {
+        sqlx::query_as("SELECT id, acct, version, created_at FROM subject WHERE acct = ANY($1)")
+            .bind(accts)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>> {
+        sqlx::query_as(
+            "SELECT a.uri, a.subject_id, s.acct FROM address a \
+             JOIN subject s ON s.id = a.subject_id WHERE a.uri = ANY($1)",
+        )
+        .bind(uris)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(map_err)
+    }
+
+    async fn delete_subjects(&mut self, ids: &[Uuid]) -> Result<()> {
+        // No foreign key cascades (see the migration): delete the addresses too.
+        sqlx::query(
+            "WITH addresses AS (DELETE FROM address WHERE subject_id = ANY($1)) \
+             DELETE FROM subject WHERE id = ANY($1)",
+        )
+        .bind(ids)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn insert_subjects(&mut self, subjects: &[Subject]) -> Result<()> {
+        match subjects {
+            [subject] => insert_subject(&mut self.tx, subject).await,
+            many => copy::copy_subjects(&mut self.tx, many).await,
+        }
+    }
+
+    async fn append_change(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        change: ChangeRow<'_>,
+    ) -> Result<()> {
+        self.flush_imported().await?;
+        sqlx::query(
+            "INSERT INTO change_log (at, actor, operation, subject_id, before, after) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(at)
+        .bind(actor)
+        .bind(change.operation)
+        .bind(change.subject_id)
+        .bind(change.before.map(Json))
+        .bind(change.after.map(Json))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn append_imported(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        imported: Vec<Imported>,
+    ) -> Result<()> {
+        let encoding = copy::encode_changes(actor, at, imported);
+        if let Some(previous) = self.pending.replace(encoding) {
+            copy::copy_changes(&mut self.tx, previous).await?;
+        }
+        Ok(())
+    }
+
+    async fn token(&mut self, id: Uuid) -> Result<Option<Token>> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            token_columns!(),
+            " FROM token WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        row.as_ref().map(token_from_row).transpose()
+    }
+
+    async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO token (id, name, scope, hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token.id)
+        .bind(&token.name)
+        .bind(token.scope.as_str())
+        .bind(hash)
+        .bind(token.created_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE token SET revoked_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn commit(mut self: Box<Self>) -> Result<()> {
+        self.flush_imported().await?;
+        self.tx.commit().await.map_err(map_err)
+    }
+}
+
+impl PgWrite<'_> {
+    /// Write the change-log rows still being encoded: serials follow the
+    /// order of the writes.
+    async fn flush_imported(&mut self) -> Result<()> {
+        match self.pending.take() {
+            Some(last) => copy::copy_changes(&mut self.tx, last).await,
+            None => Ok(()),
+        }
+    }
+}
+
+/// Insert a written subject and its addresses, in two statements.
+///
+/// Not COPY, which imports use: sqlx 0.9.0 leaves Nagle's algorithm on
+/// (launchbadge/sqlx#4335), so COPY's last small message waits for the
+/// server's delayed ACK, some 40 ms per COPY, a tenth of a second per write.
+/// Nor arrays for imports: sqlx encodes big arrays far slower than the
+/// binary COPY rows of [`copy`].
+async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
+    sqlx::query(concat!(
+        "INSERT INTO subject (",
+        subject_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    ))
+    .bind(s.id)
+    .bind(&s.acct)
+    .bind(s.handle.as_str())
+    .bind(s.domain.as_str())
+    .bind(&s.display_name)
+    .bind(s.discoverable)
+    .bind(s.version)
+    .bind(s.created_at)
+    .bind(s.updated_at)
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    if s.addresses.is_empty() {
+        return Ok(());
+    }
+    let column = || s.addresses.iter();
+    sqlx::query(concat!(
+        "INSERT INTO address (",
+        address_columns!(),
+        ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], \
+         $6::boolean[], $7::integer[], $8::text[])"
+    ))
+    .bind(column().map(|a| a.id).bind_iter())
+    .bind(column().map(|_| s.id).bind_iter())
+    .bind(column().map(|a| a.uri.as_str()).bind_iter())
+    .bind(column().map(|a| a.kind.scheme()).bind_iter())
+    .bind(column().map(|a| a.visibility.as_str()).bind_iter())
+    .bind(column().map(|a| a.discoverable).bind_iter())
+    .bind(column().map(|a| i32::from(a.priority)).bind_iter())
+    .bind(column().map(|a| a.label.as_deref()).bind_iter())
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! SQLite rows to domain types and back.
+
+use std::str::FromStr;
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite};
+use uuid::Uuid;
+
+use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
+use crate::store::{Change, Result, StoreError, Token};
+
+pub(super) const SUBJECT_COLUMNS: &str =
+    "id, acct, handle, domain, display_name, discoverable, version, created_at, updated_at";
+pub(super) const ADDRESS_COLUMNS: &str =
+    "id, subject_id, uri, kind, visibility, discoverable, priority, label";
+
+/// SQLite allows 32766 bound variables per statement.
+pub(super) const IDS_PER_STATEMENT: usize = 1000;
+
+/// `{sql} (?, ?, …)` with one bound id each: SQLite cannot compare a
+/// blob column with the values of a JSON array.
+pub(super) fn with_ids(sql: &str, ids: &[Uuid]) -> QueryBuilder<Sqlite> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!("{sql} ("));
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    list.push_unseparated(")");
+    q
+}
+
+/// A JSON array of strings, for `json_each(?)`: one bound variable
+/// however many there are.
+pub(super) fn json_list(values: &[&str]) -> String {
+    serde_json::to_string(values).expect("strings serialise")
+}
+
+/// A stored subject, without its addresses. Only the store writes these
+/// rows, so the handle and domain are valid as they are.
+pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
+    let handle: String = row.get("handle");
+    let domain: String = row.get("domain");
+    Subject {
+        id: row.get("id"),
+        acct: row.get("acct"),
+        handle: Handle::trusted(handle),
+        domain: Domain::trusted(domain),
+        display_name: row.get("display_name"),
+        discoverable: row.get("discoverable"),
+        version: row.get("version"),
+        created_at: row.get("created_at"),
+        updated_at: row.get("updated_at"),
+        addresses: Vec::new(),
+    }
+}
+
+pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)> {
+    let kind: String = row.get("kind");
+    let kind =
+        Kind::from_scheme(&kind).ok_or_else(|| StoreError::Internal(format!("bad kind {kind}")))?;
+    let visibility: String = row.get("visibility");
+    let priority: i64 = row.get("priority");
+    Ok((
+        row.get("subject_id"),
+        SubjectAddress {
+            id: row.get("id"),
+            uri: Address::trusted(kind, row.get("uri")),
+            kind,
+            visibility: Visibility::from_str(&visibility).map_err(StoreError::Internal)?,
+            discoverable: row.get("discoverable"),
+            priority: priority as u16,
+            label: row.get("label"),
+        },
+    ))
+}
+
+pub(super) fn change_from_row(row: &SqliteRow) -> Result<Change> {
+    let json = |col: &str| -> Result<Option<serde_json::Value>> {
+        let text: Option<String> = row.get(col);
+        text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::Internal(e.to_string())))
+            .transpose()
+    };
+    Ok(Change {
+        serial: row.get("serial"),
+        at: row.get("at"),
+        actor: row.get("actor"),
+        operation: row.get("operation"),
+        subject_id: row.get("subject_id"),
+        before: json("before")?,
+        after: json("after")?,
+    })
+}
+
+pub(super) fn token_from_row(row: &SqliteRow) -> Result<Token> {
+    let scope: String = row.get("scope");
+    Ok(Token {
+        id: row.get("id"),
+        name: row.get("name"),
+        scope: Scope::from_str(&scope).map_err(StoreError::Internal)?,
+        created_at: row.get("created_at"),
+        last_used_at: row.get("last_used_at"),
+        revoked_at: row.get("revoked_at"),
+    })
+}

@@ -1,0 +1,219 @@
+//! SQLite's write primitives: the SQL under [`crate::store::write`].
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+use tokio::sync::MutexGuard;
+use uuid::Uuid;
+
+use super::map_err;
+use super::rows::{
+    ADDRESS_COLUMNS, IDS_PER_STATEMENT, SUBJECT_COLUMNS, address_from_row, json_list,
+    subject_from_row, token_from_row, with_ids,
+};
+use crate::model::{Subject, SubjectAddress};
+use crate::store::import::Existing;
+use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
+use crate::store::{Conflict, Result, StoreError, Token, attach_addresses};
+
+/// A write transaction, holding the process's writer lock (one process
+/// owns the file).
+pub(super) struct SqliteWrite<'a> {
+    pub(super) _writer: MutexGuard<'a, ()>,
+    pub(super) tx: Transaction<'static, Sqlite>,
+}
+
+#[async_trait]
+impl WriteTx for SqliteWrite<'_> {
+    async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>> {
+        let mut subjects = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(IDS_PER_STATEMENT) {
+            let sql = format!("SELECT {SUBJECT_COLUMNS} FROM subject WHERE id IN");
+            let rows = with_ids(&sql, chunk)
+                .build()
+                .fetch_all(&mut *self.tx)
+                .await
+                .map_err(map_err)?;
+            let mut found: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+            let sql = format!("SELECT {ADDRESS_COLUMNS} FROM address WHERE subject_id IN");
+            let rows = with_ids(&sql, chunk)
+                .build()
+                .fetch_all(&mut *self.tx)
+                .await
+                .map_err(map_err)?;
+            attach_addresses(&mut found, rows.iter().map(address_from_row))?;
+            subjects.append(&mut found);
+        }
+        subjects.sort_by_key(|s| s.id);
+        Ok(subjects)
+    }
+
+    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>> {
+        sqlx::query_as(
+            "SELECT id, acct, version, created_at FROM subject \
+             WHERE acct IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json_list(accts))
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(map_err)
+    }
+
+    async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>> {
+        sqlx::query_as(
+            "SELECT a.uri, a.subject_id, s.acct FROM address a \
+             JOIN subject s ON s.id = a.subject_id \
+             WHERE a.uri IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json_list(uris))
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(map_err)
+    }
+
+    async fn delete_subjects(&mut self, ids: &[Uuid]) -> Result<()> {
+        // The foreign key cascades to the addresses.
+        for chunk in ids.chunks(IDS_PER_STATEMENT) {
+            with_ids("DELETE FROM subject WHERE id IN", chunk)
+                .build()
+                .execute(&mut *self.tx)
+                .await
+                .map_err(map_err)?;
+        }
+        Ok(())
+    }
+
+    async fn insert_subjects(&mut self, subjects: &[Subject]) -> Result<()> {
+        for chunk in subjects.chunks(IDS_PER_STATEMENT) {
+            let mut q =
+                QueryBuilder::<Sqlite>::new(format!("INSERT INTO subject ({SUBJECT_COLUMNS}) "));
+            q.push_values(chunk, |mut b, s| {
+                b.push_bind(s.id)
+                    .push_bind(&s.acct)
+                    .push_bind(s.handle.as_str())
+                    .push_bind(s.domain.as_str())
+                    .push_bind(&s.display_name)
+                    .push_bind(s.discoverable)
+                    .push_bind(s.version)
+                    .push_bind(s.created_at)
+                    .push_bind(s.updated_at);
+            });
+            q.build().execute(&mut *self.tx).await.map_err(map_err)?;
+        }
+        let rows: Vec<(Uuid, &SubjectAddress)> = subjects
+            .iter()
+            .flat_map(|s| s.addresses.iter().map(move |a| (s.id, a)))
+            .collect();
+        for chunk in rows.chunks(2 * IDS_PER_STATEMENT) {
+            let mut q =
+                QueryBuilder::<Sqlite>::new(format!("INSERT INTO address ({ADDRESS_COLUMNS}) "));
+            q.push_values(chunk, |mut b, (subject_id, a)| {
+                b.push_bind(a.id)
+                    .push_bind(*subject_id)
+                    .push_bind(a.uri.as_str())
+                    .push_bind(a.kind.scheme())
+                    .push_bind(a.visibility.as_str())
+                    .push_bind(a.discoverable)
+                    .push_bind(a.priority as i64)
+                    .push_bind(a.label.as_deref());
+            });
+            q.build()
+                .execute(&mut *self.tx)
+                .await
+                .map_err(unique_to_conflict)?;
+        }
+        Ok(())
+    }
+
+    async fn append_change(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        change: ChangeRow<'_>,
+    ) -> Result<()> {
+        append_changes(&mut self.tx, actor, at, &[change]).await
+    }
+
+    async fn append_imported(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        imported: Vec<Imported>,
+    ) -> Result<()> {
+        let changes: Vec<ChangeRow> = imported.iter().map(Imported::change).collect();
+        append_changes(&mut self.tx, actor, at, &changes).await
+    }
+
+    async fn token(&mut self, id: Uuid) -> Result<Option<Token>> {
+        let row = sqlx::query("SELECT * FROM token WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        row.as_ref().map(token_from_row).transpose()
+    }
+
+    async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
+        sqlx::query("INSERT INTO token (id, name, scope, hash, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(token.id)
+            .bind(&token.name)
+            .bind(token.scope.as_str())
+            .bind(hash)
+            .bind(token.created_at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE token SET revoked_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn commit(self: Box<Self>) -> Result<()> {
+        self.tx.commit().await.map_err(map_err)
+    }
+}
+
+fn unique_to_conflict(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StoreError::Conflict(Conflict::Address {
+                uri: "an address".into(),
+                owner: "another subject".into(),
+            })
+        }
+        _ => map_err(e),
+    }
+}
+
+async fn append_changes(
+    tx: &mut Transaction<'static, Sqlite>,
+    actor: &str,
+    at: DateTime<Utc>,
+    changes: &[ChangeRow<'_>],
+) -> Result<()> {
+    let json =
+        |state: Option<Recorded>| state.map(|s| serde_json::to_string(&s).expect("serialises"));
+    for chunk in changes.chunks(2 * IDS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO change_log (at, actor, operation, subject_id, before, after) ",
+        );
+        q.push_values(chunk, |mut b, c| {
+            b.push_bind(at)
+                .push_bind(actor)
+                .push_bind(c.operation)
+                .push_bind(c.subject_id)
+                .push_bind(json(c.before))
+                .push_bind(json(c.after));
+        });
+        q.build().execute(&mut **tx).await.map_err(map_err)?;
+    }
+    Ok(())
+}

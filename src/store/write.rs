@@ -1,0 +1,335 @@
+//! The one write algorithm, above the backends.
+//!
+//! Every write is a transaction that checks, changes rows and appends to
+//! the change log in the same order on either database. The checks, the
+//! versioning and the change-log entries are decided here; a backend only
+//! opens a [`WriteTx`] (which holds its writer lock) and provides its
+//! primitives as SQL. A new stored entity is a migration per backend, the
+//! SQL for its primitives and nothing else twice.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
+use super::{Conflict, Result, StoreError, Token, Write};
+use crate::model::{Scope, Subject};
+
+/// How a backend starts a write. Not nameable outside the store: writes go
+/// through [`super::Store`]'s methods, which run the algorithm below.
+#[async_trait]
+pub trait BeginWrite {
+    /// A transaction that may append to the change log: writers of the
+    /// whole database take turns from here until it commits or is dropped
+    /// (dropping rolls back).
+    async fn begin_write(&self) -> Result<Box<dyn WriteTx + '_>>;
+}
+
+/// The primitives a backend provides inside one write transaction.
+#[async_trait]
+pub trait WriteTx: Send {
+    /// What the database keeps of a timestamp: the store hands back exactly
+    /// what it stored.
+    fn kept(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        at
+    }
+
+    /// The stored subjects with these ids, with their addresses, in id order.
+    async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>>;
+
+    /// The stored subjects with these accts.
+    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>>;
+
+    /// Those of these address URIs that are stored, with their owners.
+    async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>>;
+
+    /// Remove subjects with their addresses.
+    async fn delete_subjects(&mut self, ids: &[Uuid]) -> Result<()>;
+
+    /// Insert subjects with their addresses; the uniqueness checks ran.
+    async fn insert_subjects(&mut self, subjects: &[Subject]) -> Result<()>;
+
+    /// Append one row to the change log.
+    async fn append_change(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        change: ChangeRow<'_>,
+    ) -> Result<()>;
+
+    /// Append an import chunk's `import` rows, in order. The rows may be
+    /// written as late as [`WriteTx::commit`], but before any later rows.
+    async fn append_imported(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        imported: Vec<Imported>,
+    ) -> Result<()>;
+
+    async fn token(&mut self, id: Uuid) -> Result<Option<Token>>;
+
+    /// Store a new token with the SHA-256 of its secret.
+    async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()>;
+
+    async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    async fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// A stored address URI and the subject that has it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AddressOwner {
+    pub uri: String,
+    pub subject_id: Uuid,
+    pub acct: String,
+}
+
+/// One change-log row, as the algorithm decided it.
+pub struct ChangeRow<'a> {
+    pub operation: &'a str,
+    pub subject_id: Option<Uuid>,
+    pub before: Option<Recorded<'a>>,
+    pub after: Option<Recorded<'a>>,
+}
+
+/// What a change-log row keeps of an entity: the same JSON as
+/// [`super::subject_json`] and [`super::token_json`], serialised straight
+/// into the row.
+#[derive(Clone, Copy, Serialize)]
+#[serde(untagged)]
+pub enum Recorded<'a> {
+    Subject(&'a Subject),
+    Token(&'a Token),
+}
+
+/// An imported subject and the one it replaced, for its change-log row.
+pub struct Imported {
+    pub before: Option<Subject>,
+    pub after: Subject,
+}
+
+impl Imported {
+    pub fn change(&self) -> ChangeRow<'_> {
+        ChangeRow {
+            operation: "import",
+            subject_id: Some(self.after.id),
+            before: self.before.as_ref().map(Recorded::Subject),
+            after: Some(Recorded::Subject(&self.after)),
+        }
+    }
+}
+
+/// [`super::Store::write`].
+#[tracing::instrument(skip_all, fields(operation = %operation))]
+pub(super) async fn subject(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    operation: &str,
+    write: Write,
+) -> Result<Option<Subject>> {
+    let now = tx.kept(Utc::now());
+    let (subject_id, before, after) = match write {
+        Write::Create(mut subject) => {
+            keep_times(&*tx, &mut subject);
+            check_unique(&mut *tx, &subject).await?;
+            tx.insert_subjects(std::slice::from_ref(&subject)).await?;
+            (subject.id, None, Some(subject))
+        }
+        Write::Update {
+            expected_version,
+            mut subject,
+        } => {
+            let before = for_update(&mut *tx, subject.id, expected_version).await?;
+            subject.version = before.version + 1;
+            subject.created_at = before.created_at;
+            subject.updated_at = now;
+            check_unique(&mut *tx, &subject).await?;
+            tx.delete_subjects(&[subject.id]).await?;
+            tx.insert_subjects(std::slice::from_ref(&subject)).await?;
+            (subject.id, Some(before), Some(subject))
+        }
+        Write::Delete {
+            id,
+            expected_version,
+        } => {
+            let before = for_update(&mut *tx, id, expected_version).await?;
+            tx.delete_subjects(&[id]).await?;
+            (id, Some(before), None)
+        }
+    };
+    let change = ChangeRow {
+        operation,
+        subject_id: Some(subject_id),
+        before: before.as_ref().map(Recorded::Subject),
+        after: after.as_ref().map(Recorded::Subject),
+    };
+    tx.append_change(actor, now, change).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The stored subject a write replaces, if its version is the caller's.
+async fn for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Result<Subject> {
+    let stored = tx
+        .subjects(&[id])
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
+    if stored.version != expected_version {
+        return Err(StoreError::Stale {
+            current: stored.version,
+        });
+    }
+    Ok(stored)
+}
+
+/// Refuse an acct or an address another subject has, naming the first.
+async fn check_unique(tx: &mut dyn WriteTx, subject: &Subject) -> Result<()> {
+    let holders = tx.subjects_by_acct(&[subject.acct.as_str()]).await?;
+    if holders.iter().any(|holder| holder.id != subject.id) {
+        return Err(StoreError::Conflict(Conflict::Acct(subject.acct.clone())));
+    }
+    if subject.addresses.is_empty() {
+        return Ok(());
+    }
+    let uris: Vec<&str> = subject.addresses.iter().map(|a| a.uri.as_str()).collect();
+    let taken = tx
+        .address_owners(&uris)
+        .await?
+        .into_iter()
+        .filter(|owner| owner.subject_id != subject.id)
+        .min_by(|a, b| a.uri.cmp(&b.uri));
+    match taken {
+        Some(AddressOwner { uri, acct, .. }) => {
+            Err(StoreError::Conflict(Conflict::Address { uri, owner: acct }))
+        }
+        None => Ok(()),
+    }
+}
+
+fn keep_times(tx: &dyn WriteTx, subject: &mut Subject) {
+    subject.created_at = tx.kept(subject.created_at);
+    subject.updated_at = tx.kept(subject.updated_at);
+}
+
+/// [`super::Store::import`]: every chunk in the one transaction, planned by
+/// [`plan_chunk`].
+#[tracing::instrument(skip_all)]
+pub(super) async fn import(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    skip_conflicts: bool,
+    mut chunks: mpsc::Receiver<ImportMessage>,
+) -> Result<ImportOutcome> {
+    let mut outcome = ImportOutcome::default();
+    let now = tx.kept(Utc::now());
+    loop {
+        let chunk = match chunks.recv().await {
+            Some(ImportMessage::Chunk(chunk)) => chunk,
+            Some(ImportMessage::Commit) => break,
+            // The sender gave up: dropping `tx` rolls everything back.
+            None => return Err(StoreError::Internal("import aborted".into())),
+        };
+        let accts: Vec<&str> = chunk.iter().map(|(_, s)| s.acct.as_str()).collect();
+        let existing: HashMap<String, Existing> = tx
+            .subjects_by_acct(&accts)
+            .await?
+            .into_iter()
+            .map(|stored| (stored.acct.clone(), stored))
+            .collect();
+        let uris: Vec<&str> = chunk
+            .iter()
+            .flat_map(|(_, s)| s.addresses.iter().map(|a| a.uri.as_str()))
+            .collect();
+        let owners: HashMap<String, (Uuid, String)> = tx
+            .address_owners(&uris)
+            .await?
+            .into_iter()
+            .map(|owner| (owner.uri, (owner.subject_id, owner.acct)))
+            .collect();
+        let plan = plan_chunk(chunk, &existing, &owners, skip_conflicts, now, &mut outcome)?;
+        let replaced: Vec<Uuid> = plan.updates.iter().map(|s| s.id).collect();
+        let mut befores = HashMap::new();
+        if !replaced.is_empty() {
+            befores = tx
+                .subjects(&replaced)
+                .await?
+                .into_iter()
+                .map(|s| (s.id, s))
+                .collect();
+            tx.delete_subjects(&replaced).await?;
+        }
+        let mut all: Vec<Subject> = plan.creates.into_iter().chain(plan.updates).collect();
+        all.iter_mut().for_each(|s| keep_times(&*tx, s));
+        tx.insert_subjects(&all).await?;
+        let imported = all
+            .into_iter()
+            .map(|after| Imported {
+                before: befores.remove(&after.id),
+                after,
+            })
+            .collect();
+        tx.append_imported(actor, now, imported).await?;
+    }
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// [`super::Store::create_token`].
+pub(super) async fn create_token(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    name: &str,
+    scope: Scope,
+    hash: &str,
+) -> Result<Token> {
+    let token = Token {
+        id: Uuid::now_v7(),
+        name: name.to_owned(),
+        scope,
+        created_at: tx.kept(Utc::now()),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    tx.insert_token(&token, hash).await?;
+    let change = ChangeRow {
+        operation: "token.create",
+        subject_id: None,
+        before: None,
+        after: Some(Recorded::Token(&token)),
+    };
+    tx.append_change(actor, token.created_at, change).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// [`super::Store::revoke_token`]: revoking twice changes nothing.
+pub(super) async fn revoke_token(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    id: Uuid,
+) -> Result<Token> {
+    let before = tx.token(id).await?.ok_or(StoreError::NotFound)?;
+    if before.revoked_at.is_some() {
+        return Ok(before);
+    }
+    let now = tx.kept(Utc::now());
+    tx.set_token_revoked(id, now).await?;
+    let after = Token {
+        revoked_at: Some(now),
+        ..before.clone()
+    };
+    let change = ChangeRow {
+        operation: "token.revoke",
+        subject_id: None,
+        before: Some(Recorded::Token(&before)),
+        after: Some(Recorded::Token(&after)),
+    };
+    tx.append_change(actor, now, change).await?;
+    tx.commit().await?;
+    Ok(after)
+}
