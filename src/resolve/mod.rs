@@ -10,6 +10,7 @@
 //! so only dependent steps add latency.
 
 pub mod format;
+pub mod guard;
 pub mod naptr;
 pub mod remote;
 
