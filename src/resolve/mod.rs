@@ -8,6 +8,11 @@
 //! suffix, an address with a host by WebFinger at that host. Independent
 //! steps run concurrently, each discovery starting its own steps at once,
 //! so only dependent steps add latency.
+//!
+//! An address at a domain of our own directory is never looked up by
+//! WebFinger: the directory is the authority there, whether it holds the
+//! key, hides it, or does not know it — one answer for all three, so none
+//! can be told apart.
 
 pub mod format;
 pub mod guard;
@@ -37,12 +42,20 @@ pub trait Local: Send + Sync {
     /// The subject owning `key` (canonical address or `acct:` URI), with no
     /// privacy applied.
     async fn find(&self, key: &str) -> Option<Arc<Subject>>;
+
+    /// Is `domain` one of ours (a subject domain of the directory)? Its
+    /// addresses are answered locally only.
+    async fn serves(&self, domain: &str) -> bool;
 }
 
 #[async_trait::async_trait]
 impl Local for Directory {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
         self.get(key)
+    }
+
+    async fn serves(&self, domain: &str) -> bool {
+        self.holds_domain(domain)
     }
 }
 
@@ -65,6 +78,13 @@ impl Local for StoreLocal {
                 None
             }
         }
+    }
+
+    /// A command-line lookup is the operator's own, with no caller to hide
+    /// keys from, and knowing every domain would mean reading every subject:
+    /// no domain is skipped.
+    async fn serves(&self, _domain: &str) -> bool {
+        false
     }
 }
 
@@ -496,6 +516,12 @@ impl Run<'_> {
                 .collect(),
         };
         for step in steps {
+            if let Step::WebFinger { host, .. } = &step
+                && self.resolver.local.serves(host).await
+            {
+                // Ours: the local answer above is the whole answer.
+                continue;
+            }
             if depth >= self.resolver.config.max_depth {
                 self.errors.push(step.failure(format!(
                     "not looked up: the depth limit ({}) was reached",
