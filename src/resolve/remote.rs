@@ -1,5 +1,6 @@
 //! The two remote channels — ENUM over DNS and WebFinger over HTTPS — with
-//! a shared TTL-honouring cache and the SSRF guard in front of HTTP.
+//! a shared TTL-honouring cache, the SSRF guard in front of HTTP, and
+//! gates that bound how many fetches are in flight.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -14,6 +15,7 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use moka::Expiry;
 use moka::future::Cache;
 use serde::Deserialize;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
@@ -125,7 +127,8 @@ impl Document {
     }
 }
 
-/// The remote side of the resolver.
+/// The remote side of the resolver. Each client is built once and pools
+/// its connections, so fetches to one host reuse them.
 pub struct Remote {
     dns: TokioResolver,
     /// For hosts the operator listed (`webfinger_hosts`): trusted as given,
@@ -138,6 +141,55 @@ pub struct Remote {
     max_bytes: usize,
     negative_ttl: Duration,
     cache: Cache<Fetch, Entry>,
+    gates: Gates,
+}
+
+/// How long an idle host's gate is kept.
+const GATE_IDLE: Duration = Duration::from_secs(60);
+/// Most host gates kept at once.
+const GATE_CAPACITY: u64 = 10_000;
+
+/// Bounds on the fetches in flight: one budget for the whole server, so no
+/// number of lookups can open a flood of connections, and a smaller one per
+/// host (origin), so none piles onto one server.
+struct Gates {
+    all: Semaphore,
+    /// An evicted gate still in use only lets its host briefly have twice
+    /// its share; the server-wide budget holds regardless.
+    hosts: Cache<String, Arc<Semaphore>>,
+    per_host: usize,
+}
+
+impl Gates {
+    fn new(config: &ResolverConfig) -> Gates {
+        Gates {
+            all: Semaphore::new(config.max_concurrent_fetches),
+            hosts: Cache::builder()
+                .max_capacity(GATE_CAPACITY)
+                .time_to_idle(GATE_IDLE)
+                .build(),
+            per_host: config.max_fetches_per_host,
+        }
+    }
+
+    async fn any(&self) -> SemaphorePermit<'_> {
+        self.all.acquire().await.expect("the gate is never closed")
+    }
+
+    /// The host's permit first: a fetch waiting for a busy host holds none
+    /// of the server's budget.
+    async fn host(&self, origin: String) -> (OwnedSemaphorePermit, SemaphorePermit<'_>) {
+        let per_host = self.per_host;
+        let gate = self
+            .hosts
+            .get_with(origin, async move { Arc::new(Semaphore::new(per_host)) })
+            .await;
+        let host = gate
+            .acquire_owned()
+            .await
+            .expect("the gate is never closed");
+        (host, self.any().await)
+    }
 }
 
 /// A remote step that failed (not a negative answer).
@@ -176,6 +228,7 @@ impl Remote {
             max_bytes: config.max_response_bytes,
             negative_ttl: Duration::from_secs(config.negative_ttl_secs),
             cache,
+            gates: Gates::new(config),
         })
     }
 
@@ -195,6 +248,7 @@ impl Remote {
     }
 
     async fn fetch_naptrs(&self, domain: &str) -> Result<Entry, StepError> {
+        let _permit = self.gates.any().await;
         let name = format!("{domain}.");
         match self.dns.lookup(name.as_str(), RecordType::NAPTR).await {
             Ok(lookup) => {
@@ -279,6 +333,7 @@ impl Remote {
             }
             &self.guarded
         };
+        let _permits = self.gates.host(url.origin().ascii_serialization()).await;
         let mut response = client
             .get(url)
             .header(
