@@ -213,6 +213,21 @@ pub struct ResolverConfig {
     pub total_timeout_ms: u64,
     /// How many dependent steps an expansion may take.
     pub max_depth: u32,
+    /// Most remote steps (one WebFinger fetch, one ENUM lookup) one
+    /// expansion may start; the rest are reported in the answer's `errors`.
+    pub max_steps: u32,
+    /// Most distinct WebFinger hosts one expansion may ask.
+    pub max_hosts: u32,
+    /// Most remote fetches (HTTP and DNS) in flight at once, across every
+    /// lookup: the server's whole outbound budget.
+    pub max_concurrent_fetches: usize,
+    /// Most WebFinger fetches in flight to one host (or override base URL)
+    /// at once.
+    pub max_fetches_per_host: usize,
+    /// Let anonymous callers start remote steps (for a key that is not ours,
+    /// or with `remote=true`). Off: they get local answers only, and remote
+    /// expansion needs a lookup or admin token.
+    pub anonymous: bool,
     /// Largest WebFinger response accepted, bytes.
     pub max_response_bytes: usize,
     /// Entries kept in the resolver cache.
@@ -239,6 +254,11 @@ impl Default for ResolverConfig {
             step_timeout_ms: 2000,
             total_timeout_ms: 5000,
             max_depth: 4,
+            max_steps: 16,
+            max_hosts: 8,
+            max_concurrent_fetches: 64,
+            max_fetches_per_host: 2,
+            anonymous: false,
             max_response_bytes: 1024 * 1024,
             cache_capacity: 100_000,
             negative_ttl_secs: 30,
@@ -483,6 +503,15 @@ impl Config {
                 "limits.addresses_per_subject",
                 self.limits.addresses_per_subject as u64,
             ),
+            // Zero permits would leave every remote step waiting forever.
+            (
+                "resolver.max_concurrent_fetches",
+                self.resolver.max_concurrent_fetches as u64,
+            ),
+            (
+                "resolver.max_fetches_per_host",
+                self.resolver.max_fetches_per_host as u64,
+            ),
         ];
         match values.iter().find(|(_, v)| *v == 0) {
             Some((key, _)) => Err(ConfigError(format!("{key} must be at least 1"))),
@@ -545,5 +574,16 @@ mod tests {
         let c = Config::load(Some(&path)).unwrap();
         assert_eq!(c.dns.zones, vec!["e164.example.net"]);
         assert_eq!(c.dns.ttl, 60);
+    }
+
+    #[test]
+    fn fetch_gates_need_a_permit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        for key in ["max_concurrent_fetches", "max_fetches_per_host"] {
+            std::fs::write(&path, format!("[resolver]\n{key} = 0\n")).unwrap();
+            let err = Config::load(Some(&path)).unwrap_err().to_string();
+            assert!(err.contains(&format!("resolver.{key}")), "{err}");
+        }
     }
 }

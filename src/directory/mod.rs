@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
+use dashmap::DashMap;
 use futures::stream::BoxStream;
 use futures::{StreamExt, TryStreamExt};
 use tokio::sync::{Mutex, watch};
@@ -65,6 +66,8 @@ pub struct Directory {
     /// Every subject, found by id and by every address URI and acct id it
     /// owns. Privacy is applied on read by `model::project`, never baked in.
     subjects: Table,
+    /// How many subjects live in each domain.
+    domains: DashMap<String, usize>,
     serial: AtomicI64,
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
@@ -99,6 +102,12 @@ impl Directory {
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
         self.subjects
             .find(Key::Name(key), |bytes| Arc::new(packed::unpack(bytes)))
+    }
+
+    /// Does any subject live in `domain` (lowercase)? Whatever the
+    /// subjects' privacy: a domain is the operator's, not a person's.
+    pub fn holds_domain(&self, domain: &str) -> bool {
+        self.domains.contains_key(domain)
     }
 
     pub fn subject(&self, id: Uuid) -> Option<Arc<Subject>> {
@@ -208,6 +217,7 @@ impl Directory {
                 }
             }
         }
+        self.domains.clear();
     }
 
     /// The serial of the newest change up to `serial` that alters an index
@@ -301,6 +311,8 @@ impl Directory {
                         self.subjects.remove_key(Key::Name(key), slot);
                     }
                 }
+                self.count_domain(before.domain.as_str(), false);
+                self.count_domain(after.domain.as_str(), true);
                 Some(before)
             }
             None => {
@@ -317,6 +329,7 @@ impl Directory {
         for key in subject_keys(subject) {
             self.subjects.add_key(Key::Name(key), slot);
         }
+        self.count_domain(subject.domain.as_str(), true);
     }
 
     fn remove(&self, serial: i64, id: Uuid) {
@@ -327,7 +340,20 @@ impl Directory {
         for key in subject_keys(&before) {
             self.subjects.remove_key(Key::Name(key), slot);
         }
+        self.count_domain(before.domain.as_str(), false);
         self.notify(serial, Some(&before), None);
+    }
+
+    /// One subject more (`added`) or fewer in `domain`.
+    fn count_domain(&self, domain: &str, added: bool) {
+        if added {
+            *self.domains.entry(domain.to_owned()).or_insert(0) += 1;
+        } else {
+            self.domains.remove_if_mut(domain, |_, n| {
+                *n -= 1;
+                *n == 0
+            });
+        }
     }
 
     fn notify(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
@@ -426,4 +452,43 @@ pub async fn follow_task(
 ) -> anyhow::Result<()> {
     follow(directory, store, interval, shutdown).await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Domain, SubjectInput};
+
+    fn subject(handle: &str, domain: &str) -> Subject {
+        let input: SubjectInput = serde_json::from_value(serde_json::json!({
+            "handle": handle, "domain": domain, "display_name": handle,
+            "discoverable": false,
+            "addresses": [{"uri": format!("sip:{handle}@{domain}"), "visibility": "private"}]
+        }))
+        .unwrap();
+        input.into_subject(chrono::Utc::now()).unwrap()
+    }
+
+    #[test]
+    fn domains_are_held_while_a_subject_lives_there() {
+        let directory = Directory::default();
+        let alice = subject("alice", "a.example");
+        let bob = subject("bob", "a.example");
+        directory.put(1, alice.clone());
+        directory.put(2, bob.clone());
+        // Privacy does not enter: both subjects are hidden.
+        assert!(directory.holds_domain("a.example"));
+        directory.remove(3, bob.id);
+        assert!(directory.holds_domain("a.example"));
+        let mut moved = alice.clone();
+        moved.domain = Domain::parse("b.example").unwrap();
+        directory.put(4, moved);
+        assert!(!directory.holds_domain("a.example"));
+        assert!(directory.holds_domain("b.example"));
+        directory.remove(5, alice.id);
+        assert!(!directory.holds_domain("b.example"));
+        directory.put(6, bob);
+        directory.clear();
+        assert!(!directory.holds_domain("a.example"));
+    }
 }

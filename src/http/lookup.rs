@@ -44,7 +44,8 @@ struct Params {
 ///
 /// Local subjects come from the directory, filtered by what the caller may
 /// see; keys that are not ours (or every key, with `remote=true`) are
-/// expanded through other domains' ENUM and WebFinger.
+/// expanded through other domains' ENUM and WebFinger — for anonymous
+/// callers only when `resolver.anonymous` is on.
 #[utoipa::path(get, path = "/api/v1/lookup", tag = "lookup",
     params(
         ("address" = String, Query, description = "Any address or acct: URI; a literal `+` stays a plus"),
@@ -71,6 +72,11 @@ pub async fn lookup(
             return Err(ApiError::Unavailable);
         }
         let params = parse_query(parts.uri.query().unwrap_or(""), &parts.headers)?;
+        if params.remote && state.resolver.remote_needs_token(viewer) {
+            return Err(ApiError::Unauthorized(
+                "remote lookups need a lookup or admin token",
+            ));
+        }
         let directory = state
             .tenants
             .view(&state.directory, request_host(&parts.headers, &parts.uri));

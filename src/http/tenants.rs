@@ -89,6 +89,12 @@ impl Local for TenantView<'_> {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
         self.get(key)
     }
+
+    /// Every domain of the directory stays ours whatever the Host: its
+    /// addresses are answered locally (here: not found), never fetched.
+    async fn serves(&self, domain: &str) -> bool {
+        self.directory.holds_domain(domain)
+    }
 }
 
 #[cfg(test)]

@@ -8,12 +8,22 @@
 //! suffix, an address with a host by WebFinger at that host. Independent
 //! steps run concurrently, each discovery starting its own steps at once,
 //! so only dependent steps add latency.
+//!
+//! What one expansion may cost is bounded: dependent steps by
+//! `max_depth`, remote steps by `max_steps`, distinct WebFinger hosts by
+//! `max_hosts`; a cut is reported in the answer's `errors`.
+//!
+//! An address at a domain of our own directory is never looked up by
+//! WebFinger: the directory is the authority there, whether it holds the
+//! key, hides it, or does not know it — one answer for all three, so none
+//! can be told apart.
 
 pub mod format;
+pub mod guard;
 pub mod naptr;
 pub mod remote;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,12 +46,20 @@ pub trait Local: Send + Sync {
     /// The subject owning `key` (canonical address or `acct:` URI), with no
     /// privacy applied.
     async fn find(&self, key: &str) -> Option<Arc<Subject>>;
+
+    /// Is `domain` one of ours (a subject domain of the directory)? Its
+    /// addresses are answered locally only.
+    async fn serves(&self, domain: &str) -> bool;
 }
 
 #[async_trait::async_trait]
 impl Local for Directory {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
         self.get(key)
+    }
+
+    async fn serves(&self, domain: &str) -> bool {
+        self.holds_domain(domain)
     }
 }
 
@@ -64,6 +82,13 @@ impl Local for StoreLocal {
                 None
             }
         }
+    }
+
+    /// A command-line lookup is the operator's own, with no caller to hide
+    /// keys from, and knowing every domain would mean reading every subject:
+    /// no domain is skipped.
+    async fn serves(&self, _domain: &str) -> bool {
+        false
     }
 }
 
@@ -215,9 +240,22 @@ impl Resolver {
         })
     }
 
+    /// May `viewer` start remote steps at all?
+    pub fn goes_remote_for(&self, viewer: Viewer) -> bool {
+        self.config.enabled && !self.remote_needs_token(viewer)
+    }
+
+    /// Is `viewer` kept from remote steps only for want of a token? Every
+    /// remote step is outbound traffic a stranger would make this server
+    /// send, so anonymous callers take them only when `resolver.anonymous`
+    /// allows it.
+    pub fn remote_needs_token(&self, viewer: Viewer) -> bool {
+        self.config.enabled && !self.config.anonymous && viewer == Viewer::Anonymous
+    }
+
     /// Expand `key` for `viewer`. Remote steps run when `remote` is set, or
     /// for whatever is not in the local directory (when remote lookups are
-    /// enabled at all).
+    /// enabled at all, and for this viewer).
     pub async fn lookup(&self, key: &Key, viewer: Viewer, remote: bool) -> Answer {
         self.lookup_in(self.local.as_ref(), key, viewer, remote)
             .await
@@ -232,15 +270,18 @@ impl Resolver {
         viewer: Viewer,
         remote: bool,
     ) -> Answer {
+        let may_go_remote = self.goes_remote_for(viewer);
         let mut run = Run {
             resolver: self,
             local,
             viewer,
-            force_remote: remote && self.config.enabled,
+            may_go_remote,
+            force_remote: remote && may_go_remote,
             key: key.target.uri().to_owned(),
             found: HashMap::new(),
             edges: HashSet::new(),
             started: HashSet::new(),
+            budget: Budget::new(&self.config),
             subjects: HashSet::new(),
             subject: None,
             errors: Vec::new(),
@@ -375,6 +416,84 @@ struct Done {
     result: Result<Outcome, String>,
 }
 
+/// A bound on one expansion's remote work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Cap {
+    Steps,
+    Hosts,
+}
+
+/// What one expansion may still spend on remote steps, and what the caps
+/// cut off.
+struct Budget {
+    steps_left: u32,
+    max_steps: u32,
+    hosts: HashSet<String>,
+    max_hosts: usize,
+    /// Per cap: the first target it cut off, and how many in all.
+    cut: BTreeMap<Cap, (String, usize)>,
+}
+
+impl Budget {
+    fn new(config: &ResolverConfig) -> Budget {
+        Budget {
+            steps_left: config.max_steps,
+            max_steps: config.max_steps,
+            hosts: HashSet::new(),
+            max_hosts: config.max_hosts as usize,
+            cut: BTreeMap::new(),
+        }
+    }
+
+    /// Spend a step on `step`, or record which cap refuses it.
+    fn spend(&mut self, step: &Step) -> bool {
+        let refused = if self.steps_left == 0 {
+            Some(Cap::Steps)
+        } else if let Step::WebFinger { host, .. } = step
+            && !self.hosts.contains(host)
+            && self.hosts.len() >= self.max_hosts
+        {
+            Some(Cap::Hosts)
+        } else {
+            None
+        };
+        if let Some(cap) = refused {
+            self.cut.entry(cap).or_insert((step.from(), 0)).1 += 1;
+            return false;
+        }
+        self.steps_left -= 1;
+        if let Step::WebFinger { host, .. } = step {
+            self.hosts.insert(host.clone());
+        }
+        true
+    }
+
+    /// One failure per cap that cut the expansion short.
+    fn failures(&self) -> impl Iterator<Item = StepFailure> + '_ {
+        self.cut.iter().map(|(cap, (first, count))| {
+            let rule = match cap {
+                Cap::Steps => format!(
+                    "one lookup starts at most {} remote steps (resolver.max_steps)",
+                    self.max_steps
+                ),
+                Cap::Hosts => format!(
+                    "one lookup asks at most {} WebFinger hosts (resolver.max_hosts)",
+                    self.max_hosts
+                ),
+            };
+            let more = match count - 1 {
+                0 => String::new(),
+                n => format!(", nor {n} more"),
+            };
+            StepFailure {
+                step: "limit".to_owned(),
+                target: first.clone(),
+                reason: format!("not looked up{more}: {rule}"),
+            }
+        })
+    }
+}
+
 /// Which kind of channel vouched for a link (independence is per channel).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Channel {
@@ -405,6 +524,9 @@ struct Run<'a> {
     resolver: &'a Resolver,
     local: &'a dyn Local,
     viewer: Viewer,
+    /// Remote steps may run for this viewer.
+    may_go_remote: bool,
+    /// Remote steps run even for keys found locally.
     force_remote: bool,
     /// The key's URI (bare, canonical).
     key: String,
@@ -412,6 +534,7 @@ struct Run<'a> {
     /// `(from, to, channel)`: `from`'s lookup through `channel` listed `to`.
     edges: HashSet<(String, String, Channel)>,
     started: HashSet<Step>,
+    budget: Budget,
     /// Local subjects already merged.
     subjects: HashSet<Uuid>,
     /// The best subject seen: (remote depth, 0 for local; id; name).
@@ -477,7 +600,7 @@ impl Run<'_> {
             if !self.force_remote {
                 return;
             }
-        } else if !self.resolver.config.enabled {
+        } else if !self.may_go_remote {
             return;
         }
         let steps: Vec<Step> = match &target {
@@ -510,12 +633,19 @@ impl Run<'_> {
                 .collect(),
         };
         for step in steps {
+            if let Step::WebFinger { host, .. } = &step
+                && self.local.serves(host).await
+            {
+                // Ours: the local answer above is the whole answer.
+                continue;
+            }
             if depth >= self.resolver.config.max_depth {
                 self.errors.push(step.failure(format!(
                     "not looked up: the depth limit ({}) was reached",
                     self.resolver.config.max_depth
                 )));
-            } else if self.started.insert(step.clone()) {
+            } else if !self.started.contains(&step) && self.budget.spend(&step) {
+                self.started.insert(step.clone());
                 self.pending.push((step, depth));
             }
         }
@@ -618,6 +748,7 @@ impl Run<'_> {
             .map(|resource| equivalents(key, resource, &addresses))
             .unwrap_or_default();
         let mut errors = self.errors;
+        errors.extend(self.budget.failures());
         errors.sort_by(|a, b| (&a.step, &a.target).cmp(&(&b.step, &b.target)));
         errors.dedup();
         Answer {

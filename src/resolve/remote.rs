@@ -1,5 +1,6 @@
 //! The two remote channels — ENUM over DNS and WebFinger over HTTPS — with
-//! a shared TTL-honouring cache and the SSRF guard in front of HTTP.
+//! a shared TTL-honouring cache, the SSRF guard in front of HTTP, and
+//! gates that bound how many fetches are in flight.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -14,7 +15,9 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use moka::Expiry;
 use moka::future::Cache;
 use serde::Deserialize;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
+use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
 use crate::config::ResolverConfig;
 use crate::model::{Address, Kind};
@@ -124,10 +127,12 @@ impl Document {
     }
 }
 
-/// The remote side of the resolver.
+/// The remote side of the resolver. Each client is built once and pools
+/// its connections, so fetches to one host reuse them.
 pub struct Remote {
     dns: TokioResolver,
-    /// For hosts the operator listed (`webfinger_hosts`): trusted as given.
+    /// For hosts the operator listed (`webfinger_hosts`): trusted as given,
+    /// redirects kept on the listed origin.
     trusted: reqwest::Client,
     /// For everything else: https only, special addresses refused.
     guarded: reqwest::Client,
@@ -136,6 +141,55 @@ pub struct Remote {
     max_bytes: usize,
     negative_ttl: Duration,
     cache: Cache<Fetch, Entry>,
+    gates: Gates,
+}
+
+/// How long an idle host's gate is kept.
+const GATE_IDLE: Duration = Duration::from_secs(60);
+/// Most host gates kept at once.
+const GATE_CAPACITY: u64 = 10_000;
+
+/// Bounds on the fetches in flight: one budget for the whole server, so no
+/// number of lookups can open a flood of connections, and a smaller one per
+/// host (origin), so none piles onto one server.
+struct Gates {
+    all: Semaphore,
+    /// An evicted gate still in use only lets its host briefly have twice
+    /// its share; the server-wide budget holds regardless.
+    hosts: Cache<String, Arc<Semaphore>>,
+    per_host: usize,
+}
+
+impl Gates {
+    fn new(config: &ResolverConfig) -> Gates {
+        Gates {
+            all: Semaphore::new(config.max_concurrent_fetches),
+            hosts: Cache::builder()
+                .max_capacity(GATE_CAPACITY)
+                .time_to_idle(GATE_IDLE)
+                .build(),
+            per_host: config.max_fetches_per_host,
+        }
+    }
+
+    async fn any(&self) -> SemaphorePermit<'_> {
+        self.all.acquire().await.expect("the gate is never closed")
+    }
+
+    /// The host's permit first: a fetch waiting for a busy host holds none
+    /// of the server's budget.
+    async fn host(&self, origin: String) -> (OwnedSemaphorePermit, SemaphorePermit<'_>) {
+        let per_host = self.per_host;
+        let gate = self
+            .hosts
+            .get_with(origin, async move { Arc::new(Semaphore::new(per_host)) })
+            .await;
+        let host = gate
+            .acquire_owned()
+            .await
+            .expect("the gate is never closed");
+        (host, self.any().await)
+    }
 }
 
 /// A remote step that failed (not a negative answer).
@@ -150,7 +204,7 @@ impl Remote {
         let trusted = reqwest::Client::builder()
             .no_proxy()
             .timeout(step)
-            .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+            .redirect(guard::same_origin_redirects(MAX_REDIRECTS))
             .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let guarded = reqwest::Client::builder()
@@ -158,17 +212,7 @@ impl Remote {
             .timeout(step)
             .https_only(true)
             .dns_resolver(Arc::new(GuardedDns { allow_private }))
-            .redirect(reqwest::redirect::Policy::custom(move |attempt| {
-                if attempt.previous().len() >= MAX_REDIRECTS {
-                    attempt.error("too many redirects")
-                } else if attempt.url().scheme() != "https" {
-                    attempt.error("redirect away from https")
-                } else if !allow_private && literal_is_special(attempt.url()) {
-                    attempt.error("redirect to a non-public address")
-                } else {
-                    attempt.follow()
-                }
-            }))
+            .redirect(guard::guarded_redirects(MAX_REDIRECTS, allow_private))
             .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let cache = Cache::builder()
@@ -184,6 +228,7 @@ impl Remote {
             max_bytes: config.max_response_bytes,
             negative_ttl: Duration::from_secs(config.negative_ttl_secs),
             cache,
+            gates: Gates::new(config),
         })
     }
 
@@ -203,6 +248,7 @@ impl Remote {
     }
 
     async fn fetch_naptrs(&self, domain: &str) -> Result<Entry, StepError> {
+        let _permit = self.gates.any().await;
         let name = format!("{domain}.");
         match self.dns.lookup(name.as_str(), RecordType::NAPTR).await {
             Ok(lookup) => {
@@ -276,18 +322,18 @@ impl Remote {
     /// the resolver about literals), names by [`GuardedDns`], redirects by
     /// the client's policy.
     async fn fetch_document(&self, trusted: bool, url: &str) -> Result<Entry, StepError> {
+        let url = url::Url::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
         let client = if trusted {
             &self.trusted
         } else {
-            let parsed = url::Url::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
-            if !self.allow_private && literal_is_special(&parsed) {
-                return Err(format!(
-                    "refused: {} is not a public address",
-                    parsed.host_str().unwrap_or_default()
-                ));
+            if !self.allow_private
+                && let Some(why) = guard::refused_literal(&url)
+            {
+                return Err(format!("refused: {why}"));
             }
             &self.guarded
         };
+        let _permits = self.gates.host(url.origin().ascii_serialization()).await;
         let mut response = client
             .get(url)
             .header(
@@ -427,70 +473,6 @@ fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioRe
     Ok(builder.build()?)
 }
 
-/// Resolves names for the guarded client, refusing special addresses.
-struct GuardedDns {
-    allow_private: bool,
-}
-
-impl reqwest::dns::Resolve for GuardedDns {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let allow_private = self.allow_private;
-        Box::pin(async move {
-            let host = name.as_str().to_owned();
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .filter(|a| allow_private || !is_special(a.ip()))
-                .collect();
-            if addrs.is_empty() {
-                return Err(format!("{host} has no public address").into());
-            }
-            Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
-        })
-    }
-}
-
-fn literal_is_special(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => is_special(ip.into()),
-        Some(url::Host::Ipv6(ip)) => is_special(ip.into()),
-        _ => false,
-    }
-}
-
-/// Addresses a remote fetch must not reach: loopback, private, link-local,
-/// unique-local, shared (CGNAT), multicast, broadcast, unspecified, and the
-/// IPv4 forms hidden inside IPv6.
-pub fn is_special(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_multicast()
-                || v4.is_broadcast()
-                || v4.is_unspecified()
-                || a == 0
-                || (a == 100 && (64..128).contains(&b))
-                || a >= 240
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_special(v4.into());
-            }
-            let first = v6.segments()[0];
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80
-                // IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96).
-                || (v6.segments()[..6] == [0; 6])
-                || v6.segments()[..6] == [0x64, 0xff9b, 0, 0, 0, 0]
-        }
-    }
-}
-
 /// Percent-encode a query value (RFC 3986 unreserved characters stay).
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
@@ -515,34 +497,6 @@ pub fn webfinger_host(address: &Address) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn special_addresses_are_recognised() {
-        for special in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "172.16.0.1",
-            "192.168.1.1",
-            "169.254.169.254",
-            "100.64.0.1",
-            "0.0.0.0",
-            "224.0.0.1",
-            "255.255.255.255",
-            "::1",
-            "::",
-            "fe80::1",
-            "fd00::1",
-            "ff02::1",
-            "::ffff:127.0.0.1",
-            "::127.0.0.1",
-            "64:ff9b::a00:1",
-        ] {
-            assert!(is_special(special.parse().unwrap()), "{special}");
-        }
-        for public in ["93.184.216.34", "8.8.8.8", "2606:4700::1111"] {
-            assert!(!is_special(public.parse().unwrap()), "{public}");
-        }
-    }
 
     #[test]
     fn cache_control_sets_the_ttl() {

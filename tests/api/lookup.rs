@@ -34,6 +34,8 @@ async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Confi
     let (dns, http) = (b.dns, b.http);
     let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
         c.resolver.enabled = true;
+        // These tests look B's people up anonymously.
+        c.resolver.anonymous = true;
         c.resolver.enum_servers = vec![dns.to_string()];
         c.resolver.webfinger_hosts = vec![format!("b.example=http://{http}")];
         c.resolver.step_timeout_ms = 3000;

@@ -10,6 +10,7 @@ mod deploy;
 mod limits;
 mod lookup;
 mod ops;
+mod resolver;
 mod subjects;
 mod transfer;
 mod webfinger;
