@@ -4,11 +4,17 @@ mod address;
 mod input;
 mod privacy;
 mod subject;
+mod text;
+mod userpart;
 
 pub use address::{Address, AddressError, Kind};
-pub use input::{AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique};
+pub use input::{
+    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, display_name, label,
+    not_null,
+};
 pub use privacy::{Projection, Scope, Viewer, Visibility, keys, project, visible_addresses};
-pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError, clean_text};
+pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
+pub use text::{TextError, clean_text, free_text};
 
 #[cfg(test)]
 mod proptests;
