@@ -463,6 +463,12 @@ mod tests {
             "mailto:a@b.com,c@d.com",
             "http://example.com/",
             "sip:a b@example.com",
+            "sip:a@-.com",
+            "sip:a@a_b.com",
+            "sip:a@1.2.3",
+            "sip:a@[::1",
+            "https:///path",
+            "https:example.com",
         ] {
             assert!(Address::parse(bad, None).is_err(), "{bad} parsed");
         }
@@ -481,6 +487,10 @@ mod tests {
         assert_eq!(a.host(), Some("example.com"));
         let a = Address::parse("sip:alice@example.com:5060", None).unwrap();
         assert_eq!(a.host(), Some("example.com"));
+        let a = Address::parse("sip:x@[0:0::1]:5060", None).unwrap();
+        assert_eq!((a.as_str(), a.host()), ("sip:x@[::1]:5060", Some("[::1]")));
+        let a = Address::parse("xmpp:x@[::1]/a@b", None).unwrap();
+        assert_eq!(a.host(), Some("[::1]"));
         let a = Address::parse("tel:+12125550100", None).unwrap();
         assert_eq!(a.host(), None);
         assert_eq!(a.e164(), Some("+12125550100"));
