@@ -110,8 +110,28 @@ static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
 
 const REGEXP_HEAD: &[u8] = b"!^.*$!";
 const REGEXP_TAIL: &[u8] = b"!";
-/// The longest URI whose regexp still fits a character-string.
+/// The delimiter of every regexp (the first byte of [`REGEXP_HEAD`]).
+const DELIMITER: char = '!';
+/// The longest substitution whose regexp still fits a character-string.
 const MAX_URI: usize = 255 - REGEXP_HEAD.len() - REGEXP_TAIL.len();
+
+/// `uri` as the replacement of a substitution expression (RFC 3402 §3.2):
+/// the delimiter and the escape character itself are escaped, so `\1` in
+/// a URI stays text instead of becoming a back-reference and a `!` does
+/// not end the expression early.
+pub fn escape_replacement(uri: &str) -> std::borrow::Cow<'_, str> {
+    if !uri.contains([DELIMITER, '\\']) {
+        return uri.into();
+    }
+    let mut out = String::with_capacity(uri.len() + 4);
+    for c in uri.chars() {
+        if c == DELIMITER || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.into()
+}
 
 /// The whole rdata of one NAPTR, by hickory's encoder.
 fn encode(services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
@@ -149,10 +169,10 @@ const FORM_SAME_REST: u8 = 2 << 3;
 const FORM_URI: u8 = 3 << 3;
 const FORM_MASK: u8 = 3 << 3;
 
-/// A record's URI as stored.
+/// A record's URI as stored, already escaped as a replacement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Uri<'a> {
-    /// `scheme:` then these bytes.
+    /// `scheme:` then these bytes (a scheme needs no escape).
     Rest(&'static str, &'a [u8]),
     Tel(NumberKey),
     Whole(&'a [u8]),
@@ -309,10 +329,11 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
     let mut addresses = projection.addresses;
     addresses.sort_by_key(|a| SERVICES[service(a.kind)].2);
     let mut set = Vec::new();
-    // Rests written so far, and where.
-    let mut rests: Vec<(&str, usize)> = Vec::new();
+    // Where each rest written so far starts (at its length byte).
+    let mut rests: Vec<usize> = Vec::new();
     for a in addresses {
-        let uri = a.uri.as_str();
+        let escaped = escape_replacement(a.uri.as_str());
+        let uri = escaped.as_ref();
         if uri.len() > MAX_URI {
             tracing::debug!(uri, "address too long for a NAPTR regexp; not published");
             continue;
@@ -327,14 +348,17 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
             .strip_prefix(a.kind.scheme())
             .and_then(|r| r.strip_prefix(':'));
         match rest {
-            Some(rest) => match rests.iter().find(|(r, _)| *r == rest) {
-                Some((_, at)) if *at <= u16::MAX as usize => {
+            Some(rest) => match rests
+                .iter()
+                .find(|at| &set[**at + 1..**at + 1 + set[**at] as usize] == rest.as_bytes())
+            {
+                Some(at) if *at <= u16::MAX as usize => {
                     set.push(service | FORM_SAME_REST);
                     set.extend_from_slice(&(*at as u16).to_le_bytes());
                 }
                 _ => {
                     set.push(service | FORM_REST);
-                    rests.push((rest, set.len()));
+                    rests.push(set.len());
                     set.push(rest.len() as u8);
                     set.extend_from_slice(rest.as_bytes());
                 }
@@ -357,7 +381,10 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SubjectInput;
+    use crate::model::{Address, SubjectInput};
+    use crate::resolve::naptr::substitute;
+    use hickory_proto::serialize::binary::{BinDecodable, BinDecoder};
+    use proptest::prelude::*;
 
     fn subject(addresses: serde_json::Value) -> Subject {
         let input: SubjectInput = serde_json::from_value(serde_json::json!({
@@ -463,7 +490,7 @@ mod tests {
             {"uri": "tel:+12125550100"}, {"uri": "tel:+12125550101"},
             {"uri": "sip:alice@example.com"}, {"uri": "sips:alice@example.com"},
             {"uri": "xmpp:alice@example.com"}, {"uri": "h323:alice@example.com"},
-            {"uri": "mailto:alice@example.com"}, {"uri": "https://example.com/~alice?x=\\"},
+            {"uri": "mailto:alice@example.com"}, {"uri": "https://example.com/~alice?x=!"},
         ]));
         let published = publish(&s);
         let records: Vec<_> = published[0].1.iter(published[0].0).collect();
@@ -473,5 +500,52 @@ mod tests {
             assert_eq!(r.to_vec(), expected, "{}", r.services());
             assert_eq!(r.len(), expected.len());
         }
+    }
+
+    const AUS: &str = "+12125550100";
+
+    /// Mail local parts, JID nodes, SIP users and URL paths drawn from every
+    /// ASCII character those grammars or a careless client might use.
+    fn address() -> impl Strategy<Value = String> {
+        let text = r#"[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.()\\"<>;:,\[\] -]{1,16}|[a-z\u{e9}\u{3b1}\u{430}\u{5d0}\u{200b}]{1,6}"#;
+        let scheme = proptest::sample::select(vec!["mailto:", "xmpp:", "sip:", "sips:", "h323:"]);
+        prop_oneof![
+            (scheme, text).prop_map(|(s, t)| format!("{s}{t}@example.com")),
+            text.prop_map(|t| format!("https://example.com/{t}")),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_escaped_as_a_replacement_reads_back(uri in "\\PC{0,60}") {
+            let regexp = format!("!^.*$!{}!", escape_replacement(&uri));
+            prop_assert_eq!(substitute(&regexp, AUS), Some(uri));
+        }
+
+        /// Whatever the API accepts is published as a record hickory
+        /// decodes, and the resolver's parser turns its regexp back into
+        /// exactly the address.
+        #[test]
+        fn published_records_read_back_to_their_addresses(input in address()) {
+            let Ok(address) = Address::parse(&input, None) else {
+                return Ok(());
+            };
+            let s = subject(serde_json::json!([
+                {"uri": format!("tel:{AUS}")}, {"uri": address.as_str()},
+            ]));
+            let published = publish(&s);
+            let records: Vec<_> = published[0].1.iter(published[0].0).collect();
+            prop_assert_eq!(records.len(), 1);
+            let rdata = records[0].to_vec();
+            let naptr = NAPTR::read(&mut BinDecoder::new(&rdata)).expect("hickory decodes it");
+            let regexp = String::from_utf8(naptr.regexp.to_vec()).unwrap();
+            prop_assert_eq!(substitute(&regexp, AUS), Some(address.as_str().to_owned()));
+        }
+    }
+
+    #[test]
+    fn delimiters_and_backslashes_are_escaped() {
+        assert_eq!(escape_replacement("sip:a@b"), "sip:a@b");
+        assert_eq!(escape_replacement(r"sip:a!b\1@x"), r"sip:a\!b\\1@x");
     }
 }

@@ -5,10 +5,14 @@
 //! compare equal (`xmpp:ALICE@Example.com` is `xmpp:alice@example.com`).
 
 use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+use super::text::{codepoint, visible};
+use super::userpart::{UserPartError, check_jid_node, jid_node, mail_local, sip_user};
 
 /// The kind of an address, named after its URI scheme.
 #[derive(
@@ -83,8 +87,12 @@ pub enum AddressError {
     TelParameters,
     #[error("expected user@host")]
     MissingUser,
-    #[error("invalid host `{0}`")]
+    #[error(
+        "invalid host `{0}`: expected a DNS name of letters, digits and hyphens, or an IP literal"
+    )]
     Host(String),
+    #[error("invalid user part: {0}")]
+    User(#[from] UserPartError),
     #[error("invalid JID: {0}")]
     Jid(String),
     #[error("invalid https URL: {0}")]
@@ -95,8 +103,11 @@ pub enum AddressError {
     Acct(String),
     #[error("address is longer than {0} characters")]
     TooLong(usize),
-    #[error("address contains whitespace or control characters")]
-    BadCharacter,
+    #[error(
+        "address contains {}, a whitespace, control, invisible or bidirectional-control character",
+        codepoint(*.0)
+    )]
+    BadCharacter(char),
 }
 
 const MAX_LEN: usize = 512;
@@ -189,9 +200,13 @@ impl Address {
             Kind::Tel => None,
             Kind::Https => self.uri["https://".len()..].split(['/', '?', '#']).next(),
             _ => {
-                let rest = &self.uri[self.kind.scheme().len() + 1..];
-                let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
-                Some(host.split(['/', ':']).next().unwrap_or(host))
+                let mut rest = &self.uri[self.kind.scheme().len() + 1..];
+                if self.kind == Kind::Xmpp {
+                    // A resource may contain `@`; a SIP user may contain `/`.
+                    rest = rest.split('/').next().unwrap_or(rest);
+                }
+                let hostport = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+                Some(split_port(hostport).map_or(hostport, |(host, _)| host))
             }
         }
     }
@@ -219,10 +234,12 @@ pub(crate) fn split_scheme(input: &str) -> Option<(&str, &str)> {
 }
 
 fn reject_bad_chars(s: &str) -> Result<(), AddressError> {
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Err(AddressError::BadCharacter)
-    } else {
-        Ok(())
+    match s
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || !visible(*c))
+    {
+        Some(c) => Err(AddressError::BadCharacter(c)),
+        None => Ok(()),
     }
 }
 
@@ -260,6 +277,7 @@ fn parse_user_host(rest: &str, keep_port: bool) -> Result<String, AddressError> 
     if user.is_empty() || user.contains('@') {
         return Err(AddressError::MissingUser);
     }
+    let user = sip_user(user)?;
     let (host, port) = split_port(hostport)?;
     let host = canonical_host(host)?;
     Ok(match port {
@@ -289,30 +307,31 @@ fn split_port(hostport: &str) -> Result<(&str, Option<u16>), AddressError> {
     }
 }
 
-/// A DNS name (IDNA, lowercased) or an IP literal.
+/// A DNS name (IDNA A-labels, lowercased) or an IP literal: a dotted-quad
+/// IPv4 address, or an IPv6 address in brackets (RFC 3261 `IPv6reference`)
+/// written the RFC 5952 way.
 pub(crate) fn canonical_host(host: &str) -> Result<String, AddressError> {
     let bad = || AddressError::Host(host.to_owned());
-    if host.is_empty() || host.ends_with('.') || host.starts_with('.') {
-        return Err(bad());
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        let ip: Ipv6Addr = inner.parse().map_err(|_| bad())?;
+        return Ok(format!("[{ip}]"));
     }
-    match url::Host::parse(host).map_err(|_| bad())? {
-        url::Host::Domain(d) => {
-            let ok = d.split('.').all(|label| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && label
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            });
-            if ok && d.len() <= 253 {
-                Ok(d)
-            } else {
-                Err(bad())
-            }
-        }
-        url::Host::Ipv4(ip) => Ok(ip.to_string()),
-        url::Host::Ipv6(ip) => Ok(format!("[{ip}]")),
+    if let Ok(ip) = host.parse::<Ipv4Addr>() {
+        return Ok(ip.to_string());
     }
+    dns_name(host).ok_or_else(bad)
+}
+
+/// A host name by UTS #46 with the STD3 rules (letters, digits and hyphens;
+/// no hyphen at either end of a label) and DNS lengths, as A-labels.
+fn dns_name(host: &str) -> Option<String> {
+    if host.is_empty() || host.starts_with('.') || host.ends_with('.') {
+        return None;
+    }
+    let name = idna::domain_to_ascii_strict(host).ok()?;
+    // An all-numeric top label is a mistyped IPv4 address (RFC 3696 §2).
+    let top = name.rsplit('.').next()?;
+    (!top.is_empty() && !top.bytes().all(|b| b.is_ascii_digit())).then_some(name)
 }
 
 /// `local@domain`: the domain is case-insensitive, the local part is not.
@@ -326,7 +345,11 @@ fn parse_mailbox(rest: &str) -> Result<String, AddressError> {
     if local.is_empty() || local.contains('@') {
         return Err(AddressError::MissingUser);
     }
-    Ok(format!("{local}@{}", canonical_host(domain)?))
+    Ok(format!(
+        "{}@{}",
+        mail_local(local)?,
+        canonical_host(domain)?
+    ))
 }
 
 /// A JID normalised by the `jid` crate (nodeprep, nameprep, resourceprep).
@@ -339,10 +362,18 @@ fn parse_jid(rest: &str) -> Result<String, AddressError> {
         ));
     }
     reject_bad_chars(rest)?;
-    let jid = jid::Jid::new(rest).map_err(|e| AddressError::Jid(e.to_string()))?;
-    if jid.node().is_none() {
+    // RFC 5122: split first, then decode the node's escapes.
+    let bare = rest.split('/').next().unwrap_or(rest);
+    let (node, after) = match bare.split_once('@') {
+        Some((node, _)) => (jid_node(node)?, &rest[node.len()..]),
+        None => return Err(AddressError::MissingUser),
+    };
+    let jid =
+        jid::Jid::new(&format!("{node}{after}")).map_err(|e| AddressError::Jid(e.to_string()))?;
+    let Some(node) = jid.node() else {
         return Err(AddressError::MissingUser);
-    }
+    };
+    check_jid_node(node.as_str())?;
     // Domains get the same checks as every other host.
     canonical_host(jid.domain().as_str())?;
     Ok(jid.to_string())
@@ -350,11 +381,25 @@ fn parse_jid(rest: &str) -> Result<String, AddressError> {
 
 fn parse_https(input: &str) -> Result<String, AddressError> {
     reject_bad_chars(input)?;
+    // WHATWG parsing forgives `https:host`, `https:///host` and `\` for
+    // `/`; an address is written the RFC 3986 way: `https://host/…`.
+    let authority = input
+        .split_once(':')
+        .and_then(|(_, rest)| rest.strip_prefix("//"))
+        .filter(|a| !a.is_empty() && !a.starts_with('/'));
+    if authority.is_none() || input.contains('\\') {
+        return Err(AddressError::Url(
+            "expected https://host/path, with `/` (not `\\`) as the separator".into(),
+        ));
+    }
     let url = url::Url::parse(input).map_err(|e| AddressError::Url(e.to_string()))?;
     if url.scheme() != "https" || url.host_str().is_none() {
         return Err(AddressError::Url(
             "expected an https URL with a host".into(),
         ));
+    }
+    if let Some(url::Host::Domain(name)) = url.host() {
+        canonical_host(name)?;
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(AddressError::Url("credentials are not allowed".into()));
@@ -418,6 +463,12 @@ mod tests {
             "mailto:a@b.com,c@d.com",
             "http://example.com/",
             "sip:a b@example.com",
+            "sip:a@-.com",
+            "sip:a@a_b.com",
+            "sip:a@1.2.3",
+            "sip:a@[::1",
+            "https:///path",
+            "https:example.com",
         ] {
             assert!(Address::parse(bad, None).is_err(), "{bad} parsed");
         }
@@ -436,6 +487,10 @@ mod tests {
         assert_eq!(a.host(), Some("example.com"));
         let a = Address::parse("sip:alice@example.com:5060", None).unwrap();
         assert_eq!(a.host(), Some("example.com"));
+        let a = Address::parse("sip:x@[0:0::1]:5060", None).unwrap();
+        assert_eq!((a.as_str(), a.host()), ("sip:x@[::1]:5060", Some("[::1]")));
+        let a = Address::parse("xmpp:x@[::1]/a@b", None).unwrap();
+        assert_eq!(a.host(), Some("[::1]"));
         let a = Address::parse("tel:+12125550100", None).unwrap();
         assert_eq!(a.host(), None);
         assert_eq!(a.e164(), Some("+12125550100"));

@@ -5,12 +5,13 @@
 //! the same words.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, Kind};
-use super::subject::{Domain, Handle, Subject, SubjectAddress, clean_text};
+use super::subject::{Domain, Handle, Subject, SubjectAddress};
+use super::text::free_text;
 use super::visibility::Visibility;
 
 /// A field of the input and what is wrong with it.
@@ -41,11 +42,14 @@ pub struct AddressInput {
     /// Needed only for bare forms such as `alice@example.com` (xmpp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub visibility: Option<Visibility>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub discoverable: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -61,13 +65,39 @@ pub struct SubjectInput {
     pub domain: String,
     #[serde(default)]
     pub display_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub discoverable: Option<bool>,
     #[serde(default)]
     pub addresses: Vec<AddressInput>,
 }
 
 pub const DEFAULT_PRIORITY: u16 = 100;
+
+/// A member that may be absent but is never `null`: for a member with a
+/// default, `null` would quietly mean "the default", and in a merge patch
+/// it means "remove", which a required member cannot be.
+pub fn not_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    match Option::<T>::deserialize(d)? {
+        Some(v) => Ok(Some(v)),
+        None => Err(serde::de::Error::custom(
+            "must not be null (leave the member out instead)",
+        )),
+    }
+}
+
+/// A display name: [`free_text`] of at most 256 characters.
+pub fn display_name(input: &str) -> Result<String, FieldError> {
+    free_text(input, 256).map_err(|e| FieldError::new("display_name", e))
+}
+
+/// An address label: [`free_text`] of at most 64 characters, `None` when empty.
+pub fn label(input: &str, field: &str) -> Result<Option<String>, FieldError> {
+    let label = free_text(input, 64).map_err(|e| FieldError::new(join(field, "label"), e))?;
+    Ok(Some(label).filter(|l| !l.is_empty()))
+}
 
 /// `field.member`, or just `member` at the top level.
 fn join(field: &str, member: &str) -> String {
@@ -84,13 +114,7 @@ impl AddressInput {
         let uri = Address::parse(&self.uri, self.kind)
             .map_err(|e| FieldError::new(join(field, "uri"), e))?;
         let label = match self.label {
-            Some(l) => Some(clean_text(&l, 64).ok_or_else(|| {
-                FieldError::new(
-                    join(field, "label"),
-                    "must be at most 64 characters without control characters",
-                )
-            })?)
-            .filter(|l| !l.is_empty()),
+            Some(l) => label(&l, field)?,
             None => None,
         };
         Ok(SubjectAddress {
@@ -113,12 +137,7 @@ impl SubjectInput {
         let handle = Handle::parse(&self.handle).map_err(|e| FieldError::new("handle", e))?;
         let domain = Domain::parse(&self.domain).map_err(|e| FieldError::new("domain", e))?;
         let display_name = match self.display_name {
-            Some(n) => clean_text(&n, 256).ok_or_else(|| {
-                FieldError::new(
-                    "display_name",
-                    "must be at most 256 characters without control characters",
-                )
-            })?,
+            Some(n) => display_name(&n)?,
             None => String::new(),
         };
         let mut addresses = Vec::with_capacity(self.addresses.len());

@@ -5,13 +5,19 @@ mod input;
 mod limits;
 mod privacy;
 mod subject;
+mod text;
+mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind};
-pub use input::{AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique};
+pub use input::{
+    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, display_name, label,
+    not_null,
+};
 pub use limits::Limits;
 pub use privacy::{Projection, Scope, Viewer, keys, project, visible_addresses};
-pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError, clean_text};
+pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
+pub use text::{TextError, clean_text, free_text};
 pub use visibility::Visibility;
 
 #[cfg(test)]

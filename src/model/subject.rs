@@ -103,12 +103,6 @@ impl fmt::Display for Acct {
     }
 }
 
-/// Free text without control characters, bounded in length.
-pub fn clean_text(input: &str, max: usize) -> Option<String> {
-    let t = input.trim();
-    (t.chars().count() <= max && !t.chars().any(char::is_control)).then(|| t.to_owned())
-}
-
 /// One address of a subject with its privacy settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SubjectAddress {

@@ -7,6 +7,7 @@ mod support;
 
 mod auth;
 mod deploy;
+mod input;
 mod limits;
 mod lookup;
 mod ops;

@@ -14,7 +14,7 @@ use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId};
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{Address, AddressInput, Kind, Subject, Visibility, clean_text};
+use crate::model::{Address, AddressInput, Kind, Subject, Visibility, label, not_null};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -26,10 +26,18 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AddressPatch {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     uri: Option<String>,
     kind: Option<Kind>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     visibility: Option<Visibility>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     discoverable: Option<bool>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     priority: Option<u16>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
@@ -99,16 +107,10 @@ async fn patch_address(
         if let Some(p) = patch.priority {
             a.priority = p;
         }
-        if let Some(label) = &patch.label {
-            a.label = match label {
+        if let Some(new) = &patch.label {
+            a.label = match new {
                 None => None,
-                Some(l) => Some(clean_text(l, 64).ok_or_else(|| {
-                    ApiError::field(
-                        "label",
-                        "must be at most 64 characters without control characters",
-                    )
-                })?)
-                .filter(|l| !l.is_empty()),
+                Some(l) => label(l, "")?,
             };
         }
         Ok(())

@@ -15,7 +15,8 @@ use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId, Query};
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{
-    Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, clean_text,
+    Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, display_name,
+    not_null,
 };
 use crate::store::{SearchKey, SubjectQuery, Write};
 
@@ -47,13 +48,21 @@ pub struct ListParams {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectPatch {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     handle: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     domain: Option<String>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     display_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     discoverable: Option<bool>,
     /// Replaces every address; addresses whose canonical URI stays keep their id.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     addresses: Option<Vec<AddressInput>>,
 }
 
@@ -309,12 +318,7 @@ async fn patch_subject(
             s.domain = Domain::parse(d).map_err(|e| ApiError::field("domain", e))?;
         }
         if let Some(name) = &patch.display_name {
-            s.display_name = clean_text(name.as_deref().unwrap_or(""), 256).ok_or_else(|| {
-                ApiError::field(
-                    "display_name",
-                    "must be at most 256 characters without control characters",
-                )
-            })?;
+            s.display_name = display_name(name.as_deref().unwrap_or(""))?;
         }
         if let Some(d) = patch.discoverable {
             s.discoverable = d;

@@ -13,7 +13,7 @@ use crate::http::AppState;
 use crate::http::auth::{Admin, hash_secret, new_secret};
 use crate::http::extract::{Json, PathId};
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{Scope, clean_text};
+use crate::model::{Scope, free_text};
 use crate::store::Token;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -48,11 +48,11 @@ pub struct TokenList {
 
 /// Validate a token name (shared with the CLI).
 pub fn token_name(name: &str) -> Result<String, ApiError> {
-    clean_text(name, 64)
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| {
-            ApiError::field("name", "must be 1-64 characters without control characters")
-        })
+    match free_text(name, 64) {
+        Ok(n) if n.is_empty() => Err(ApiError::field("name", "must not be empty")),
+        Ok(n) => Ok(n),
+        Err(e) => Err(ApiError::field("name", e)),
+    }
 }
 
 /// Create a token.
