@@ -36,7 +36,12 @@ impl FieldError {
 #[serde(deny_unknown_fields)]
 pub struct AddressInput {
     /// Any accepted spelling; canonicalised on the way in.
-    #[schema(example = "tel:+1-212-555-0100")]
+    #[schema(
+        example = "tel:+1-212-555-0100",
+        min_length = 1,
+        max_length = 512,
+        format = "address"
+    )]
     pub uri: String,
     /// Needed only for bare forms such as `alice@example.com` (xmpp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,9 +50,12 @@ pub struct AddressInput {
     pub visibility: Option<Visibility>,
     #[serde(default)]
     pub discoverable: Option<bool>,
+    /// Lower comes first; default 100.
     #[serde(default)]
+    #[schema(maximum = 65535)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub label: Option<String>,
 }
 
@@ -55,11 +63,21 @@ pub struct AddressInput {
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectInput {
-    #[schema(example = "alice")]
+    #[schema(
+        example = "alice",
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    )]
     pub handle: String,
-    #[schema(example = "example.com")]
+    #[schema(
+        example = "example.com",
+        max_length = 253,
+        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+    )]
     pub domain: String,
     #[serde(default)]
+    #[schema(max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub display_name: Option<String>,
     #[serde(default)]
     pub discoverable: Option<bool>,

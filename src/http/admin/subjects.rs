@@ -13,6 +13,9 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId, Query};
+use crate::http::problem::responses::{
+    Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
+};
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{
     Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, clean_text,
@@ -37,9 +40,13 @@ pub struct SubjectPage {
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// Any address (canonicalised first), an `acct:` URI, or a handle prefix.
+    #[param(nullable = false, min_length = 1, format = "search-key")]
     q: Option<String>,
     /// 1–1000, default 50.
+    #[param(nullable = false, minimum = 1, maximum = 1000)]
     limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[param(nullable = false, value_type = Option<Uuid>)]
     cursor: Option<String>,
 }
 
@@ -47,10 +54,20 @@ pub struct ListParams {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectPatch {
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    )]
     handle: Option<String>,
+    #[schema(
+        max_length = 253,
+        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+    )]
     domain: Option<String>,
+    /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     display_name: Option<Option<String>>,
     discoverable: Option<bool>,
     /// Replaces every address; addresses whose canonical URI stays keep their id.
@@ -131,10 +148,11 @@ pub(crate) async fn modify(
 
 /// Create a subject with its addresses.
 #[utoipa::path(post, path = "/api/v1/subjects", tag = "subjects", request_body = SubjectInput,
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     responses((status = 201, body = Subject, description = "Created; ETag and Location set"),
-              (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem, description = "acct or an address already taken")))]
+              (status = 400, body = Problem, description = "Malformed JSON or an invalid field (named by `field`)"),
+              (status = 409, body = Problem, description = "acct or an address already taken"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn create_subject(
     State(state): State<AppState>,
     admin: Admin,
@@ -152,8 +170,10 @@ async fn create_subject(
 
 /// Search subjects by address, acct or handle prefix, with cursor pagination.
 #[utoipa::path(get, path = "/api/v1/subjects", tag = "subjects", params(ListParams),
-    security(("bearer" = [])),
-    responses((status = 200, body = SubjectPage), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = SubjectPage),
+              (status = 400, body = Problem, description = "An invalid or unknown parameter (named by `field`)"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn list_subjects(
     State(state): State<AppState>,
     _admin: Admin,
@@ -204,8 +224,10 @@ fn search_key(q: &str) -> Result<SearchKey, ApiError> {
 
 /// Read one subject with every address, private ones included.
 #[utoipa::path(get, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
-    security(("bearer" = [])),
-    responses((status = 200, body = Subject, description = "ETag set"), (status = 404, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = Subject, description = "ETag set"),
+              (status = 404, body = Problem, description = "No such subject (or `id` is not a UUID)"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn get_subject(
     State(state): State<AppState>,
     _admin: Admin,
@@ -218,9 +240,13 @@ async fn get_subject(
 /// Change subject fields (JSON merge patch); `If-Match` guards against lost updates.
 #[utoipa::path(patch, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
     request_body(content = SubjectPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
-    responses((status = 200, body = Subject), (status = 400, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem), (status = 412, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = Subject),
+              (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject"),
+              (status = 409, body = Problem, description = "acct or an address already taken"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn patch_subject(
     State(state): State<AppState>,
     admin: Admin,
@@ -266,8 +292,12 @@ async fn patch_subject(
 
 /// Delete a subject and all its addresses.
 #[utoipa::path(delete, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
-    security(("bearer" = [])),
-    responses((status = 204), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 204, description = "Deleted"),
+              (status = 400, body = Problem, description = "A malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn delete_subject(
     State(state): State<AppState>,
     admin: Admin,
