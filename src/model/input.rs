@@ -51,7 +51,7 @@ pub struct AddressInput {
     #[serde(default)]
     pub discoverable: Option<bool>,
     /// Lower comes first; default 100.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_priority")]
     #[schema(maximum = 65535)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +86,24 @@ pub struct SubjectInput {
 }
 
 pub const DEFAULT_PRIORITY: u16 = 100;
+
+/// A priority as JSON means it: `5` and `5.0` are the same number (RFC 8259
+/// has one number type, and JSON Schema's `integer` admits both); fractions
+/// and numbers outside 0–65535 are refused.
+pub fn deserialize_priority<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<u16>, D::Error> {
+    let Some(n) = Option::<f64>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if n.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&n) {
+        Ok(Some(n as u16))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{n} is not a whole number from 0 to 65535"
+        )))
+    }
+}
 
 /// `field.member`, or just `member` at the top level.
 fn join(field: &str, member: &str) -> String {
@@ -172,4 +190,30 @@ pub fn check_unique(addresses: &[SubjectAddress]) -> Result<(), FieldError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn priority_of(json: &str) -> Result<Option<u16>, String> {
+        serde_json::from_str::<AddressInput>(&format!(r#"{{"uri": "tel:+12125550100"{json}}}"#))
+            .map(|a| a.priority)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_priority_is_a_whole_number_however_spelled() {
+        assert_eq!(priority_of(""), Ok(None));
+        assert_eq!(priority_of(r#", "priority": null"#), Ok(None));
+        assert_eq!(priority_of(r#", "priority": 7"#), Ok(Some(7)));
+        assert_eq!(priority_of(r#", "priority": 428.0"#), Ok(Some(428)));
+        assert_eq!(priority_of(r#", "priority": 65535"#), Ok(Some(65535)));
+        for bad in ["1.5", "-1", "65536", "1e300", "\"1\""] {
+            assert!(
+                priority_of(&format!(r#", "priority": {bad}"#)).is_err(),
+                "{bad}"
+            );
+        }
+    }
 }

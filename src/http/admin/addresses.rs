@@ -34,6 +34,7 @@ pub struct AddressPatch {
     kind: Option<Kind>,
     visibility: Option<Visibility>,
     discoverable: Option<bool>,
+    #[serde(default, deserialize_with = "crate::model::deserialize_priority")]
     #[schema(maximum = 65535)]
     priority: Option<u16>,
     /// `null` clears it.
