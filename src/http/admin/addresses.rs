@@ -68,7 +68,7 @@ async fn add_address(
                 address.uri, s.acct
             )));
         }
-        s.addresses.push(address);
+        s.addresses.push(address.clone());
         Ok(())
     })
     .await?;

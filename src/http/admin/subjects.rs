@@ -20,7 +20,7 @@ use crate::http::problem::{ApiError, Problem};
 use crate::model::{
     Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, clean_text,
 };
-use crate::store::{SearchKey, SubjectQuery, Write};
+use crate::store::{SearchKey, StoreError, SubjectQuery, Write};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -115,35 +115,56 @@ pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
     response
 }
 
-/// Apply a change to a stored subject in one optimistic write.
+/// How often a write without `If-Match` is tried against a subject that
+/// other writes keep changing, before giving up with 409.
+const UNCONDITIONAL_ATTEMPTS: usize = 5;
+
+/// The answer when every attempt of an unconditional write lost a race.
+fn busy() -> ApiError {
+    ApiError::Conflict("the subject kept changing under concurrent writes; retry".into())
+}
+
+/// Apply a change to a stored subject in one optimistic write. With
+/// `If-Match` (`expected`), a changed subject is 412. Without it the client
+/// set no condition, so losing a race to another write is not 412 (RFC 9110
+/// § 15.5.13 is about conditions the client sent): the change is applied
+/// again to the newer version.
 pub(crate) async fn modify(
     state: &AppState,
     admin: &Admin,
     id: Uuid,
     expected: Option<i64>,
     operation: &str,
-    change: impl FnOnce(&mut Subject) -> Result<(), ApiError>,
+    change: impl Fn(&mut Subject) -> Result<(), ApiError>,
 ) -> Result<Subject, ApiError> {
-    let current = state.store.subject(id).await?;
-    if let Some(v) = expected
-        && v != current.version
-    {
-        return Err(ApiError::Stale {
-            current: current.version,
-        });
+    for _ in 0..UNCONDITIONAL_ATTEMPTS {
+        let current = state.store.subject(id).await?;
+        if let Some(v) = expected
+            && v != current.version
+        {
+            return Err(ApiError::Stale {
+                current: current.version,
+            });
+        }
+        let mut next = current.clone();
+        change(&mut next)?;
+        next.acct = Subject::acct_of(&next.handle, &next.domain);
+        next.sort_addresses();
+        check_unique(&next.addresses)?;
+        let write = Write::Update {
+            expected_version: current.version,
+            subject: next,
+        };
+        match state.store.write(admin.0.actor(), operation, write).await {
+            Err(StoreError::Stale { .. }) if expected.is_none() => continue,
+            result => {
+                let saved = result?;
+                state.applied().await;
+                return saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()));
+            }
+        }
     }
-    let mut next = current.clone();
-    change(&mut next)?;
-    next.acct = Subject::acct_of(&next.handle, &next.domain);
-    next.sort_addresses();
-    check_unique(&next.addresses)?;
-    let write = Write::Update {
-        expected_version: current.version,
-        subject: next,
-    };
-    let saved = state.store.write(admin.0.actor(), operation, write).await?;
-    state.applied().await;
-    saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()))
+    Err(busy())
 }
 
 /// Create a subject with its addresses.
@@ -273,10 +294,10 @@ async fn patch_subject(
         if let Some(d) = patch.discoverable {
             s.discoverable = d;
         }
-        if let Some(inputs) = patch.addresses {
+        if let Some(inputs) = &patch.addresses {
             let mut addresses = Vec::with_capacity(inputs.len());
-            for (i, input) in inputs.into_iter().enumerate() {
-                let mut a = input.into_address(&format!("addresses[{i}]"))?;
+            for (i, input) in inputs.iter().enumerate() {
+                let mut a = input.clone().into_address(&format!("addresses[{i}]"))?;
                 if let Some(old) = s.addresses.iter().find(|o| o.uri == a.uri) {
                     a.id = old.id;
                 }
@@ -304,21 +325,29 @@ async fn delete_subject(
     PathId(id): PathId<Uuid>,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let expected = match if_match(&headers)? {
-        Some(v) => v,
-        None => state.store.subject(id).await?.version,
-    };
-    state
-        .store
-        .write(
-            admin.0.actor(),
-            "subject.delete",
-            Write::Delete {
-                id,
-                expected_version: expected,
-            },
-        )
-        .await?;
-    state.applied().await;
-    Ok(StatusCode::NO_CONTENT)
+    let condition = if_match(&headers)?;
+    for _ in 0..UNCONDITIONAL_ATTEMPTS {
+        let expected = match condition {
+            Some(v) => v,
+            None => state.store.subject(id).await?.version,
+        };
+        let write = Write::Delete {
+            id,
+            expected_version: expected,
+        };
+        match state
+            .store
+            .write(admin.0.actor(), "subject.delete", write)
+            .await
+        {
+            // Without If-Match, a change in between is no reason to refuse.
+            Err(StoreError::Stale { .. }) if condition.is_none() => continue,
+            result => {
+                result?;
+                state.applied().await;
+                return Ok(StatusCode::NO_CONTENT);
+            }
+        }
+    }
+    Err(busy())
 }
