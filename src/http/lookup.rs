@@ -15,6 +15,9 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::auth::{AnyCaller, Caller};
 use super::extract::Json;
+use super::problem::responses::{
+    RateLimited, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
+};
 use super::problem::{ApiError, Problem};
 use super::webfinger::{admit, percent_decode, request_host};
 use crate::model::Viewer;
@@ -27,7 +30,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Batch lookups run this many at a time.
 const BATCH_CONCURRENCY: usize = 8;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How an answer is rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ToSchema)]
+#[schema(rename_all = "lowercase")]
 enum Format {
     Json,
     Vcard,
@@ -48,17 +53,23 @@ struct Params {
 /// callers only when `resolver.anonymous` is on.
 #[utoipa::path(get, path = "/api/v1/lookup", tag = "lookup",
     params(
-        ("address" = String, Query, description = "Any address or acct: URI; a literal `+` stays a plus"),
-        ("remote" = Option<bool>, Query, description = "Also expand through other domains' ENUM and WebFinger"),
-        ("format" = Option<String>, Query, description = "`json` (default), `vcard` or `reach`; `Accept: text/vcard` also selects vcard"),
+        ("address" = String, Query, min_length = 1, format = "lookup-key",
+            description = "Any address or acct: URI; a literal `+` stays a plus"),
+        ("remote" = Option<bool>, Query, nullable = false,
+            description = "Also expand through other domains' ENUM and WebFinger"),
+        ("format" = inline(Option<Format>), Query, nullable = false,
+            description = "`json` (default), `vcard` or `reach`; `Accept: text/vcard` also selects vcard"),
     ),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, body = Answer, description = "JSON; `text/vcard` or `application/xml` per `format`"),
-        (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 200, description = "The answer, rendered per `format`", content(
+            (Answer = "application/json"),
+            (String = "text/vcard"),
+            (String = "application/xml"))),
+        (status = 400, body = Problem, description = "`address` missing, repeated or malformed, or an unknown parameter"),
         (status = 404, body = Problem, description = "Unknown or hidden: the same answer"),
-        (status = 429, body = Problem),
         (status = 502, body = Problem, description = "Nothing found and remote steps failed"),
+        Unauthorized, RateLimited, Unavailable,
     ))]
 pub async fn lookup(
     State(state): State<AppState>,
@@ -195,11 +206,18 @@ fn parse_query(query: &str, headers: &HeaderMap) -> Result<Params, ApiError> {
     })
 }
 
+// Only describes the items of `BatchRequest::addresses` (parsed as `Key`s).
+/// An address or `acct:` URI to look up.
+#[derive(ToSchema)]
+#[schema(min_length = 1, format = "lookup-key")]
+pub struct LookupKey(pub String);
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest {
-    /// Addresses or acct: URIs, at most `lookup.batch_max`.
-    #[schema(example = json!(["tel:+12125550100", "xmpp:bob@example.net"]))]
+    /// Addresses or acct: URIs, at most `lookup.batch_max` (default 100).
+    #[schema(example = json!(["tel:+12125550100", "xmpp:bob@example.net"]),
+        max_items = 100, inline, value_type = Vec<LookupKey>)]
     addresses: Vec<String>,
     /// Also expand through other domains' ENUM and WebFinger.
     #[serde(default)]
@@ -217,7 +235,8 @@ pub struct BatchAnswer {
 #[utoipa::path(post, path = "/api/v1/lookup", tag = "lookup", request_body = BatchRequest,
     security(("bearer" = [])),
     responses((status = 200, body = BatchAnswer),
-              (status = 400, body = Problem), (status = 401, body = Problem)))]
+              (status = 400, body = Problem, description = "Malformed JSON, too many addresses, or one malformed (named by `field`)"),
+              Unauthorized, TooLarge, UnsupportedMediaType, Unavailable))]
 pub async fn lookup_batch(
     State(state): State<AppState>,
     AnyCaller(caller): AnyCaller,

@@ -95,18 +95,22 @@ impl AppState {
 
 /// The OpenAPI description of every documented route.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api_router().into_openapi()
+    api_router().1
 }
 
-fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+/// The API routes and their description, finished.
+fn api_router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    let (api, mut spec) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(admin::router())
         .merge(lookup::router())
+        .split_for_parts();
+    openapi::finish(&mut spec);
+    (api, spec)
 }
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> axum::Router {
-    let (api, spec) = api_router().split_for_parts();
+    let (api, spec) = api_router();
     let timeout = TimeoutLayer::with_status_code(
         StatusCode::SERVICE_UNAVAILABLE,
         Duration::from_secs(state.config.http.request_timeout_secs),

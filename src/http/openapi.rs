@@ -2,7 +2,10 @@
 
 use utoipa::Modify;
 use utoipa::OpenApi;
+use utoipa::openapi::RefOr;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use super::problem::{PROBLEM_JSON, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -13,8 +16,14 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         license(name = "Apache-2.0")
     ),
     modifiers(&BearerAuth),
-    // WebFinger is routed outside the API router (its own CORS layer).
-    paths(super::webfinger::webfinger),
+    // WebFinger and host-meta are routed outside the API router (their own
+    // CORS layer).
+    paths(
+        super::webfinger::webfinger,
+        super::webfinger::host_meta,
+        super::webfinger::host_meta_json
+    ),
+    components(schemas(Problem)),
     tags(
         (name = "subjects", description = "People and role accounts, with their addresses"),
         (name = "tokens", description = "API tokens"),
@@ -35,5 +44,36 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Finish the description once every route is merged in: every error
+/// answer (4xx, 5xx) is an RFC 9457 problem, whatever the route declared.
+pub fn finish(spec: &mut utoipa::openapi::OpenApi) {
+    for item in spec.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.options,
+            &mut item.head,
+            &mut item.patch,
+            &mut item.trace,
+            &mut item.query,
+        ];
+        for operation in operations.into_iter().flatten() {
+            for (status, response) in &mut operation.responses.responses {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                if !(status.starts_with('4') || status.starts_with('5')) {
+                    continue;
+                }
+                if let Some(json) = response.content.shift_remove("application/json") {
+                    response.content.insert(PROBLEM_JSON.to_owned(), json);
+                }
+            }
+        }
     }
 }

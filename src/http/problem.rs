@@ -3,7 +3,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use utoipa::ToSchema;
+use utoipa::{IntoResponses, ToSchema};
 
 use crate::model::FieldError;
 use crate::store::{Conflict, StoreError};
@@ -25,6 +25,46 @@ pub struct Problem {
     /// Where the problem is in an NDJSON body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+}
+
+/// The failures many routes share, for their OpenAPI `responses(...)`: each
+/// says when it happens; the body is always a [`Problem`] (the OpenAPI
+/// description serves every error as `application/problem+json`).
+pub mod responses {
+    use super::{IntoResponses, Problem};
+
+    /// No valid token: none where one is required, or one that is unknown
+    /// or revoked (a token that does not verify is never anonymous).
+    #[derive(IntoResponses)]
+    #[response(status = 401, headers(("WWW-Authenticate" = String, description = "`Bearer`")))]
+    pub struct Unauthorized(pub Problem);
+
+    /// A valid token whose scope does not allow this request (a `lookup`
+    /// token on the admin API).
+    #[derive(IntoResponses)]
+    #[response(status = 403)]
+    pub struct Forbidden(pub Problem);
+
+    /// Anonymous callers over their per-client rate limit.
+    #[derive(IntoResponses)]
+    #[response(status = 429, headers(("Retry-After" = u64, description = "Seconds to wait")))]
+    pub struct RateLimited(pub Problem);
+
+    /// The body is over `http.body_limit`.
+    #[derive(IntoResponses)]
+    #[response(status = 413)]
+    pub struct TooLarge(pub Problem);
+
+    /// The body is not of the media type the route reads.
+    #[derive(IntoResponses)]
+    #[response(status = 415)]
+    pub struct UnsupportedMediaType(pub Problem);
+
+    /// The directory is still loading, the database is unavailable for
+    /// writes, or the request ran past `http.request_timeout_secs`.
+    #[derive(IntoResponses)]
+    #[response(status = 503)]
+    pub struct Unavailable(pub Problem);
 }
 
 /// Every way a request can fail.

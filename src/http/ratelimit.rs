@@ -62,7 +62,11 @@ impl RateLimiter {
 
     /// Forget clients whose buckets are full again (bounded memory).
     pub fn sweep(&self) {
-        let full_after = Duration::from_secs_f64(self.burst / self.rate.max(f64::MIN_POSITIVE));
+        // Limiting off: no bucket is ever made, and burst / 0 is no Duration.
+        if self.rate == 0.0 {
+            return;
+        }
+        let full_after = Duration::from_secs_f64(self.burst / self.rate);
         let now = Instant::now();
         self.buckets
             .retain(|_, b| now.duration_since(b.last) < full_after);
@@ -139,6 +143,13 @@ mod tests {
         }
         assert!(limiter.check("2001:db8::3".parse().unwrap()).is_err());
         assert!(limiter.check("2001:db8:0:1::3".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn sweeping_with_limiting_off_is_a_no_op() {
+        let limiter = RateLimiter::new(0, 20, &[]).unwrap();
+        assert!(limiter.check("192.0.2.1".parse().unwrap()).is_ok());
+        limiter.sweep();
     }
 
     #[test]

@@ -20,6 +20,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use super::auth::caller;
+use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
 use crate::model::{Acct, Address, Kind, Projection, Viewer, project};
 
@@ -97,13 +98,15 @@ pub const JRD: &str = "application/jrd+json";
 
 /// Look a resource up: the subject's JRD for this viewer.
 #[utoipa::path(get, path = "/.well-known/webfinger", tag = "webfinger",
-    params(("resource" = String, Query, description = "Any discoverable address: acct:, sip:, sips:, xmpp:, tel:, mailto:"),
+    params(("resource" = String, Query, min_length = 1, format = "lookup-key",
+                description = "Any discoverable address: acct:, sip:, sips:, xmpp:, tel:, mailto:"),
            ("rel" = Option<Vec<String>>, Query, description = "Repeatable; filters links")),
+    security((), ("bearer" = [])),
     responses((status = 200, body = Jrd, content_type = "application/jrd+json"),
               (status = 304, description = "If-None-Match matched"),
-              (status = 400, body = Problem), (status = 401, body = Problem),
+              (status = 400, body = Problem, description = "`resource` missing, repeated or malformed"),
               (status = 404, body = Problem, description = "Unknown or hidden: the same answer"),
-              (status = 429, body = Problem)))]
+              Unauthorized, RateLimited, Unavailable))]
 pub async fn webfinger(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -331,16 +334,21 @@ fn template(headers: &HeaderMap, uri: &Uri, scheme: Scheme) -> Result<String, Ap
     ))
 }
 
-#[derive(Serialize)]
-struct HostMetaJson {
+/// host-meta as JSON (RFC 6415 appendix A).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct HostMetaJson {
     links: [HostMetaLink; 1],
 }
 
-#[derive(Serialize)]
+/// The lrdd link: where WebFinger answers on this host.
+#[derive(Serialize, ToSchema)]
 struct HostMetaLink {
+    #[schema(example = "lrdd")]
     rel: &'static str,
     #[serde(rename = "type")]
+    #[schema(example = "application/jrd+json")]
     media_type: &'static str,
+    #[schema(example = "https://example.com/.well-known/webfinger?resource={uri}")]
     template: String,
 }
 
@@ -359,8 +367,13 @@ fn host_meta_json_body(template: String) -> Response {
         .into_response()
 }
 
-/// XRD, or JSON when the client asks for `application/json`.
-async fn host_meta(
+/// The host's metadata (RFC 6415): XRD, or JSON when the client asks for
+/// `application/json`.
+#[utoipa::path(get, path = "/.well-known/host-meta", tag = "webfinger",
+    responses((status = 200, description = "The lrdd template of this host",
+                content((String = "application/xrd+xml"), (HostMetaJson = "application/json"))),
+              (status = 400, body = Problem, description = "`Host` missing or not a host name")))]
+pub(crate) async fn host_meta(
     scheme: Option<Extension<Scheme>>,
     uri: Uri,
     headers: HeaderMap,
@@ -382,7 +395,11 @@ async fn host_meta(
     Ok(([(header::CONTENT_TYPE, "application/xrd+xml")], xml).into_response())
 }
 
-async fn host_meta_json(
+/// The host's metadata (RFC 6415) as JSON.
+#[utoipa::path(get, path = "/.well-known/host-meta.json", tag = "webfinger",
+    responses((status = 200, body = HostMetaJson),
+              (status = 400, body = Problem, description = "`Host` missing or not a host name")))]
+pub(crate) async fn host_meta_json(
     scheme: Option<Extension<Scheme>>,
     uri: Uri,
     headers: HeaderMap,

@@ -37,7 +37,12 @@ impl FieldError {
 #[serde(deny_unknown_fields)]
 pub struct AddressInput {
     /// Any accepted spelling; canonicalised on the way in.
-    #[schema(example = "tel:+1-212-555-0100")]
+    #[schema(
+        example = "tel:+1-212-555-0100",
+        min_length = 1,
+        max_length = 512,
+        format = "address"
+    )]
     pub uri: String,
     /// Needed only for bare forms such as `alice@example.com` (xmpp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,10 +53,12 @@ pub struct AddressInput {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub discoverable: Option<bool>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
+    /// Lower comes first; default 100.
+    #[serde(default, deserialize_with = "deserialize_priority")]
+    #[schema(nullable = false, maximum = 65535)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub label: Option<String>,
 }
 
@@ -59,11 +66,21 @@ pub struct AddressInput {
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectInput {
-    #[schema(example = "alice")]
+    #[schema(
+        example = "alice",
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    )]
     pub handle: String,
-    #[schema(example = "example.com")]
+    #[schema(
+        example = "example.com",
+        max_length = 253,
+        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+    )]
     pub domain: String,
     #[serde(default)]
+    #[schema(max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub display_name: Option<String>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -97,6 +114,20 @@ pub fn display_name(input: &str) -> Result<String, FieldError> {
 pub fn label(input: &str, field: &str) -> Result<Option<String>, FieldError> {
     let label = free_text(input, 64).map_err(|e| FieldError::new(join(field, "label"), e))?;
     Ok(Some(label).filter(|l| !l.is_empty()))
+}
+
+/// A priority as JSON means it: `5` and `5.0` are the same number (RFC 8259
+/// has one number type, and JSON Schema's `integer` admits both); fractions,
+/// numbers outside 0–65535 and `null` are refused.
+pub fn deserialize_priority<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+    let n: f64 = not_null(d)?.expect("not_null never answers None");
+    if n.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&n) {
+        Ok(Some(n as u16))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{n} is not a whole number from 0 to 65535"
+        )))
+    }
 }
 
 /// `field.member`, or just `member` at the top level.
@@ -173,4 +204,30 @@ pub fn check_unique(addresses: &[SubjectAddress]) -> Result<(), FieldError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn priority_of(json: &str) -> Result<Option<u16>, String> {
+        serde_json::from_str::<AddressInput>(&format!(r#"{{"uri": "tel:+12125550100"{json}}}"#))
+            .map(|a| a.priority)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_priority_is_a_whole_number_however_spelled() {
+        assert_eq!(priority_of(""), Ok(None));
+        assert_eq!(priority_of(r#", "priority": null"#), Ok(None));
+        assert_eq!(priority_of(r#", "priority": 7"#), Ok(Some(7)));
+        assert_eq!(priority_of(r#", "priority": 428.0"#), Ok(Some(428)));
+        assert_eq!(priority_of(r#", "priority": 65535"#), Ok(Some(65535)));
+        for bad in ["1.5", "-1", "65536", "1e300", "\"1\""] {
+            assert!(
+                priority_of(&format!(r#", "priority": {bad}"#)).is_err(),
+                "{bad}"
+            );
+        }
+    }
 }

@@ -11,8 +11,8 @@ mod visibility;
 
 pub use address::{Address, AddressError, Kind};
 pub use input::{
-    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, display_name, label,
-    not_null,
+    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, deserialize_priority,
+    display_name, label, not_null,
 };
 pub use limits::Limits;
 pub use privacy::{Projection, Scope, Viewer, keys, project, visible_addresses};

@@ -6,6 +6,7 @@
 mod support;
 
 mod auth;
+mod conformance;
 mod deploy;
 mod input;
 mod limits;

@@ -13,6 +13,9 @@ use super::subjects::{if_match, modify, present, with_etag};
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId};
+use crate::http::problem::responses::{
+    Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
+};
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{Address, AddressInput, Kind, Subject, Visibility, label, not_null};
 
@@ -27,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct AddressPatch {
     #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
+    #[schema(nullable = false, min_length = 1, max_length = 512, format = "address")]
     uri: Option<String>,
     kind: Option<Kind>,
     #[serde(default, deserialize_with = "not_null")]
@@ -36,20 +39,24 @@ pub struct AddressPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     discoverable: Option<bool>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
+    #[serde(default, deserialize_with = "crate::model::deserialize_priority")]
+    #[schema(nullable = false, maximum = 65535)]
     priority: Option<u16>,
+    /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     label: Option<Option<String>>,
 }
 
 /// Add an address to a subject.
 #[utoipa::path(post, path = "/api/v1/subjects/{id}/addresses", tag = "subjects",
-    params(("id" = Uuid, Path)), request_body = AddressInput, security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = AddressInput, security(("bearer" = ["admin"])),
     responses((status = 201, body = Subject, description = "The subject with its new address"),
-              (status = 400, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem), (status = 412, body = Problem)))]
+              (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject"),
+              (status = 409, body = Problem, description = "The address is already taken"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn add_address(
     State(state): State<AppState>,
     admin: Admin,
@@ -66,7 +73,7 @@ async fn add_address(
                 address.uri, s.acct
             )));
         }
-        s.addresses.push(address);
+        s.addresses.push(address.clone());
         Ok(())
     })
     .await?;
@@ -77,9 +84,13 @@ async fn add_address(
 #[utoipa::path(patch, path = "/api/v1/subjects/{id}/addresses/{address_id}", tag = "subjects",
     params(("id" = Uuid, Path), ("address_id" = Uuid, Path)),
     request_body(content = AddressPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
-    responses((status = 200, body = Subject), (status = 400, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem), (status = 412, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = Subject),
+              (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject or address"),
+              (status = 409, body = Problem, description = "The new URI is already taken"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn patch_address(
     State(state): State<AppState>,
     admin: Admin,
@@ -121,9 +132,12 @@ async fn patch_address(
 
 /// Remove one address.
 #[utoipa::path(delete, path = "/api/v1/subjects/{id}/addresses/{address_id}", tag = "subjects",
-    params(("id" = Uuid, Path), ("address_id" = Uuid, Path)), security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("address_id" = Uuid, Path)), security(("bearer" = ["admin"])),
     responses((status = 200, body = Subject, description = "The subject without the address"),
-              (status = 404, body = Problem), (status = 412, body = Problem)))]
+              (status = 400, body = Problem, description = "A malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject or address"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn delete_address(
     State(state): State<AppState>,
     admin: Admin,

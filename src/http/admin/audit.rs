@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, Query};
+use crate::http::problem::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::http::problem::{ApiError, Problem};
 use crate::store::{Change, ChangeQuery};
 
@@ -21,10 +22,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct AuditParams {
     /// Only changes to this subject.
+    #[param(nullable = false)]
     subject: Option<Uuid>,
     /// 1–1000, default 100.
+    #[param(nullable = false, minimum = 1, maximum = 1000)]
     limit: Option<u32>,
     /// Serials below this one (from `next_cursor`).
+    #[param(nullable = false)]
     cursor: Option<i64>,
 }
 
@@ -35,8 +39,10 @@ pub struct AuditPage {
 }
 
 /// Read the change log, newest first.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditParams), security(("bearer" = [])),
-    responses((status = 200, body = AuditPage), (status = 400, body = Problem), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditParams), security(("bearer" = ["admin"])),
+    responses((status = 200, body = AuditPage),
+              (status = 400, body = Problem, description = "An invalid or unknown parameter"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn audit(
     State(state): State<AppState>,
     _admin: Admin,

@@ -13,12 +13,15 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId, Query};
+use crate::http::problem::responses::{
+    Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
+};
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{
     Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, display_name,
     not_null,
 };
-use crate::store::{SearchKey, SubjectQuery, Write};
+use crate::store::{SearchKey, StoreError, SubjectQuery, Write};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -38,9 +41,13 @@ pub struct SubjectPage {
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// Any address (canonicalised first), an `acct:` URI, or a handle prefix.
+    #[param(nullable = false, min_length = 1, format = "search-key")]
     q: Option<String>,
     /// 1–1000, default 50.
+    #[param(nullable = false, minimum = 1, maximum = 1000)]
     limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[param(nullable = false, value_type = Option<Uuid>)]
     cursor: Option<String>,
 }
 
@@ -49,13 +56,23 @@ pub struct ListParams {
 #[serde(deny_unknown_fields)]
 pub struct SubjectPatch {
     #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    )]
     handle: Option<String>,
     #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
+    #[schema(
+        nullable = false,
+        max_length = 253,
+        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+    )]
     domain: Option<String>,
+    /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     display_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -183,38 +200,61 @@ pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
     response
 }
 
-/// Apply a change to a stored subject in one optimistic write.
+/// How often a write without `If-Match` is tried against a subject that
+/// other writes keep changing, before giving up with 409.
+const UNCONDITIONAL_ATTEMPTS: usize = 5;
+
+/// The answer when every attempt of an unconditional write lost a race.
+fn busy() -> ApiError {
+    ApiError::Conflict("the subject kept changing under concurrent writes; retry".into())
+}
+
+/// Apply a change to a stored subject in one optimistic write. With
+/// `If-Match` (`expected`), a changed subject is 412. Without it the client
+/// set no condition, so losing a race to another write is not 412 (RFC 9110
+/// § 15.5.13 is about conditions the client sent): the change is applied
+/// again to the newer version.
 pub(crate) async fn modify(
     state: &AppState,
     admin: &Admin,
     id: Uuid,
     precondition: Option<IfMatch>,
     operation: &str,
-    change: impl FnOnce(&mut Subject) -> Result<(), ApiError>,
+    change: impl Fn(&mut Subject) -> Result<(), ApiError>,
 ) -> Result<Subject, ApiError> {
-    let current = state.store.subject(id).await?;
-    IfMatch::check(precondition.as_ref(), current.version)?;
-    let mut next = current.clone();
-    change(&mut next)?;
-    next.acct = Subject::acct_of(&next.handle, &next.domain);
-    next.sort_addresses();
-    check_unique(&next.addresses)?;
-    state.config.limits.check(&next.addresses)?;
-    let write = Write::Update {
-        expected_version: current.version,
-        subject: next,
-    };
-    let saved = state.store.write(admin.0.actor(), operation, write).await?;
-    state.applied().await;
-    saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()))
+    for _ in 0..UNCONDITIONAL_ATTEMPTS {
+        let current = state.store.subject(id).await?;
+        IfMatch::check(precondition.as_ref(), current.version)?;
+        let mut next = current.clone();
+        change(&mut next)?;
+        next.acct = Subject::acct_of(&next.handle, &next.domain);
+        next.sort_addresses();
+        check_unique(&next.addresses)?;
+        state.config.limits.check(&next.addresses)?;
+        let write = Write::Update {
+            expected_version: current.version,
+            subject: next,
+        };
+        match state.store.write(admin.0.actor(), operation, write).await {
+            // Without If-Match, a change in between is no reason to refuse.
+            Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
+            result => {
+                let saved = result?;
+                state.applied().await;
+                return saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()));
+            }
+        }
+    }
+    Err(busy())
 }
 
 /// Create a subject with its addresses.
 #[utoipa::path(post, path = "/api/v1/subjects", tag = "subjects", request_body = SubjectInput,
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     responses((status = 201, body = Subject, description = "Created; ETag and Location set"),
-              (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem, description = "acct or an address already taken")))]
+              (status = 400, body = Problem, description = "Malformed JSON or an invalid field (named by `field`)"),
+              (status = 409, body = Problem, description = "acct or an address already taken"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn create_subject(
     State(state): State<AppState>,
     admin: Admin,
@@ -233,8 +273,10 @@ async fn create_subject(
 
 /// Search subjects by address, acct or handle prefix, with cursor pagination.
 #[utoipa::path(get, path = "/api/v1/subjects", tag = "subjects", params(ListParams),
-    security(("bearer" = [])),
-    responses((status = 200, body = SubjectPage), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = SubjectPage),
+              (status = 400, body = Problem, description = "An invalid or unknown parameter (named by `field`)"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn list_subjects(
     State(state): State<AppState>,
     _admin: Admin,
@@ -285,8 +327,10 @@ fn search_key(q: &str) -> Result<SearchKey, ApiError> {
 
 /// Read one subject with every address, private ones included.
 #[utoipa::path(get, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
-    security(("bearer" = [])),
-    responses((status = 200, body = Subject, description = "ETag set"), (status = 404, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = Subject, description = "ETag set"),
+              (status = 404, body = Problem, description = "No such subject (or `id` is not a UUID)"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn get_subject(
     State(state): State<AppState>,
     _admin: Admin,
@@ -299,9 +343,13 @@ async fn get_subject(
 /// Change subject fields (JSON merge patch); `If-Match` guards against lost updates.
 #[utoipa::path(patch, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
     request_body(content = SubjectPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
-    responses((status = 200, body = Subject), (status = 400, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem), (status = 412, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 200, body = Subject),
+              (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject"),
+              (status = 409, body = Problem, description = "acct or an address already taken"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn patch_subject(
     State(state): State<AppState>,
     admin: Admin,
@@ -323,10 +371,10 @@ async fn patch_subject(
         if let Some(d) = patch.discoverable {
             s.discoverable = d;
         }
-        if let Some(inputs) = patch.addresses {
+        if let Some(inputs) = &patch.addresses {
             let mut addresses = Vec::with_capacity(inputs.len());
-            for (i, input) in inputs.into_iter().enumerate() {
-                let mut a = input.into_address(&format!("addresses[{i}]"))?;
+            for (i, input) in inputs.iter().enumerate() {
+                let mut a = input.clone().into_address(&format!("addresses[{i}]"))?;
                 if let Some(old) = s.addresses.iter().find(|o| o.uri == a.uri) {
                     a.id = old.id;
                 }
@@ -342,8 +390,12 @@ async fn patch_subject(
 
 /// Delete a subject and all its addresses.
 #[utoipa::path(delete, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
-    security(("bearer" = [])),
-    responses((status = 204), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 204, description = "Deleted"),
+              (status = 400, body = Problem, description = "A malformed If-Match"),
+              (status = 404, body = Problem, description = "No such subject"),
+              (status = 412, body = Problem, description = "If-Match names an older version"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn delete_subject(
     State(state): State<AppState>,
     admin: Admin,
@@ -351,21 +403,28 @@ async fn delete_subject(
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     let precondition = if_match(&headers)?;
-    let expected = state.store.subject(id).await?.version;
-    IfMatch::check(precondition.as_ref(), expected)?;
-    state
-        .store
-        .write(
-            admin.0.actor(),
-            "subject.delete",
-            Write::Delete {
-                id,
-                expected_version: expected,
-            },
-        )
-        .await?;
-    state.applied().await;
-    Ok(StatusCode::NO_CONTENT)
+    for _ in 0..UNCONDITIONAL_ATTEMPTS {
+        let expected = state.store.subject(id).await?.version;
+        IfMatch::check(precondition.as_ref(), expected)?;
+        let write = Write::Delete {
+            id,
+            expected_version: expected,
+        };
+        match state
+            .store
+            .write(admin.0.actor(), "subject.delete", write)
+            .await
+        {
+            // Without If-Match, a change in between is no reason to refuse.
+            Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
+            result => {
+                result?;
+                state.applied().await;
+                return Ok(StatusCode::NO_CONTENT);
+            }
+        }
+    }
+    Err(busy())
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::{Admin, hash_secret, new_secret};
 use crate::http::extract::{Json, PathId};
+use crate::http::problem::responses::{
+    Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
+};
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{Scope, free_text};
 use crate::store::Token;
@@ -26,7 +29,12 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// Who or what uses it; recorded as the actor of its changes.
-    #[schema(example = "provisioning")]
+    #[schema(
+        example = "provisioning",
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     name: String,
     scope: Scope,
 }
@@ -57,8 +65,10 @@ pub fn token_name(name: &str) -> Result<String, ApiError> {
 
 /// Create a token.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken,
-    security(("bearer" = [])),
-    responses((status = 201, body = CreatedToken), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 201, body = CreatedToken),
+              (status = 400, body = Problem, description = "Malformed JSON or an invalid field (named by `field`)"),
+              Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn create_token(
     State(state): State<AppState>,
     admin: Admin,
@@ -83,8 +93,8 @@ async fn create_token(
 }
 
 /// List tokens (never their secrets).
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = [])),
-    responses((status = 200, body = TokenList), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = ["admin"])),
+    responses((status = 200, body = TokenList), Unauthorized, Forbidden, Unavailable))]
 async fn list_tokens(
     State(state): State<AppState>,
     _admin: Admin,
@@ -96,8 +106,10 @@ async fn list_tokens(
 
 /// Revoke a token; it stops working at once on this server.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
-    security(("bearer" = [])),
-    responses((status = 204), (status = 404, body = Problem)))]
+    security(("bearer" = ["admin"])),
+    responses((status = 204, description = "Revoked"),
+              (status = 404, body = Problem, description = "No such token"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn revoke_token(
     State(state): State<AppState>,
     admin: Admin,

@@ -15,7 +15,9 @@ use utoipa_axum::routes;
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, Query};
+use crate::http::problem::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::http::problem::{ApiError, Problem};
+use crate::model::SubjectInput;
 use crate::store::ndjson::{self, ImportError, ImportOptions, ImportReport};
 
 pub const NDJSON: &str = "application/x-ndjson";
@@ -31,17 +33,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct ImportParams {
     /// Skip and count invalid lines instead of rejecting the whole import.
     #[serde(default)]
+    #[param(required = false)]
     skip_invalid: bool,
 }
 
 /// Import subjects (NDJSON, one per line) as one transaction: an upsert by acct.
 #[utoipa::path(post, path = "/api/v1/import", tag = "transfer", params(ImportParams),
-    request_body(content = String, content_type = "application/x-ndjson",
-        description = "One subject per line in the create-subject format"),
-    security(("bearer" = [])),
+    request_body(content = Vec<SubjectInput>, content_type = "application/x-ndjson",
+        description = "One subject per line in the create-subject format (the array's items, one JSON text per line)"),
+    security(("bearer" = ["admin"])),
     responses((status = 200, body = ImportReport),
-              (status = 400, body = Problem, description = "A bad line (named by `line`); nothing was stored"),
-              (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem)))]
+              (status = 400, body = Problem, description = "A bad line (named by `line`): invalid, or an address another subject holds; nothing was stored"),
+              (status = 409, body = Problem, description = "An acct or address taken by a concurrent write"),
+              (status = 413, body = Problem, description = "The body is over `http.import_limit`"),
+              (status = 415, body = Problem, description = "Not `application/x-ndjson`"),
+              Unauthorized, Forbidden, Unavailable))]
 async fn import(
     State(state): State<AppState>,
     admin: Admin,
@@ -105,8 +111,9 @@ async fn import(
 }
 
 /// Export every subject as NDJSON, in the import format (re-imports as is).
-#[utoipa::path(get, path = "/api/v1/export", tag = "transfer", security(("bearer" = [])),
-    responses((status = 200, content_type = "application/x-ndjson", body = String), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/export", tag = "transfer", security(("bearer" = ["admin"])),
+    responses((status = 200, content_type = "application/x-ndjson", body = String),
+              Unauthorized, Forbidden, Unavailable))]
 async fn export(State(state): State<AppState>, _admin: Admin) -> Response {
     let stream = owned_export(state.store.clone()).map_err(|e| {
         tracing::error!(error = %e, "export failed midway");

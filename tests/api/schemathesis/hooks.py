@@ -1,0 +1,107 @@
+"""What schemathesis needs to know beyond /api/openapi.json to test callsign.
+
+Loaded by tests/openapi_conformance.rs through SCHEMATHESIS_HOOKS.
+
+The description marks address fields with callsign's own string formats,
+because what makes an address valid (a dialable E.164 number, a user part, a
+host that is a DNS name) is more than JSON Schema can say. Here each format
+gets a generator of values the server must accept, so "valid data is
+accepted" is tested on real addresses instead of random text. Invalid data
+is still drawn from the rest of each schema (types, lengths, patterns).
+"""
+
+import json
+
+import schemathesis
+from hypothesis import strategies as st
+
+_user = st.from_regex(r"\A[a-z0-9][a-z0-9._-]{0,11}\Z")
+_domain = st.sampled_from(["example.com", "example.net", "voice.example.org"])
+# 555-0100 to 555-0199: the fictional range of each North American area code.
+_tel = st.integers(min_value=100, max_value=199).map(lambda n: f"tel:+1212555{n:04d}")
+
+
+def _at(scheme):
+    return st.builds(lambda user, host: f"{scheme}:{user}@{host}", _user, _domain)
+
+
+_address = st.one_of(
+    _tel,
+    _at("sip"),
+    _at("sips"),
+    _at("xmpp"),
+    _at("mailto"),
+    _at("h323"),
+    st.builds(lambda host, path: f"https://{host}/{path}", _domain, _user),
+)
+_lookup_key = st.one_of(_address, _at("acct"))
+_handle_prefix = st.from_regex(r"\A[a-z0-9][a-z0-9._-]{0,11}\Z")
+
+# An address URI of a kind callsign stores.
+schemathesis.openapi.format("address", _address)
+# What lookup and WebFinger take: an address or an `acct:` URI.
+schemathesis.openapi.format("lookup-key", _lookup_key)
+# What subject search takes: a lookup key or a handle prefix.
+schemathesis.openapi.format("search-key", st.one_of(_lookup_key, _handle_prefix))
+
+
+@schemathesis.serializer("application/x-ndjson")
+def ndjson(ctx, value):
+    """The import body: each item of the described array on a line of its own."""
+    lines = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(line) + "\n" for line in lines).encode()
+
+
+_KINDS = {"tel", "sip", "sips", "xmpp", "mailto", "h323", "https"}
+
+
+def _canonical(uri):
+    """Close enough to the server's canonical form to spot a repeat."""
+    scheme, _, rest = uri.partition(":")
+    if scheme.lower() == "tel":
+        return "tel:" + "".join(c for c in rest if c not in " -.()")
+    return uri.lower()
+
+
+def _agree(value):
+    """Make addresses consistent the way the descriptions say: `kind` agrees
+    with the scheme of `uri`, and a list names each address once."""
+    if isinstance(value, list):
+        items, seen = [], set()
+        for item in map(_agree, value):
+            uri = item.get("uri") if isinstance(item, dict) else None
+            if isinstance(uri, str):
+                if _canonical(uri) in seen:
+                    continue
+                seen.add(_canonical(uri))
+            items.append(item)
+        return items
+    if not isinstance(value, dict):
+        return value
+    value = {key: _agree(item) for key, item in value.items()}
+    uri, kind = value.get("uri"), value.get("kind")
+    scheme = uri.split(":", 1)[0].lower() if isinstance(uri, str) and ":" in uri else None
+    if isinstance(kind, str) and kind in _KINDS and scheme in _KINDS and kind != scheme:
+        value["kind"] = scheme
+    return value
+
+
+@schemathesis.hook
+def map_case(ctx, case):
+    """Rules across fields and items that JSON Schema cannot state readably
+    (`kind` agrees with the scheme of `uri`; each address once per subject,
+    compared canonically), applied to generated bodies. Each value that is
+    invalid in itself is left alone, so invalid data still reaches the server."""
+    case.body = _agree(case.body)
+    return case
+
+
+@schemathesis.hook
+def filter_case(ctx, case):
+    """With `skip_invalid=true` an import counts and skips invalid lines by
+    design (200 with a report), so invalid bodies are sent without it."""
+    if ctx.operation is None or ctx.operation.path != "/api/v1/import":
+        return True
+    negative = case.meta is not None and case.meta.generation.mode.is_negative
+    skipping = str((case.query or {}).get("skip_invalid")).lower() == "true"
+    return not (negative and skipping)
