@@ -16,18 +16,12 @@ const OWNER: &str = "0.0.1.0.5.5.5.2.1.2.1.e164.arpa";
 /// A DNS tool from bind9-dnsutils or knot-dnsutils, or `None` (a failure
 /// under CI).
 fn tool(binary: &str) -> Option<PathBuf> {
-    let found = ["/usr/bin", "/usr/local/bin", "/usr/sbin"]
-        .iter()
-        .map(|dir| Path::new(dir).join(binary))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{binary} is required under CI (Debian bind9-dnsutils / knot-dnsutils)"
-        );
-        eprintln!("{binary} not installed; skipping it");
-    }
-    found
+    let package = if binary == "kdig" {
+        "knot-dnsutils"
+    } else {
+        "bind9-dnsutils"
+    };
+    crate::support::tools::require(binary, package)
 }
 
 /// `binary args…` against the app's DNS port; its standard output. (The

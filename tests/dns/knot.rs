@@ -17,18 +17,7 @@ use hickory_proto::rr::{RData, RecordType};
 
 /// The Knot binary, or `None` (a failure under CI).
 fn knot(binary: &str) -> Option<PathBuf> {
-    let found = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"]
-        .iter()
-        .map(|dir| Path::new(dir).join(binary))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{binary} is required under CI (Debian package `knot`)"
-        );
-        eprintln!("{binary} not installed; skipping (install the `knot` package)");
-    }
-    found
+    crate::support::tools::require(binary, "knot")
 }
 
 fn as_root() -> bool {
