@@ -227,3 +227,48 @@ impl SubjectService {
 fn nothing_returned(what: &str) -> ServiceError {
     ServiceError::Store(StoreError::Internal(format!("{what} returned nothing")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn service() -> (SubjectService, Arc<Directory>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/callsign.db", dir.path().display());
+        let store = crate::store::open(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let directory = Directory::new();
+        let service = SubjectService::new(store, directory.clone(), Limits::default());
+        (service, directory, dir)
+    }
+
+    fn input(handle: &str, number: &str) -> SubjectInput {
+        serde_json::from_value(serde_json::json!({
+            "handle": handle, "domain": "example.com",
+            "addresses": [{"uri": number}]
+        }))
+        .unwrap()
+    }
+
+    /// A directory not loaded yet (the command line, a server starting)
+    /// is left empty for its load; once loaded, it has every write by the
+    /// time the call returns.
+    #[tokio::test]
+    async fn the_directory_catches_up_once_loaded() {
+        let (service, directory, _dir) = service().await;
+        service
+            .create("test", input("alice", "tel:+12125550100"))
+            .await
+            .unwrap();
+        assert!(directory.is_empty(), "an unloaded directory stays empty");
+        directory.load(service.store.as_ref()).await.unwrap();
+        assert!(directory.get("tel:+12125550100").is_some());
+        let bob = service
+            .create("test", input("bob", "tel:+12125550101"))
+            .await
+            .unwrap();
+        assert_eq!(directory.get("tel:+12125550101").unwrap().id, bob.id);
+        service.delete("test", bob.id, None).await.unwrap();
+        assert!(directory.get("tel:+12125550101").is_none());
+    }
+}
