@@ -16,6 +16,7 @@ use crate::dns::{Dns, DnsListeners};
 use crate::http::serve::{ConnectionLimits, serve_plain};
 use crate::http::webfinger::Scheme;
 use crate::http::{self, AppState};
+use crate::service::{SubjectService, TokenService};
 use crate::store::{self, Store, StoreError, StoreOptions, SubjectQuery};
 use axum::Extension;
 
@@ -65,6 +66,10 @@ pub struct App {
     pub config: Arc<Config>,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
+    /// Every change to a subject from outside HTTP (CLI import, demo).
+    pub subjects: SubjectService,
+    /// Token changes from the command line.
+    pub tokens: TokenService,
     pub dns: Arc<Dns>,
 }
 
@@ -138,10 +143,14 @@ impl App {
         let directory = Directory::new();
         let dns = Dns::new(&config.dns)?;
         directory.register(dns.index());
+        let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
+        let tokens = TokenService::new(store.clone());
         Ok(App {
             config: Arc::new(config),
             store,
             directory,
+            subjects,
+            tokens,
             dns,
         })
     }
@@ -157,14 +166,11 @@ impl App {
             .await?
             .is_empty();
         if empty {
-            let report = store::ndjson::import(
-                self.store.as_ref(),
-                "demo",
-                crate::demo::NDJSON.as_bytes(),
-                &store::ndjson::ImportOptions::new(&self.config, false),
-                &|_, _| {},
-            )
-            .await?;
+            let options = store::ndjson::ImportOptions::new(&self.config, false);
+            let report = self
+                .subjects
+                .import("demo", crate::demo::NDJSON.as_bytes(), &options, &|_, _| {})
+                .await?;
             tracing::info!(subjects = report.created, "loaded the demo directory");
         }
         Ok(())

@@ -2,7 +2,9 @@
 //!
 //! `app` wires the rooms together: `model` (the domain), `store` (SQLite and
 //! PostgreSQL), `directory` (the in-memory index every read answers from),
-//! `http` (admin API, WebFinger) and `dns` (ENUM).
+//! `service` (every change to a subject, one call each, the directory
+//! caught up before it returns), `http` (admin API, WebFinger) and `dns`
+//! (ENUM).
 
 pub mod app;
 pub mod backoff;
@@ -14,4 +16,5 @@ pub mod dns;
 pub mod http;
 pub mod model;
 pub mod resolve;
+pub mod service;
 pub mod store;

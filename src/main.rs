@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use callsign::app::{App, Listeners};
 use callsign::config::{Config, Secret};
-use callsign::http::admin::tokens::token_name;
-use callsign::http::auth::{hash_secret, new_secret};
 use callsign::model::Scope;
+use callsign::service::IssuedToken;
+use callsign::service::tokens::token_name;
 use callsign::store::ndjson;
 use clap::{Parser, Subcommand};
 use tokio::io::{AsyncBufRead, AsyncWriteExt, BufReader};
@@ -186,16 +186,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Token {
             command: TokenCommand::Create { name, scope },
         } => {
-            let name = token_name(&name).map_err(|e| {
-                anyhow::anyhow!("--name: {}", e.problem().detail.unwrap_or_default())
-            })?;
+            // Checked before the database is opened, so a typo fails fast.
+            let name = token_name(&name).map_err(|e| anyhow::anyhow!("--name: {}", e.reason))?;
             let scope: Scope = scope.parse().map_err(|e: String| anyhow::anyhow!(e))?;
             let app = App::build(config, &shutdown).await?;
-            let secret = new_secret();
-            let token = app
-                .store
-                .create_token("cli", &name, scope, &hash_secret(&secret))
-                .await?;
+            let IssuedToken { token, secret } = app.tokens.create("cli", &name, scope).await?;
             eprintln!(
                 "created {} token `{}` ({}); the secret is shown once:",
                 scope.as_str(),
@@ -310,7 +305,10 @@ async fn import(
             bar.set_position(if total.is_some() { bytes } else { lines });
         }
     };
-    let result = ndjson::import(app.store.as_ref(), "cli", reader, &options, &progress).await;
+    let result = app
+        .subjects
+        .import("cli", reader, &options, &progress)
+        .await;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

@@ -256,9 +256,28 @@ impl Directory {
         Ok(serial)
     }
 
+    /// [`Directory::sync`], once this directory is loaded: one not loaded
+    /// yet (a command-line import, a server still starting) reads every
+    /// change when it loads, and must be empty until then. Readiness is
+    /// read under the lock [`Directory::load`] holds, so a write racing the
+    /// load is applied by one or the other.
+    pub async fn sync_if_loaded(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        if !self.is_ready() {
+            return Ok(0);
+        }
+        self.sync_locked(store).await
+    }
+
     /// Apply every change newer than what is applied. Returns how many.
     pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
         let _guard = self.apply_lock.lock().await;
+        self.sync_locked(store).await
+    }
+
+    /// [`Directory::sync`] with the apply lock held, recording whether the
+    /// store could be read.
+    async fn sync_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
         let result = self.catch_up_locked(store).await;
         self.degraded.store(result.is_err(), Ordering::Release);
         metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });

@@ -14,13 +14,12 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use chrono::Utc;
 use dashmap::DashMap;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::AppState;
 use super::problem::ApiError;
 use crate::model::{Scope, Viewer};
+use crate::service::tokens::hash_secret;
 use crate::store::StoreError;
 
 pub const CACHE_TTL: Duration = Duration::from_secs(10);
@@ -52,17 +51,6 @@ impl Caller {
             Caller::Token { name, .. } => name,
         }
     }
-}
-
-/// A new random token secret.
-pub fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("cs_{}", hex::encode(bytes))
-}
-
-pub fn hash_secret(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
 struct Cached {

@@ -16,6 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::directory::Directory;
+use crate::service::{SubjectService, TokenService};
 use crate::store::Store;
 
 pub mod admin;
@@ -43,6 +44,10 @@ pub struct Shared {
     pub config: Arc<Config>,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
+    /// Every change to a subject goes through here.
+    pub subjects: SubjectService,
+    /// Issues and revokes tokens (`tokens` caches the verified ones).
+    pub token_service: TokenService,
     pub tokens: Arc<auth::TokenCache>,
     pub limiter: Arc<ratelimit::RateLimiter>,
     pub tenants: Arc<tenants::Tenants>,
@@ -70,7 +75,10 @@ impl AppState {
                 .map_err(|e| anyhow::anyhow!("webfinger.trusted_proxies: {e}"))?;
         let tenants = tenants::Tenants::parse(&wf.tenants).map_err(|e| anyhow::anyhow!(e))?;
         let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
+        let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
         Ok(AppState(Arc::new(Shared {
+            subjects,
+            token_service: TokenService::new(store.clone()),
             resolver: Arc::new(resolver),
             tokens: Arc::new(auth::TokenCache::new(
                 config.admin_token.as_ref().map(|s| s.expose()),
@@ -82,14 +90,6 @@ impl AppState {
             directory,
             metrics,
         })))
-    }
-
-    /// After a write: apply it (and anything before it) to the directory, so
-    /// every channel answers with it by the time the response leaves.
-    pub async fn applied(&self) {
-        if let Err(e) = self.directory.sync(self.store.as_ref()).await {
-            tracing::warn!(error = %e, "write stored but not yet applied; the follower will retry");
-        }
     }
 }
 

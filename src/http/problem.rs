@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::{IntoResponses, ToSchema};
 
 use crate::model::FieldError;
+use crate::service::ServiceError;
 use crate::store::{Conflict, StoreError};
 
 /// An `application/problem+json` body.
@@ -217,6 +218,19 @@ impl From<StoreError> for ApiError {
                 ApiError::Unavailable
             }
             StoreError::Internal(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Invalid(e) => ApiError::Field(e),
+            ServiceError::NotFound => ApiError::NotFound,
+            ServiceError::Conflict(why) => ApiError::Conflict(why),
+            ServiceError::Stale { current } => ApiError::Stale { current },
+            ServiceError::Busy => ApiError::Conflict(ServiceError::Busy.to_string()),
+            ServiceError::Store(e) => e.into(),
         }
     }
 }

@@ -3,6 +3,7 @@
 mod address;
 mod input;
 mod limits;
+mod patch;
 mod privacy;
 mod subject;
 mod text;
@@ -15,6 +16,7 @@ pub use input::{
     display_name, label, not_null,
 };
 pub use limits::Limits;
+pub use patch::{AddressPatch, SubjectPatch};
 pub use privacy::{Projection, Scope, Viewer, keys, project, visible_addresses};
 pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
 pub use text::{TextError, clean_text, free_text};

@@ -3,13 +3,11 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde::Deserialize;
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::subjects::{if_match, modify, present, with_etag};
+use super::subjects::{if_match, with_etag};
 use crate::http::AppState;
 use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId};
@@ -17,35 +15,12 @@ use crate::http::problem::responses::{
     Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
 };
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{Address, AddressInput, Kind, Subject, Visibility, label, not_null};
+use crate::model::{AddressInput, AddressPatch, Subject};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(add_address))
         .routes(routes!(patch_address, delete_address))
-}
-
-/// Address fields to change (RFC 7386 merge patch).
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AddressPatch {
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false, min_length = 1, max_length = 512, format = "address")]
-    uri: Option<String>,
-    kind: Option<Kind>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
-    visibility: Option<Visibility>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
-    discoverable: Option<bool>,
-    #[serde(default, deserialize_with = "crate::model::deserialize_priority")]
-    #[schema(nullable = false, maximum = 65535)]
-    priority: Option<u16>,
-    /// `null` clears it.
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
-    label: Option<Option<String>>,
 }
 
 /// Add an address to a subject.
@@ -65,18 +40,10 @@ async fn add_address(
     Json(input): Json<AddressInput>,
 ) -> Result<Response, ApiError> {
     let precondition = if_match(&headers)?;
-    let address = input.into_address("")?;
-    let saved = modify(&state, &admin, id, precondition, "address.add", |s| {
-        if s.addresses.iter().any(|a| a.uri == address.uri) {
-            return Err(ApiError::Conflict(format!(
-                "{} is already an address of {}",
-                address.uri, s.acct
-            )));
-        }
-        s.addresses.push(address.clone());
-        Ok(())
-    })
-    .await?;
+    let saved = state
+        .subjects
+        .add_address(admin.0.actor(), id, precondition.as_ref(), input)
+        .await?;
     Ok(with_etag(StatusCode::CREATED, saved))
 }
 
@@ -99,34 +66,16 @@ async fn patch_address(
     Json(patch): Json<AddressPatch>,
 ) -> Result<Response, ApiError> {
     let precondition = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, precondition, "address.update", |s| {
-        let a = s
-            .addresses
-            .iter_mut()
-            .find(|a| a.id == address_id)
-            .ok_or(ApiError::NotFound)?;
-        if let Some(uri) = &patch.uri {
-            a.uri = Address::parse(uri, patch.kind).map_err(|e| ApiError::field("uri", e))?;
-            a.kind = a.uri.kind();
-        }
-        if let Some(v) = patch.visibility {
-            a.visibility = v;
-        }
-        if let Some(d) = patch.discoverable {
-            a.discoverable = d;
-        }
-        if let Some(p) = patch.priority {
-            a.priority = p;
-        }
-        if let Some(new) = &patch.label {
-            a.label = match new {
-                None => None,
-                Some(l) => label(l, "")?,
-            };
-        }
-        Ok(())
-    })
-    .await?;
+    let saved = state
+        .subjects
+        .update_address(
+            admin.0.actor(),
+            id,
+            address_id,
+            precondition.as_ref(),
+            &patch,
+        )
+        .await?;
     Ok(with_etag(StatusCode::OK, saved))
 }
 
@@ -145,14 +94,9 @@ async fn delete_address(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let precondition = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, precondition, "address.delete", |s| {
-        let before = s.addresses.len();
-        s.addresses.retain(|a| a.id != address_id);
-        if s.addresses.len() == before {
-            return Err(ApiError::NotFound);
-        }
-        Ok(())
-    })
-    .await?;
+    let saved = state
+        .subjects
+        .remove_address(admin.0.actor(), id, address_id, precondition.as_ref())
+        .await?;
     Ok(with_etag(StatusCode::OK, saved))
 }

@@ -3,8 +3,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -17,11 +16,9 @@ use crate::http::problem::responses::{
     Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
 };
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{
-    Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, display_name,
-    not_null,
-};
-use crate::store::{SearchKey, StoreError, SubjectQuery, Write};
+use crate::model::{Acct, Address, Subject, SubjectInput, SubjectPatch};
+use crate::service::{EntityTag, IfMatch};
+use crate::store::{SearchKey, SubjectQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -49,81 +46,6 @@ pub struct ListParams {
     /// `next_cursor` of the previous page.
     #[param(nullable = false, value_type = Option<Uuid>)]
     cursor: Option<String>,
-}
-
-/// Fields to change; absent fields stay as they are (RFC 7386).
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SubjectPatch {
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(
-        nullable = false,
-        min_length = 1,
-        max_length = 64,
-        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-    )]
-    handle: Option<String>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(
-        nullable = false,
-        max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
-    )]
-    domain: Option<String>,
-    /// `null` clears it.
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
-    display_name: Option<Option<String>>,
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
-    discoverable: Option<bool>,
-    /// Replaces every address; addresses whose canonical URI stays keep their id.
-    #[serde(default, deserialize_with = "not_null")]
-    #[schema(nullable = false)]
-    addresses: Option<Vec<AddressInput>>,
-}
-
-/// Tell a `null` member (Some(None)) from an absent one (None).
-pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
-/// An `If-Match` precondition (RFC 9110 §13.1.1): `*`, or entity tags of
-/// which one must be the subject's current ETag.
-#[derive(Debug, PartialEq)]
-pub(crate) enum IfMatch {
-    Any,
-    Tags(Vec<EntityTag>),
-}
-
-#[derive(Debug, PartialEq)]
-pub(crate) struct EntityTag {
-    weak: bool,
-    opaque: String,
-}
-
-impl IfMatch {
-    /// Strong comparison: a weak tag never matches, a well-formed tag that
-    /// names another version simply does not match (412, not 400).
-    pub(crate) fn matches(&self, version: i64) -> bool {
-        match self {
-            IfMatch::Any => true,
-            IfMatch::Tags(tags) => {
-                let current = version.to_string();
-                tags.iter().any(|t| !t.weak && t.opaque == current)
-            }
-        }
-    }
-
-    /// Fail with 412 unless the subject at `version` satisfies the precondition.
-    pub(crate) fn check(precondition: Option<&IfMatch>, version: i64) -> Result<(), ApiError> {
-        match precondition {
-            Some(p) if !p.matches(version) => Err(ApiError::Stale { current: version }),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// The `If-Match` precondition of a request, if any (several header lines
@@ -200,54 +122,6 @@ pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
     response
 }
 
-/// How often a write without `If-Match` is tried against a subject that
-/// other writes keep changing, before giving up with 409.
-const UNCONDITIONAL_ATTEMPTS: usize = 5;
-
-/// The answer when every attempt of an unconditional write lost a race.
-fn busy() -> ApiError {
-    ApiError::Conflict("the subject kept changing under concurrent writes; retry".into())
-}
-
-/// Apply a change to a stored subject in one optimistic write. With
-/// `If-Match` (`expected`), a changed subject is 412. Without it the client
-/// set no condition, so losing a race to another write is not 412 (RFC 9110
-/// § 15.5.13 is about conditions the client sent): the change is applied
-/// again to the newer version.
-pub(crate) async fn modify(
-    state: &AppState,
-    admin: &Admin,
-    id: Uuid,
-    precondition: Option<IfMatch>,
-    operation: &str,
-    change: impl Fn(&mut Subject) -> Result<(), ApiError>,
-) -> Result<Subject, ApiError> {
-    for _ in 0..UNCONDITIONAL_ATTEMPTS {
-        let current = state.store.subject(id).await?;
-        IfMatch::check(precondition.as_ref(), current.version)?;
-        let mut next = current.clone();
-        change(&mut next)?;
-        next.acct = Subject::acct_of(&next.handle, &next.domain);
-        next.sort_addresses();
-        check_unique(&next.addresses)?;
-        state.config.limits.check(&next.addresses)?;
-        let write = Write::Update {
-            expected_version: current.version,
-            subject: next,
-        };
-        match state.store.write(admin.0.actor(), operation, write).await {
-            // Without If-Match, a change in between is no reason to refuse.
-            Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
-            result => {
-                let saved = result?;
-                state.applied().await;
-                return saved.ok_or_else(|| ApiError::Internal("update returned nothing".into()));
-            }
-        }
-    }
-    Err(busy())
-}
-
 /// Create a subject with its addresses.
 #[utoipa::path(post, path = "/api/v1/subjects", tag = "subjects", request_body = SubjectInput,
     security(("bearer" = ["admin"])),
@@ -260,14 +134,7 @@ async fn create_subject(
     admin: Admin,
     Json(input): Json<SubjectInput>,
 ) -> Result<Response, ApiError> {
-    let subject = input.into_subject(Utc::now())?;
-    state.config.limits.check(&subject.addresses)?;
-    let saved = state
-        .store
-        .write(admin.0.actor(), "subject.create", Write::Create(subject))
-        .await?
-        .ok_or_else(|| ApiError::Internal("create returned nothing".into()))?;
-    state.applied().await;
+    let saved = state.subjects.create(admin.0.actor(), input).await?;
     Ok(with_etag(StatusCode::CREATED, saved))
 }
 
@@ -358,33 +225,10 @@ async fn patch_subject(
     Json(patch): Json<SubjectPatch>,
 ) -> Result<Response, ApiError> {
     let precondition = if_match(&headers)?;
-    let saved = modify(&state, &admin, id, precondition, "subject.update", |s| {
-        if let Some(h) = &patch.handle {
-            s.handle = Handle::parse(h).map_err(|e| ApiError::field("handle", e))?;
-        }
-        if let Some(d) = &patch.domain {
-            s.domain = Domain::parse(d).map_err(|e| ApiError::field("domain", e))?;
-        }
-        if let Some(name) = &patch.display_name {
-            s.display_name = display_name(name.as_deref().unwrap_or(""))?;
-        }
-        if let Some(d) = patch.discoverable {
-            s.discoverable = d;
-        }
-        if let Some(inputs) = &patch.addresses {
-            let mut addresses = Vec::with_capacity(inputs.len());
-            for (i, input) in inputs.iter().enumerate() {
-                let mut a = input.clone().into_address(&format!("addresses[{i}]"))?;
-                if let Some(old) = s.addresses.iter().find(|o| o.uri == a.uri) {
-                    a.id = old.id;
-                }
-                addresses.push(a);
-            }
-            s.addresses = addresses;
-        }
-        Ok(())
-    })
-    .await?;
+    let saved = state
+        .subjects
+        .update(admin.0.actor(), id, precondition.as_ref(), &patch)
+        .await?;
     Ok(with_etag(StatusCode::OK, saved))
 }
 
@@ -403,28 +247,11 @@ async fn delete_subject(
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     let precondition = if_match(&headers)?;
-    for _ in 0..UNCONDITIONAL_ATTEMPTS {
-        let expected = state.store.subject(id).await?.version;
-        IfMatch::check(precondition.as_ref(), expected)?;
-        let write = Write::Delete {
-            id,
-            expected_version: expected,
-        };
-        match state
-            .store
-            .write(admin.0.actor(), "subject.delete", write)
-            .await
-        {
-            // Without If-Match, a change in between is no reason to refuse.
-            Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
-            result => {
-                result?;
-                state.applied().await;
-                return Ok(StatusCode::NO_CONTENT);
-            }
-        }
-    }
-    Err(busy())
+    state
+        .subjects
+        .delete(admin.0.actor(), id, precondition.as_ref())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

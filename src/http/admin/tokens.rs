@@ -10,13 +10,14 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::http::AppState;
-use crate::http::auth::{Admin, hash_secret, new_secret};
+use crate::http::auth::Admin;
 use crate::http::extract::{Json, PathId};
 use crate::http::problem::responses::{
     Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
 };
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{Scope, free_text};
+use crate::model::Scope;
+use crate::service::IssuedToken;
 use crate::store::Token;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -54,15 +55,6 @@ pub struct TokenList {
     pub items: Vec<Token>,
 }
 
-/// Validate a token name (shared with the CLI).
-pub fn token_name(name: &str) -> Result<String, ApiError> {
-    match free_text(name, 64) {
-        Ok(n) if n.is_empty() => Err(ApiError::field("name", "must not be empty")),
-        Ok(n) => Ok(n),
-        Err(e) => Err(ApiError::field("name", e)),
-    }
-}
-
 /// Create a token.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken,
     security(("bearer" = ["admin"])),
@@ -74,11 +66,9 @@ async fn create_token(
     admin: Admin,
     Json(input): Json<NewToken>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
-    let name = token_name(&input.name)?;
-    let secret = new_secret();
-    let token = state
-        .store
-        .create_token(admin.0.actor(), &name, input.scope, &hash_secret(&secret))
+    let IssuedToken { token, secret } = state
+        .token_service
+        .create(admin.0.actor(), &input.name, input.scope)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -115,7 +105,7 @@ async fn revoke_token(
     admin: Admin,
     PathId(id): PathId<Uuid>,
 ) -> Result<StatusCode, ApiError> {
-    state.store.revoke_token(admin.0.actor(), id).await?;
+    state.token_service.revoke(admin.0.actor(), id).await?;
     state.tokens.forget(id);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -88,15 +88,11 @@ async fn import(
         std::io::Error::new(kind, e)
     });
     let reader = StreamReader::new(stream);
-    let result = ndjson::import(
-        state.store.as_ref(),
-        admin.0.actor(),
-        reader,
-        &ImportOptions::new(&state.config, params.skip_invalid),
-        &|_, _| {},
-    )
-    .await;
-    state.applied().await;
+    let options = ImportOptions::new(&state.config, params.skip_invalid);
+    let result = state
+        .subjects
+        .import(admin.0.actor(), reader, &options, &|_, _| {})
+        .await;
     match result {
         Ok(report) => Ok(Json(report)),
         Err(ImportError::Line { line, reason }) => Err(ApiError::Line { line, reason }),

@@ -1,0 +1,130 @@
+//! Merge patches (RFC 7386) of a subject and of one address, and how each
+//! applies: through the same parsers as [`super::input`], so a patch rejects
+//! what a create rejects, with the same words.
+
+use serde::{Deserialize, Deserializer};
+use utoipa::ToSchema;
+
+use super::address::{Address, Kind};
+use super::input::{AddressInput, FieldError, display_name, label, not_null};
+use super::subject::{Domain, Handle, Subject, SubjectAddress};
+use super::visibility::Visibility;
+
+/// Fields to change; absent fields stay as they are (RFC 7386).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectPatch {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    )]
+    pub handle: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(
+        nullable = false,
+        max_length = 253,
+        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+    )]
+    pub domain: Option<String>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    pub display_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub discoverable: Option<bool>,
+    /// Replaces every address; addresses whose canonical URI stays keep their id.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub addresses: Option<Vec<AddressInput>>,
+}
+
+/// Address fields to change (RFC 7386 merge patch).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressPatch {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false, min_length = 1, max_length = 512, format = "address")]
+    pub uri: Option<String>,
+    pub kind: Option<Kind>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub visibility: Option<Visibility>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub discoverable: Option<bool>,
+    #[serde(default, deserialize_with = "super::input::deserialize_priority")]
+    #[schema(nullable = false, maximum = 65535)]
+    pub priority: Option<u16>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    pub label: Option<Option<String>>,
+}
+
+/// Tell a `null` member (Some(None)) from an absent one (None).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+impl SubjectPatch {
+    /// Change the members present in the patch. The caller recomputes what
+    /// derives from them (acct, address order) and checks the whole.
+    pub fn apply(&self, subject: &mut Subject) -> Result<(), FieldError> {
+        if let Some(h) = &self.handle {
+            subject.handle = Handle::parse(h).map_err(|e| FieldError::new("handle", e))?;
+        }
+        if let Some(d) = &self.domain {
+            subject.domain = Domain::parse(d).map_err(|e| FieldError::new("domain", e))?;
+        }
+        if let Some(name) = &self.display_name {
+            subject.display_name = display_name(name.as_deref().unwrap_or(""))?;
+        }
+        if let Some(d) = self.discoverable {
+            subject.discoverable = d;
+        }
+        if let Some(inputs) = &self.addresses {
+            let mut addresses = Vec::with_capacity(inputs.len());
+            for (i, input) in inputs.iter().enumerate() {
+                let mut a = input.clone().into_address(&format!("addresses[{i}]"))?;
+                if let Some(old) = subject.addresses.iter().find(|o| o.uri == a.uri) {
+                    a.id = old.id;
+                }
+                addresses.push(a);
+            }
+            subject.addresses = addresses;
+        }
+        Ok(())
+    }
+}
+
+impl AddressPatch {
+    /// Change the members present in the patch.
+    pub fn apply(&self, address: &mut SubjectAddress) -> Result<(), FieldError> {
+        if let Some(uri) = &self.uri {
+            address.uri = Address::parse(uri, self.kind).map_err(|e| FieldError::new("uri", e))?;
+            address.kind = address.uri.kind();
+        }
+        if let Some(v) = self.visibility {
+            address.visibility = v;
+        }
+        if let Some(d) = self.discoverable {
+            address.discoverable = d;
+        }
+        if let Some(p) = self.priority {
+            address.priority = p;
+        }
+        if let Some(new) = &self.label {
+            address.label = match new {
+                None => None,
+                Some(l) => label(l, "")?,
+            };
+        }
+        Ok(())
+    }
+}
