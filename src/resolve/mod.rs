@@ -35,7 +35,9 @@ use uuid::Uuid;
 
 use crate::config::ResolverConfig;
 use crate::directory::Directory;
-use crate::model::{Acct, Address, Kind, Subject, Viewer, project};
+use crate::model::{
+    Address, DirectoryKey, Kind, Subject, Viewer, percent_decode, percent_encode, project,
+};
 use crate::store::{SearchKey, Store, SubjectQuery};
 use remote::{Document, Remote, webfinger_host};
 
@@ -123,16 +125,17 @@ impl Key {
     /// Parse any accepted spelling of an address or `acct:` URI.
     pub fn parse(raw: &str) -> Result<Key, String> {
         let raw = raw.trim();
-        let scheme = raw.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-        if scheme.as_deref() == Some("acct") {
-            let acct = Acct::parse(raw).map_err(|e| e.to_string())?.to_string();
-            return Ok(Key {
-                query: acct.clone(),
-                target: Target::Acct(acct),
-                endpoint: None,
-            });
-        }
-        let address = Address::parse(raw, None).map_err(|e| e.to_string())?;
+        let address = match DirectoryKey::parse(raw).map_err(|e| e.to_string())? {
+            DirectoryKey::Acct(acct) => {
+                let acct = acct.to_string();
+                return Ok(Key {
+                    query: acct.clone(),
+                    target: Target::Acct(acct),
+                    endpoint: None,
+                });
+            }
+            DirectoryKey::Address(address) => address,
+        };
         let (bare, endpoint) = match address.kind() {
             Kind::Xmpp => match address.as_str().split_once('/') {
                 Some((bare, resource)) => (
@@ -146,7 +149,7 @@ impl Key {
         };
         let query = match (&endpoint, address.kind()) {
             (Some(gr), Kind::Sip | Kind::Sips) => {
-                format!("{};gr={}", address.as_str(), remote::percent_encode(gr))
+                format!("{};gr={}", address.as_str(), percent_encode(gr))
             }
             _ => address.as_str().to_owned(),
         };
@@ -166,7 +169,7 @@ fn gruu(raw: &str) -> Option<String> {
         if !name.trim().eq_ignore_ascii_case("gr") || value.is_empty() {
             return None;
         }
-        crate::http::webfinger::percent_decode(value).ok()
+        percent_decode(value).ok()
     })
 }
 
@@ -780,11 +783,9 @@ fn equivalents(key: &Key, resource: &str, addresses: &[Found]) -> Vec<Equivalent
     let mut out = Vec::new();
     for twin in twins {
         let uri = match (bare.kind(), twin.kind) {
-            (Kind::Xmpp, Kind::Sip | Kind::Sips) => Some(format!(
-                "{};gr={}",
-                twin.uri,
-                remote::percent_encode(resource)
-            )),
+            (Kind::Xmpp, Kind::Sip | Kind::Sips) => {
+                Some(format!("{};gr={}", twin.uri, percent_encode(resource)))
+            }
             (Kind::Sip | Kind::Sips, Kind::Xmpp) => {
                 Address::parse(&format!("{}/{resource}", twin.uri), Some(Kind::Xmpp))
                     .ok()

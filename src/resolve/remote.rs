@@ -14,13 +14,13 @@ use hickory_resolver::config::{NameServerConfig, ResolverConfig as DnsConfig};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use moka::Expiry;
 use moka::future::Cache;
-use serde::Deserialize;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
 use crate::config::ResolverConfig;
-use crate::model::{Address, Kind};
+use crate::model::jrd::{Jrd, NAME, PROFILE_PAGE};
+use crate::model::{Acct, Address, Kind, clean_text, percent_encode};
 
 /// Longest time any answer is kept, whatever its TTL says.
 const MAX_TTL: Duration = Duration::from_secs(86_400);
@@ -71,36 +71,18 @@ pub struct Document {
     pub addresses: Vec<Address>,
 }
 
-#[derive(Deserialize)]
-struct Jrd {
-    subject: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    properties: HashMap<String, Option<String>>,
-    #[serde(default)]
-    links: Vec<JrdLink>,
-}
-
-#[derive(Deserialize)]
-struct JrdLink {
-    rel: Option<String>,
-    href: Option<String>,
-}
-
-const PROFILE_PAGE: &str = "http://webfinger.net/rel/profile-page";
-
 impl Document {
     fn from_jrd(jrd: Jrd) -> Document {
         let mut addresses: Vec<Address> = Vec::new();
+        let name = jrd.property(NAME).and_then(|n| clean_text(n, 200));
         let hrefs = jrd.links.into_iter().filter_map(|l| {
-            let href = l.href?;
             // An https link is an address only as a profile page; other
             // https links (avatars, activity streams) are not.
-            let https = href
+            let https = l
+                .href
                 .get(..6)
                 .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
-            (!https || l.rel.as_deref() == Some(PROFILE_PAGE)).then_some(href)
+            (!https || l.rel == PROFILE_PAGE).then_some(l.href)
         });
         for uri in jrd.aliases.into_iter().chain(hrefs) {
             if let Ok(address) = Address::parse(&uri, None)
@@ -109,16 +91,7 @@ impl Document {
                 addresses.push(address);
             }
         }
-        let subject = jrd
-            .subject
-            .and_then(|s| crate::model::Acct::parse(&s).ok())
-            .map(|a| a.to_string());
-        let name = jrd
-            .properties
-            .get("http://schema.org/name")
-            .cloned()
-            .flatten()
-            .and_then(|n| crate::model::clean_text(&n, 200));
+        let subject = Acct::parse(&jrd.subject).ok().map(|a| a.to_string());
         Document {
             subject,
             name,
@@ -471,19 +444,6 @@ fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioRe
     // The resolver's own cache would hide TTL expiry from ours; keep one.
     options.cache_size = 0;
     Ok(builder.build()?)
-}
-
-/// Percent-encode a query value (RFC 3986 unreserved characters stay).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The kinds whose host has a WebFinger server worth asking.

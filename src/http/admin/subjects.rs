@@ -18,7 +18,7 @@ use crate::http::problem::responses::{
 };
 use crate::http::problem::{ApiError, Problem};
 use crate::model::{
-    Acct, Address, AddressInput, Domain, Handle, Subject, SubjectInput, check_unique, display_name,
+    AddressInput, DirectoryKey, Domain, Handle, Subject, SubjectInput, check_unique, display_name,
     not_null,
 };
 use crate::store::{SearchKey, StoreError, SubjectQuery, Write};
@@ -305,11 +305,8 @@ async fn list_subjects(
 }
 
 fn search_key(q: &str) -> Result<SearchKey, ApiError> {
-    if let Ok(acct) = Acct::parse(q) {
-        return Ok(SearchKey::Address(acct.to_string()));
-    }
-    if let Ok(address) = Address::parse(q, None) {
-        return Ok(SearchKey::Address(address.into_string()));
+    if let Ok(key) = DirectoryKey::parse(q) {
+        return Ok(SearchKey::Address(key.into_string()));
     }
     let prefix = q.trim().to_ascii_lowercase();
     if !prefix.is_empty()
