@@ -18,6 +18,7 @@
 //! key, hides it, or does not know it — one answer for all three, so none
 //! can be told apart.
 
+pub mod error;
 pub mod format;
 pub mod guard;
 pub mod naptr;
@@ -36,9 +37,11 @@ use uuid::Uuid;
 use crate::config::ResolverConfig;
 use crate::directory::Directory;
 use crate::model::{
-    Address, DirectoryKey, Kind, Subject, Viewer, percent_decode, percent_encode, project,
+    Address, AddressError, DirectoryKey, Kind, Subject, Viewer, percent_decode, percent_encode,
+    project,
 };
 use crate::store::{SearchKey, Store, SubjectQuery};
+pub use error::StepError;
 use remote::{Document, Remote, webfinger_host};
 
 /// Where local subjects come from: the in-memory directory when serving,
@@ -123,9 +126,9 @@ impl Target {
 
 impl Key {
     /// Parse any accepted spelling of an address or `acct:` URI.
-    pub fn parse(raw: &str) -> Result<Key, String> {
+    pub fn parse(raw: &str) -> Result<Key, AddressError> {
         let raw = raw.trim();
-        let address = match DirectoryKey::parse(raw).map_err(|e| e.to_string())? {
+        let address = match DirectoryKey::parse(raw)? {
             DirectoryKey::Acct(acct) => {
                 let acct = acct.to_string();
                 return Ok(Key {
@@ -139,7 +142,7 @@ impl Key {
         let (bare, endpoint) = match address.kind() {
             Kind::Xmpp => match address.as_str().split_once('/') {
                 Some((bare, resource)) => (
-                    Address::parse(bare, Some(Kind::Xmpp)).map_err(|e| e.to_string())?,
+                    Address::parse(bare, Some(Kind::Xmpp))?,
                     Some(resource.to_owned()),
                 ),
                 None => (address.clone(), None),
@@ -310,9 +313,8 @@ impl Resolver {
                 },
                 _ = tokio::time::sleep_until(deadline) => {
                     for step in in_flight.into_keys() {
-                        run.errors.push(step.failure(format!(
-                            "not finished within the total timeout ({} ms)",
-                            self.config.total_timeout_ms
+                        run.errors.push(step.failure(StepError::TotalTimeout(
+                            self.config.total_timeout_ms,
                         )));
                     }
                     break;
@@ -357,10 +359,7 @@ impl Resolver {
         };
         let result = match tokio::time::timeout(timeout, work).await {
             Ok(result) => result,
-            Err(_) => Err(format!(
-                "no answer within the step timeout ({} ms)",
-                self.config.step_timeout_ms
-            )),
+            Err(_) => Err(StepError::StepTimeout(self.config.step_timeout_ms)),
         };
         let channel = match step {
             Step::Enum { .. } => "enum",
@@ -399,11 +398,11 @@ impl Step {
         }
     }
 
-    fn failure(&self, reason: String) -> StepFailure {
+    fn failure(&self, reason: StepError) -> StepFailure {
         StepFailure {
             step: self.source(),
             target: self.from(),
-            reason,
+            reason: reason.to_string(),
         }
     }
 }
@@ -416,7 +415,7 @@ enum Outcome {
 struct Done {
     step: Step,
     depth: u32,
-    result: Result<Outcome, String>,
+    result: Result<Outcome, StepError>,
 }
 
 /// A bound on one expansion's remote work.
@@ -643,10 +642,8 @@ impl Run<'_> {
                 continue;
             }
             if depth >= self.resolver.config.max_depth {
-                self.errors.push(step.failure(format!(
-                    "not looked up: the depth limit ({}) was reached",
-                    self.resolver.config.max_depth
-                )));
+                self.errors
+                    .push(step.failure(StepError::DepthLimit(self.resolver.config.max_depth)));
             } else if !self.started.contains(&step) && self.budget.spend(&step) {
                 self.started.insert(step.clone());
                 self.pending.push((step, depth));

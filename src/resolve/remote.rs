@@ -16,6 +16,7 @@ use moka::Expiry;
 use moka::future::Cache;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
+use super::StepError;
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
 use crate::config::ResolverConfig;
@@ -165,9 +166,6 @@ impl Gates {
     }
 }
 
-/// A remote step that failed (not a negative answer).
-pub type StepError = String;
-
 impl Remote {
     pub fn new(config: &ResolverConfig) -> anyhow::Result<Remote> {
         let step = Duration::from_millis(config.step_timeout_ms);
@@ -257,7 +255,7 @@ impl Remote {
                 value: Fetched::Rules(Arc::default()),
                 ttl: self.negative_ttl,
             }),
-            Err(e) => Err(format!("DNS: {e}")),
+            Err(e) => Err(StepError::Dns(e.to_string())),
         }
     }
 
@@ -295,14 +293,17 @@ impl Remote {
     /// the resolver about literals), names by [`GuardedDns`], redirects by
     /// the client's policy.
     async fn fetch_document(&self, trusted: bool, url: &str) -> Result<Entry, StepError> {
-        let url = url::Url::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
+        let url = url::Url::parse(url).map_err(|e| StepError::BadUrl {
+            url: url.to_owned(),
+            reason: e.to_string(),
+        })?;
         let client = if trusted {
             &self.trusted
         } else {
             if !self.allow_private
                 && let Some(why) = guard::refused_literal(&url)
             {
-                return Err(format!("refused: {why}"));
+                return Err(StepError::Refused(why));
             }
             &self.guarded
         };
@@ -324,23 +325,24 @@ impl Remote {
             });
         }
         if !status.is_success() {
-            return Err(format!("HTTP {status}"));
+            return Err(StepError::Status(status));
         }
         let ttl = cache_ttl(response.headers());
         if response
             .content_length()
             .is_some_and(|n| n > self.max_bytes as u64)
         {
-            return Err(format!("answer larger than {} bytes", self.max_bytes));
+            return Err(StepError::TooLarge(self.max_bytes));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(describe)? {
             if body.len() + chunk.len() > self.max_bytes {
-                return Err(format!("answer larger than {} bytes", self.max_bytes));
+                return Err(StepError::TooLarge(self.max_bytes));
             }
             body.extend_from_slice(&chunk);
         }
-        let jrd: Jrd = serde_json::from_slice(&body).map_err(|e| format!("not a JRD: {e}"))?;
+        let jrd: Jrd =
+            serde_json::from_slice(&body).map_err(|e| StepError::NotJrd(e.to_string()))?;
         Ok(Entry {
             value: Fetched::Document(Some(Arc::new(Document::from_jrd(jrd)))),
             ttl,
@@ -348,7 +350,8 @@ impl Remote {
     }
 }
 
-fn describe(e: reqwest::Error) -> String {
+/// A failed HTTP exchange: what went wrong, then each cause.
+fn describe(e: reqwest::Error) -> StepError {
     use std::error::Error;
     let mut text = if e.is_timeout() {
         "timed out".to_owned()
@@ -365,7 +368,7 @@ fn describe(e: reqwest::Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    text
+    StepError::Request(text)
 }
 
 /// How long an HTTP answer may be kept, from `Cache-Control`.
@@ -525,7 +528,10 @@ mod tests {
             format!("https://[::ffff:127.0.0.1]:{port}/.well-known/webfinger"),
         ] {
             let err = strict.fetch_document(false, &url).await.unwrap_err();
-            assert!(!err.is_empty(), "{url}");
+            assert!(
+                matches!(err, StepError::Refused(_) | StepError::Request(_)),
+                "{url}: {err}"
+            );
         }
         assert!(
             strict
