@@ -3,11 +3,14 @@
 //! an environment twin (`[dns] axfr_allow` ⇔ `CALLSIGN_DNS_AXFR_ALLOW`).
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use ipnet::IpNet;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::model::Limits;
@@ -116,8 +119,7 @@ pub struct DnsConfig {
     #[serde(deserialize_with = "list")]
     pub zones: Vec<String>,
     /// CIDRs allowed to transfer zones (AXFR/IXFR). Empty: nobody.
-    #[serde(deserialize_with = "list")]
-    pub axfr_allow: Vec<String>,
+    pub axfr_allow: Cidrs,
     /// Secondaries (`ip:port`) sent NOTIFY after changes.
     #[serde(deserialize_with = "list")]
     pub notify: Vec<String>,
@@ -173,8 +175,7 @@ pub struct WebFingerConfig {
     /// Burst above the steady rate.
     pub burst: u32,
     /// Proxies whose `X-Forwarded-For` is trusted (CIDRs).
-    #[serde(deserialize_with = "list")]
-    pub trusted_proxies: Vec<String>,
+    pub trusted_proxies: Cidrs,
     /// `host=domain1 domain2;host2=…`: which subject domains each Host
     /// serves, on WebFinger and lookup alike. Empty: every Host serves
     /// every domain.
@@ -310,7 +311,7 @@ impl Default for DnsConfig {
         DnsConfig {
             listen: ([127, 0, 0, 1], 5353).into(),
             zones: vec!["e164.arpa".into()],
-            axfr_allow: Vec::new(),
+            axfr_allow: Cidrs::default(),
             notify: Vec::new(),
             ttl: 3600,
             soa_mname: None,
@@ -338,7 +339,7 @@ impl Default for WebFingerConfig {
             max_age: 300,
             rate_per_second: 20,
             burst: 50,
-            trusted_proxies: Vec::new(),
+            trusted_proxies: Cidrs::default(),
             tenants: Vec::new(),
         }
     }
@@ -370,14 +371,72 @@ fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
         Many(Vec<String>),
     }
     Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(s) => s
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect(),
+        OneOrMany::One(s) => split_list(&s),
         OneOrMany::Many(v) => v,
     })
+}
+
+/// The entries of a comma-separated list, trimmed, empty ones dropped.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// IP networks, parsed when the configuration is read: CIDRs, or bare
+/// addresses as single hosts. Written like any list (a TOML array or a
+/// comma-separated string).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cidrs(Vec<IpNet>);
+
+impl Cidrs {
+    /// A CIDR, or a bare address as a host route.
+    pub fn parse_one(text: &str) -> Result<IpNet, String> {
+        text.parse::<IpNet>()
+            .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
+            .map_err(|_| format!("`{text}` is not an IP network (CIDR)"))
+    }
+
+    fn parse_all(entries: Vec<String>) -> Result<Cidrs, String> {
+        entries
+            .iter()
+            .map(|e| Cidrs::parse_one(e))
+            .collect::<Result<_, _>>()
+            .map(Cidrs)
+    }
+
+    pub fn contains(&self, ip: &IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(ip))
+    }
+}
+
+impl Deref for Cidrs {
+    type Target = [IpNet];
+    fn deref(&self) -> &[IpNet] {
+        &self.0
+    }
+}
+
+/// The comma-separated form, as in the environment.
+impl FromStr for Cidrs {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Cidrs, String> {
+        Cidrs::parse_all(split_list(text))
+    }
+}
+
+impl Serialize for Cidrs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ToString::to_string))
+    }
+}
+
+impl<'de> Deserialize<'de> for Cidrs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cidrs, D::Error> {
+        Cidrs::parse_all(list(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Every configuration key as `section.key` (or `key` at top level).

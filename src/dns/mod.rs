@@ -29,7 +29,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
-use ipnet::IpNet;
 use socket2::{Domain, Protocol, Socket, Type};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -105,21 +104,10 @@ fn secondary(text: &str) -> anyhow::Result<SocketAddr> {
         .with_context(|| format!("dns.notify entry `{text}` is not ip or ip:port"))
 }
 
-/// A CIDR, or a bare address as a single host.
-fn cidr(text: &str) -> anyhow::Result<IpNet> {
-    text.parse::<IpNet>()
-        .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
-        .with_context(|| format!("dns.axfr_allow entry `{text}` is not a CIDR"))
-}
-
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
-        let axfr_allow = config
-            .axfr_allow
-            .iter()
-            .map(|c| cidr(c))
-            .collect::<anyhow::Result<_>>()?;
+        let axfr_allow = config.axfr_allow.to_vec();
         let notify = config
             .notify
             .iter()

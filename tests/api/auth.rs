@@ -285,7 +285,7 @@ async fn ipv6_clients_are_limited_per_64() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
         c.webfinger.rate_per_second = 1;
         c.webfinger.burst = BURST as u32;
-        c.webfinger.trusted_proxies = vec!["127.0.0.1".into()];
+        c.webfinger.trusted_proxies = "127.0.0.1".parse().unwrap();
     })
     .await;
     for _ in 0..BURST {

@@ -94,7 +94,7 @@ const NEEDS_ESCAPES: [&str; 3] = [
 
 async fn publisher() -> TestApp {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
-        c.dns.axfr_allow = vec!["127.0.0.0/8".into()];
+        c.dns.axfr_allow = "127.0.0.0/8".parse().unwrap();
     })
     .await;
     let mut addresses = vec![json!({"uri": format!("tel:{NUMBER}")})];

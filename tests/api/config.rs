@@ -1,0 +1,57 @@
+//! Configuration is parsed once, when it is read: a bad value stops any
+//! command at startup with exit code 2 naming its key, before it could
+//! reach a listener that parses it late.
+
+/// `callsign migrate` with the environment `env`: its exit code and
+/// standard error.
+fn migrate_with(env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
+        .arg("migrate")
+        .env(
+            "CALLSIGN_DATABASE_URL",
+            format!("sqlite://{}/c.db", dir.path().display()),
+        )
+        .env("CALLSIGN_LOG_FILTER", "warn")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_bad_network_list_stops_startup_naming_its_key() {
+    for (var, key) in [
+        ("CALLSIGN_DNS_AXFR_ALLOW", "dns.axfr_allow"),
+        (
+            "CALLSIGN_WEBFINGER_TRUSTED_PROXIES",
+            "webfinger.trusted_proxies",
+        ),
+    ] {
+        for value in ["10.0.0.0/33", "192.0.2.1, not-a-network"] {
+            let (code, stderr) = migrate_with(&[(var, value)]);
+            assert_eq!(code, Some(2), "{var}={value}: {stderr}");
+            // figment names an environment key in the variable's case.
+            assert!(
+                stderr.to_ascii_lowercase().contains(key),
+                "{var}={value}: {stderr}"
+            );
+            assert!(stderr.contains("is not an IP network"), "{stderr}");
+        }
+    }
+}
+
+#[test]
+fn network_lists_take_cidrs_and_bare_addresses() {
+    let (code, stderr) = migrate_with(&[
+        (
+            "CALLSIGN_DNS_AXFR_ALLOW",
+            "10.0.0.0/8, 192.0.2.7,2001:db8::/32",
+        ),
+        ("CALLSIGN_WEBFINGER_TRUSTED_PROXIES", "127.0.0.1"),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
