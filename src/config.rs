@@ -121,8 +121,7 @@ pub struct DnsConfig {
     /// CIDRs allowed to transfer zones (AXFR/IXFR). Empty: nobody.
     pub axfr_allow: Cidrs,
     /// Secondaries (`ip:port`) sent NOTIFY after changes.
-    #[serde(deserialize_with = "list")]
-    pub notify: Vec<String>,
+    pub notify: Servers,
     /// TTL of NAPTR answers, seconds.
     pub ttl: u32,
     /// SOA MNAME; default `ns1.<zone>`.
@@ -198,8 +197,7 @@ pub struct ResolverConfig {
     /// Look up keys that are not ours in other domains' ENUM and WebFinger.
     pub enabled: bool,
     /// DNS servers (`ip` or `ip:port`) for remote ENUM; empty: the system's resolvers.
-    #[serde(deserialize_with = "list")]
-    pub enum_servers: Vec<String>,
+    pub enum_servers: Servers,
     /// ENUM suffixes tried for remote numbers.
     #[serde(deserialize_with = "list")]
     pub enum_suffixes: Vec<String>,
@@ -248,7 +246,7 @@ impl Default for ResolverConfig {
     fn default() -> Self {
         ResolverConfig {
             enabled: true,
-            enum_servers: Vec::new(),
+            enum_servers: Servers::default(),
             enum_suffixes: vec!["e164.arpa".into()],
             webfinger_hosts: Vec::new(),
             allow_private: false,
@@ -312,7 +310,7 @@ impl Default for DnsConfig {
             listen: ([127, 0, 0, 1], 5353).into(),
             zones: vec!["e164.arpa".into()],
             axfr_allow: Cidrs::default(),
-            notify: Vec::new(),
+            notify: Servers::default(),
             ttl: 3600,
             soa_mname: None,
             soa_rname: None,
@@ -385,57 +383,87 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// IP networks, parsed when the configuration is read: CIDRs, or bare
-/// addresses as single hosts. Written like any list (a TOML array or a
-/// comma-separated string).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Cidrs(Vec<IpNet>);
+/// One entry of a typed list: parsed from its configuration text and
+/// written back to it.
+pub trait ListEntry: Sized + fmt::Display {
+    fn parse_entry(text: &str) -> Result<Self, String>;
+}
 
-impl Cidrs {
-    /// A CIDR, or a bare address as a host route.
-    pub fn parse_one(text: &str) -> Result<IpNet, String> {
+/// A CIDR, or a bare address as a single host.
+impl ListEntry for IpNet {
+    fn parse_entry(text: &str) -> Result<IpNet, String> {
         text.parse::<IpNet>()
             .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
             .map_err(|_| format!("`{text}` is not an IP network (CIDR)"))
     }
+}
 
-    fn parse_all(entries: Vec<String>) -> Result<Cidrs, String> {
-        entries
-            .iter()
-            .map(|e| Cidrs::parse_one(e))
-            .collect::<Result<_, _>>()
-            .map(Cidrs)
-    }
-
-    pub fn contains(&self, ip: &IpAddr) -> bool {
-        self.0.iter().any(|net| net.contains(ip))
+/// A DNS server: `ip`, `ip:port` or `[v6]:port`; port 53 when absent.
+impl ListEntry for SocketAddr {
+    fn parse_entry(text: &str) -> Result<SocketAddr, String> {
+        text.parse::<SocketAddr>()
+            .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+            .map_err(|_| format!("`{text}` is not ip or ip:port"))
     }
 }
 
-impl Deref for Cidrs {
-    type Target = [IpNet];
-    fn deref(&self) -> &[IpNet] {
+/// A list whose entries are parsed when the configuration is read, so a
+/// bad one stops startup naming its key. Written like any list: a TOML
+/// array or a comma-separated string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List<T>(Vec<T>);
+
+/// IP networks (`dns.axfr_allow`, `webfinger.trusted_proxies`).
+pub type Cidrs = List<IpNet>;
+/// Name-server addresses (`dns.notify`, `resolver.enum_servers`).
+pub type Servers = List<SocketAddr>;
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(Vec::new())
+    }
+}
+
+impl<T: ListEntry> List<T> {
+    fn parse_all(entries: Vec<String>) -> Result<List<T>, String> {
+        entries
+            .iter()
+            .map(|e| T::parse_entry(e))
+            .collect::<Result<_, _>>()
+            .map(List)
+    }
+}
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         &self.0
     }
 }
 
-/// The comma-separated form, as in the environment.
-impl FromStr for Cidrs {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Cidrs, String> {
-        Cidrs::parse_all(split_list(text))
+impl<T> From<Vec<T>> for List<T> {
+    fn from(entries: Vec<T>) -> Self {
+        List(entries)
     }
 }
 
-impl Serialize for Cidrs {
+/// The comma-separated form, as in the environment.
+impl<T: ListEntry> FromStr for List<T> {
+    type Err = String;
+    fn from_str(text: &str) -> Result<List<T>, String> {
+        List::parse_all(split_list(text))
+    }
+}
+
+impl<T: ListEntry> Serialize for List<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(ToString::to_string))
     }
 }
 
-impl<'de> Deserialize<'de> for Cidrs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cidrs, D::Error> {
-        Cidrs::parse_all(list(d)?).map_err(serde::de::Error::custom)
+impl<'de, T: ListEntry> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
+        List::parse_all(list(d)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -24,7 +24,7 @@ mod xfr;
 mod zone;
 mod zonefile;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -97,22 +97,11 @@ impl DnsListeners {
     }
 }
 
-/// `ip`, `ip:port`, or `[v6]:port`; port 53 when absent.
-fn secondary(text: &str) -> anyhow::Result<SocketAddr> {
-    text.parse::<SocketAddr>()
-        .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-        .with_context(|| format!("dns.notify entry `{text}` is not ip or ip:port"))
-}
-
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
         let axfr_allow = config.axfr_allow.to_vec();
-        let notify = config
-            .notify
-            .iter()
-            .map(|s| secondary(s))
-            .collect::<anyhow::Result<_>>()?;
+        let notify = config.notify.to_vec();
         let index = EnumIndex::new();
         let rrl = rrl::Rrl::new(config.rrl_rate);
         Ok(Arc::new(Dns {

@@ -3,8 +3,7 @@
 //! gates that bound how many fetches are in flight.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::str::FromStr;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -415,27 +414,21 @@ fn parse_overrides(entries: &[String]) -> anyhow::Result<HashMap<String, String>
         .collect()
 }
 
-fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioResolver> {
+fn dns_resolver(servers: &[SocketAddr], timeout: Duration) -> anyhow::Result<TokioResolver> {
     let mut builder = if servers.is_empty() {
         TokioResolver::builder_tokio()
             .map_err(|e| anyhow::anyhow!("reading the system's DNS configuration: {e}"))?
     } else {
         let name_servers = servers
             .iter()
-            .map(|s| {
-                let addr: SocketAddr = s
-                    .parse()
-                    .or_else(|_| IpAddr::from_str(s).map(|ip| SocketAddr::new(ip, 53)))
-                    .map_err(|_| {
-                        anyhow::anyhow!("resolver.enum_servers: `{s}` is not ip or ip:port")
-                    })?;
+            .map(|addr| {
                 let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
                 for connection in &mut ns.connections {
                     connection.port = addr.port();
                 }
-                Ok(ns)
+                ns
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .collect();
         TokioResolver::builder_with_config(
             DnsConfig::from_name_servers(name_servers),
             TokioRuntimeProvider::default(),
@@ -518,7 +511,7 @@ mod tests {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let strict = Remote::new(&ResolverConfig {
-            enum_servers: vec!["127.0.0.1:9".into()],
+            enum_servers: "127.0.0.1:9".parse().unwrap(),
             ..ResolverConfig::default()
         })
         .unwrap();
@@ -543,7 +536,7 @@ mod tests {
         assert!(accepted.is_err(), "a loopback target was contacted");
 
         let open = Remote::new(&ResolverConfig {
-            enum_servers: vec!["127.0.0.1:9".into()],
+            enum_servers: "127.0.0.1:9".parse().unwrap(),
             allow_private: true,
             ..ResolverConfig::default()
         })
