@@ -2,25 +2,7 @@
 //! command at startup with exit code 2 naming its key, before it could
 //! reach a listener that parses it late.
 
-/// `callsign migrate` with the environment `env`: its exit code and
-/// standard error.
-fn migrate_with(env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
-        .arg("migrate")
-        .env(
-            "CALLSIGN_DATABASE_URL",
-            format!("sqlite://{}/c.db", dir.path().display()),
-        )
-        .env("CALLSIGN_LOG_FILTER", "warn")
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::migrate_with;
 
 #[test]
 fn a_bad_list_entry_stops_startup_naming_its_key() {
