@@ -194,7 +194,7 @@ impl App {
         let mut tasks = tokio::task::JoinSet::new();
 
         let limits =
-            ConnectionLimits::new(&self.config.http, &self.config.webfinger.trusted_proxies)?;
+            ConnectionLimits::new(&self.config.http, &self.config.webfinger.trusted_proxies);
         {
             let router = router.clone().layer(Extension(Scheme::Http));
             let (limits, stop) = (limits.clone(), shutdown.clone());

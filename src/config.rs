@@ -3,11 +3,14 @@
 //! an environment twin (`[dns] axfr_allow` ⇔ `CALLSIGN_DNS_AXFR_ALLOW`).
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use ipnet::IpNet;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::model::Limits;
@@ -116,11 +119,9 @@ pub struct DnsConfig {
     #[serde(deserialize_with = "list")]
     pub zones: Vec<String>,
     /// CIDRs allowed to transfer zones (AXFR/IXFR). Empty: nobody.
-    #[serde(deserialize_with = "list")]
-    pub axfr_allow: Vec<String>,
+    pub axfr_allow: Cidrs,
     /// Secondaries (`ip:port`) sent NOTIFY after changes.
-    #[serde(deserialize_with = "list")]
-    pub notify: Vec<String>,
+    pub notify: Servers,
     /// TTL of NAPTR answers, seconds.
     pub ttl: u32,
     /// SOA MNAME; default `ns1.<zone>`.
@@ -173,8 +174,7 @@ pub struct WebFingerConfig {
     /// Burst above the steady rate.
     pub burst: u32,
     /// Proxies whose `X-Forwarded-For` is trusted (CIDRs).
-    #[serde(deserialize_with = "list")]
-    pub trusted_proxies: Vec<String>,
+    pub trusted_proxies: Cidrs,
     /// `host=domain1 domain2;host2=…`: which subject domains each Host
     /// serves, on WebFinger and lookup alike. Empty: every Host serves
     /// every domain.
@@ -197,8 +197,7 @@ pub struct ResolverConfig {
     /// Look up keys that are not ours in other domains' ENUM and WebFinger.
     pub enabled: bool,
     /// DNS servers (`ip` or `ip:port`) for remote ENUM; empty: the system's resolvers.
-    #[serde(deserialize_with = "list")]
-    pub enum_servers: Vec<String>,
+    pub enum_servers: Servers,
     /// ENUM suffixes tried for remote numbers.
     #[serde(deserialize_with = "list")]
     pub enum_suffixes: Vec<String>,
@@ -247,7 +246,7 @@ impl Default for ResolverConfig {
     fn default() -> Self {
         ResolverConfig {
             enabled: true,
-            enum_servers: Vec::new(),
+            enum_servers: Servers::default(),
             enum_suffixes: vec!["e164.arpa".into()],
             webfinger_hosts: Vec::new(),
             allow_private: false,
@@ -310,8 +309,8 @@ impl Default for DnsConfig {
         DnsConfig {
             listen: ([127, 0, 0, 1], 5353).into(),
             zones: vec!["e164.arpa".into()],
-            axfr_allow: Vec::new(),
-            notify: Vec::new(),
+            axfr_allow: Cidrs::default(),
+            notify: Servers::default(),
             ttl: 3600,
             soa_mname: None,
             soa_rname: None,
@@ -338,7 +337,7 @@ impl Default for WebFingerConfig {
             max_age: 300,
             rate_per_second: 20,
             burst: 50,
-            trusted_proxies: Vec::new(),
+            trusted_proxies: Cidrs::default(),
             tenants: Vec::new(),
         }
     }
@@ -370,14 +369,102 @@ fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
         Many(Vec<String>),
     }
     Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(s) => s
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect(),
+        OneOrMany::One(s) => split_list(&s),
         OneOrMany::Many(v) => v,
     })
+}
+
+/// The entries of a comma-separated list, trimmed, empty ones dropped.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// One entry of a typed list: parsed from its configuration text and
+/// written back to it.
+pub trait ListEntry: Sized + fmt::Display {
+    fn parse_entry(text: &str) -> Result<Self, String>;
+}
+
+/// A CIDR, or a bare address as a single host.
+impl ListEntry for IpNet {
+    fn parse_entry(text: &str) -> Result<IpNet, String> {
+        text.parse::<IpNet>()
+            .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
+            .map_err(|_| format!("`{text}` is not an IP network (CIDR)"))
+    }
+}
+
+/// A DNS server: `ip`, `ip:port` or `[v6]:port`; port 53 when absent.
+impl ListEntry for SocketAddr {
+    fn parse_entry(text: &str) -> Result<SocketAddr, String> {
+        text.parse::<SocketAddr>()
+            .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+            .map_err(|_| format!("`{text}` is not ip or ip:port"))
+    }
+}
+
+/// A list whose entries are parsed when the configuration is read, so a
+/// bad one stops startup naming its key. Written like any list: a TOML
+/// array or a comma-separated string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List<T>(Vec<T>);
+
+/// IP networks (`dns.axfr_allow`, `webfinger.trusted_proxies`).
+pub type Cidrs = List<IpNet>;
+/// Name-server addresses (`dns.notify`, `resolver.enum_servers`).
+pub type Servers = List<SocketAddr>;
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(Vec::new())
+    }
+}
+
+impl<T: ListEntry> List<T> {
+    fn parse_all(entries: Vec<String>) -> Result<List<T>, String> {
+        entries
+            .iter()
+            .map(|e| T::parse_entry(e))
+            .collect::<Result<_, _>>()
+            .map(List)
+    }
+}
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(entries: Vec<T>) -> Self {
+        List(entries)
+    }
+}
+
+/// The comma-separated form, as in the environment.
+impl<T: ListEntry> FromStr for List<T> {
+    type Err = String;
+    fn from_str(text: &str) -> Result<List<T>, String> {
+        List::parse_all(split_list(text))
+    }
+}
+
+impl<T: ListEntry> Serialize for List<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ToString::to_string))
+    }
+}
+
+impl<'de, T: ListEntry> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
+        List::parse_all(list(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Every configuration key as `section.key` (or `key` at top level).

@@ -24,12 +24,11 @@ mod xfr;
 mod zone;
 mod zonefile;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
-use ipnet::IpNet;
 use socket2::{Domain, Protocol, Socket, Type};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -98,33 +97,11 @@ impl DnsListeners {
     }
 }
 
-/// `ip`, `ip:port`, or `[v6]:port`; port 53 when absent.
-fn secondary(text: &str) -> anyhow::Result<SocketAddr> {
-    text.parse::<SocketAddr>()
-        .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-        .with_context(|| format!("dns.notify entry `{text}` is not ip or ip:port"))
-}
-
-/// A CIDR, or a bare address as a single host.
-fn cidr(text: &str) -> anyhow::Result<IpNet> {
-    text.parse::<IpNet>()
-        .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
-        .with_context(|| format!("dns.axfr_allow entry `{text}` is not a CIDR"))
-}
-
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
-        let axfr_allow = config
-            .axfr_allow
-            .iter()
-            .map(|c| cidr(c))
-            .collect::<anyhow::Result<_>>()?;
-        let notify = config
-            .notify
-            .iter()
-            .map(|s| secondary(s))
-            .collect::<anyhow::Result<_>>()?;
+        let axfr_allow = config.axfr_allow.to_vec();
+        let notify = config.notify.to_vec();
         let index = EnumIndex::new();
         let rrl = rrl::Rrl::new(config.rrl_rate);
         Ok(Arc::new(Dns {

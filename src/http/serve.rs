@@ -34,7 +34,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::HttpConfig;
 use crate::connections::{ConnectionBudget, Permit};
-use crate::http::ratelimit::parse_net;
+use ipnet::IpNet;
 
 /// How every HTTP and HTTPS connection is bounded.
 #[derive(Clone)]
@@ -49,23 +49,18 @@ pub struct ConnectionLimits {
 impl ConnectionLimits {
     /// One budget for both listeners: file descriptors are the process's.
     /// Trusted proxies carry many clients, so they count in the total only.
-    pub fn new(http: &HttpConfig, trusted_proxies: &[String]) -> anyhow::Result<ConnectionLimits> {
-        let exempt = trusted_proxies
-            .iter()
-            .map(|c| parse_net(c))
-            .collect::<Result<_, _>>()
-            .map_err(|e| anyhow::anyhow!("webfinger.trusted_proxies: {e}"))?;
-        Ok(ConnectionLimits {
+    pub fn new(http: &HttpConfig, trusted_proxies: &[IpNet]) -> ConnectionLimits {
+        ConnectionLimits {
             budget: ConnectionBudget::new(
                 "http",
                 http.max_connections,
                 http.max_connections_per_ip,
-                exempt,
+                trusted_proxies.to_vec(),
             ),
             header_read: Duration::from_secs(http.header_read_timeout_secs),
             idle: Duration::from_secs(http.idle_timeout_secs),
             drain: Duration::from_secs(http.request_timeout_secs),
-        })
+        }
     }
 
     /// The acceptor that admits connections; innermost, so a refused

@@ -22,19 +22,8 @@ use super::AppState;
 use super::auth::caller;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
-use crate::model::{Acct, Address, Kind, Projection, Viewer, project};
-
-/// Link relation of each address kind in a JRD.
-pub fn rel(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Https => "http://webfinger.net/rel/profile-page",
-        Kind::Tel => "https://callsign.invalid/rel/tel",
-        Kind::Sip | Kind::Sips => "https://callsign.invalid/rel/sip",
-        Kind::Xmpp => "https://callsign.invalid/rel/xmpp",
-        Kind::Mailto => "https://callsign.invalid/rel/mailto",
-        Kind::H323 => "https://callsign.invalid/rel/h323",
-    }
-}
+use crate::model::jrd::{JRD, Jrd, Link, NAME, rel};
+use crate::model::{DirectoryKey, Kind, Projection, Viewer, project};
 
 /// Which listener a request came through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,28 +62,6 @@ async fn preflight() -> Response {
     )
         .into_response()
 }
-
-/// A JSON Resource Descriptor.
-#[derive(Serialize, ToSchema)]
-pub struct Jrd {
-    /// The subject's `acct:` URI.
-    pub subject: String,
-    /// Every address the caller may see, canonical, by priority.
-    pub aliases: Vec<String>,
-    pub properties: BTreeMap<String, String>,
-    /// Always present, `[]` when empty.
-    pub links: Vec<Link>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Link {
-    pub rel: &'static str,
-    pub href: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub titles: Option<BTreeMap<&'static str, String>>,
-}
-
-pub const JRD: &str = "application/jrd+json";
 
 /// Look a resource up: the subject's JRD for this viewer.
 #[utoipa::path(get, path = "/.well-known/webfinger", tag = "webfinger",
@@ -210,19 +177,19 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
         .addresses
         .iter()
         .map(|a| Link {
-            rel: rel(a.kind),
+            rel: rel(a.kind).into(),
             href: a.uri.to_string(),
-            titles: a.label.clone().map(|l| BTreeMap::from([("und", l)])),
+            titles: a
+                .label
+                .clone()
+                .map(|l| BTreeMap::from([("und".to_owned(), l)])),
         })
-        .filter(|l| rels.is_empty() || rels.iter().any(|r| r == l.rel))
+        .filter(|l| rels.is_empty() || rels.iter().any(|r| *r == l.rel))
         .collect();
     Jrd {
         subject: p.subject.acct.clone(),
         aliases: p.addresses.iter().map(|a| a.uri.to_string()).collect(),
-        properties: BTreeMap::from([(
-            "http://schema.org/name".to_owned(),
-            p.subject.display_name.clone(),
-        )]),
+        properties: BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]),
         links,
     }
 }
@@ -255,24 +222,10 @@ fn parse_query(uri: &Uri) -> Result<(String, Vec<String>), ApiError> {
     Ok((resource, rels))
 }
 
-/// RFC 3986 percent-decoding: `+` is a plus, never a space.
+/// RFC 3986 percent-decoding of a query-string part.
 pub(crate) fn percent_decode(text: &str) -> Result<String, ApiError> {
-    let bad = || ApiError::BadRequest("malformed percent-encoding in the query string".into());
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3).ok_or_else(bad)?;
-            let hex = std::str::from_utf8(hex).map_err(|_| bad())?;
-            out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| bad())
+    crate::model::percent_decode(text)
+        .map_err(|_| ApiError::BadRequest("malformed percent-encoding in the query string".into()))
 }
 
 /// The directory key of a resource: `Ok(None)` for a well-formed URI in a
@@ -288,17 +241,13 @@ pub(crate) fn canonical_key(resource: &str) -> Result<Option<String>, ApiError> 
             "must be a URI with a scheme, e.g. acct:alice@example.com",
         ));
     };
-    if scheme.eq_ignore_ascii_case("acct") {
-        return Acct::parse(resource)
-            .map(|a| Some(a.to_string()))
-            .map_err(|e| ApiError::field("resource", e));
+    // A URI in a scheme we do not serve is unknown, not malformed.
+    if !scheme.eq_ignore_ascii_case("acct") && Kind::from_scheme(scheme).is_none() {
+        return Ok(None);
     }
-    match Kind::from_scheme(scheme) {
-        Some(kind) => Address::parse(resource, Some(kind))
-            .map(|a| Some(a.into_string()))
-            .map_err(|e| ApiError::field("resource", e)),
-        None => Ok(None),
-    }
+    DirectoryKey::parse(resource)
+        .map(|key| Some(key.into_string()))
+        .map_err(|e| ApiError::field("resource", e))
 }
 
 /// The authority a request names: its `Host` header, or (HTTP/2) its URI's.
@@ -411,17 +360,6 @@ pub(crate) async fn host_meta_json(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plus_stays_a_plus() {
-        assert_eq!(
-            percent_decode("tel:+12125550100").unwrap(),
-            "tel:+12125550100"
-        );
-        assert_eq!(percent_decode("tel%3A%2B1212").unwrap(), "tel:+1212");
-        assert!(percent_decode("%zz").is_err());
-        assert!(percent_decode("%2").is_err());
-    }
 
     #[test]
     fn resources_canonicalise() {

@@ -2,11 +2,13 @@
 
 mod address;
 mod input;
+pub mod jrd;
 mod limits;
 mod patch;
 mod privacy;
 mod subject;
 mod text;
+pub mod uri;
 mod userpart;
 mod visibility;
 
@@ -20,6 +22,7 @@ pub use patch::{AddressPatch, SubjectPatch};
 pub use privacy::{Projection, Scope, Viewer, keys, project, visible_addresses};
 pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
 pub use text::{TextError, clean_text, free_text};
+pub use uri::{DirectoryKey, PercentError, percent_decode, percent_encode};
 pub use visibility::Visibility;
 
 #[cfg(test)]

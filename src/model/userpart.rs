@@ -7,6 +7,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::text::{UserError, codepoint, user_name};
+use super::uri::{PercentError, percent_decode};
 
 /// Why a user part is refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -30,23 +31,10 @@ fn unreserved(c: char) -> bool {
 
 /// `text` with its `%HH` escapes decoded.
 fn decode(text: &str) -> Result<String, UserPartError> {
-    let mut bytes = Vec::with_capacity(text.len());
-    let mut rest = text.as_bytes();
-    while let Some((&b, tail)) = rest.split_first() {
-        rest = tail;
-        if b != b'%' {
-            bytes.push(b);
-            continue;
-        }
-        let hex = tail
-            .get(..2)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .ok_or(UserPartError::Escape)?;
-        let hex = std::str::from_utf8(hex).map_err(|_| UserPartError::Escape)?;
-        bytes.push(u8::from_str_radix(hex, 16).map_err(|_| UserPartError::Escape)?);
-        rest = &tail[2..];
-    }
-    String::from_utf8(bytes).map_err(|_| UserPartError::NotUtf8)
+    percent_decode(text).map_err(|e| match e {
+        PercentError::Escape => UserPartError::Escape,
+        PercentError::NotUtf8 => UserPartError::NotUtf8,
+    })
 }
 
 /// Decoded `text` written back: ASCII that `literal` accepts as itself,

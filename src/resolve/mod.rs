@@ -18,6 +18,7 @@
 //! key, hides it, or does not know it — one answer for all three, so none
 //! can be told apart.
 
+pub mod error;
 pub mod format;
 pub mod guard;
 pub mod naptr;
@@ -35,8 +36,12 @@ use uuid::Uuid;
 
 use crate::config::ResolverConfig;
 use crate::directory::Directory;
-use crate::model::{Acct, Address, Kind, Subject, Viewer, project};
+use crate::model::{
+    Address, AddressError, DirectoryKey, Kind, Subject, Viewer, percent_decode, percent_encode,
+    project,
+};
 use crate::store::{SearchKey, Store, SubjectQuery};
+pub use error::StepError;
 use remote::{Document, Remote, webfinger_host};
 
 /// Where local subjects come from: the in-memory directory when serving,
@@ -121,22 +126,23 @@ impl Target {
 
 impl Key {
     /// Parse any accepted spelling of an address or `acct:` URI.
-    pub fn parse(raw: &str) -> Result<Key, String> {
+    pub fn parse(raw: &str) -> Result<Key, AddressError> {
         let raw = raw.trim();
-        let scheme = raw.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-        if scheme.as_deref() == Some("acct") {
-            let acct = Acct::parse(raw).map_err(|e| e.to_string())?.to_string();
-            return Ok(Key {
-                query: acct.clone(),
-                target: Target::Acct(acct),
-                endpoint: None,
-            });
-        }
-        let address = Address::parse(raw, None).map_err(|e| e.to_string())?;
+        let address = match DirectoryKey::parse(raw)? {
+            DirectoryKey::Acct(acct) => {
+                let acct = acct.to_string();
+                return Ok(Key {
+                    query: acct.clone(),
+                    target: Target::Acct(acct),
+                    endpoint: None,
+                });
+            }
+            DirectoryKey::Address(address) => address,
+        };
         let (bare, endpoint) = match address.kind() {
             Kind::Xmpp => match address.as_str().split_once('/') {
                 Some((bare, resource)) => (
-                    Address::parse(bare, Some(Kind::Xmpp)).map_err(|e| e.to_string())?,
+                    Address::parse(bare, Some(Kind::Xmpp))?,
                     Some(resource.to_owned()),
                 ),
                 None => (address.clone(), None),
@@ -146,7 +152,7 @@ impl Key {
         };
         let query = match (&endpoint, address.kind()) {
             (Some(gr), Kind::Sip | Kind::Sips) => {
-                format!("{};gr={}", address.as_str(), remote::percent_encode(gr))
+                format!("{};gr={}", address.as_str(), percent_encode(gr))
             }
             _ => address.as_str().to_owned(),
         };
@@ -166,7 +172,7 @@ fn gruu(raw: &str) -> Option<String> {
         if !name.trim().eq_ignore_ascii_case("gr") || value.is_empty() {
             return None;
         }
-        crate::http::webfinger::percent_decode(value).ok()
+        percent_decode(value).ok()
     })
 }
 
@@ -307,9 +313,8 @@ impl Resolver {
                 },
                 _ = tokio::time::sleep_until(deadline) => {
                     for step in in_flight.into_keys() {
-                        run.errors.push(step.failure(format!(
-                            "not finished within the total timeout ({} ms)",
-                            self.config.total_timeout_ms
+                        run.errors.push(step.failure(StepError::TotalTimeout(
+                            self.config.total_timeout_ms,
                         )));
                     }
                     break;
@@ -354,10 +359,7 @@ impl Resolver {
         };
         let result = match tokio::time::timeout(timeout, work).await {
             Ok(result) => result,
-            Err(_) => Err(format!(
-                "no answer within the step timeout ({} ms)",
-                self.config.step_timeout_ms
-            )),
+            Err(_) => Err(StepError::StepTimeout(self.config.step_timeout_ms)),
         };
         let channel = match step {
             Step::Enum { .. } => "enum",
@@ -396,11 +398,11 @@ impl Step {
         }
     }
 
-    fn failure(&self, reason: String) -> StepFailure {
+    fn failure(&self, reason: StepError) -> StepFailure {
         StepFailure {
             step: self.source(),
             target: self.from(),
-            reason,
+            reason: reason.to_string(),
         }
     }
 }
@@ -413,7 +415,7 @@ enum Outcome {
 struct Done {
     step: Step,
     depth: u32,
-    result: Result<Outcome, String>,
+    result: Result<Outcome, StepError>,
 }
 
 /// A bound on one expansion's remote work.
@@ -640,10 +642,8 @@ impl Run<'_> {
                 continue;
             }
             if depth >= self.resolver.config.max_depth {
-                self.errors.push(step.failure(format!(
-                    "not looked up: the depth limit ({}) was reached",
-                    self.resolver.config.max_depth
-                )));
+                self.errors
+                    .push(step.failure(StepError::DepthLimit(self.resolver.config.max_depth)));
             } else if !self.started.contains(&step) && self.budget.spend(&step) {
                 self.started.insert(step.clone());
                 self.pending.push((step, depth));
@@ -780,11 +780,9 @@ fn equivalents(key: &Key, resource: &str, addresses: &[Found]) -> Vec<Equivalent
     let mut out = Vec::new();
     for twin in twins {
         let uri = match (bare.kind(), twin.kind) {
-            (Kind::Xmpp, Kind::Sip | Kind::Sips) => Some(format!(
-                "{};gr={}",
-                twin.uri,
-                remote::percent_encode(resource)
-            )),
+            (Kind::Xmpp, Kind::Sip | Kind::Sips) => {
+                Some(format!("{};gr={}", twin.uri, percent_encode(resource)))
+            }
             (Kind::Sip | Kind::Sips, Kind::Xmpp) => {
                 Address::parse(&format!("{}/{resource}", twin.uri), Some(Kind::Xmpp))
                     .ok()

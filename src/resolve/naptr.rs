@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use regex::Regex;
 
+use super::StepError;
+
 /// One NAPTR record's fields, as received.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
@@ -93,10 +95,14 @@ pub const MAX_HOPS: usize = 5;
 /// Resolve `aus` starting at `domain`: fetch NAPTRs with `fetch`, apply the
 /// rules, follow non-terminal rules (each domain at most once, so loops end;
 /// at most [`MAX_HOPS`] of them), and return the terminal URIs in order.
-pub async fn follow<F, Fut>(aus: &str, domain: String, mut fetch: F) -> Result<Vec<Outcome>, String>
+pub async fn follow<F, Fut>(
+    aus: &str,
+    domain: String,
+    mut fetch: F,
+) -> Result<Vec<Outcome>, StepError>
 where
     F: FnMut(String) -> Fut,
-    Fut: Future<Output = Result<std::sync::Arc<Vec<Rule>>, String>>,
+    Fut: Future<Output = Result<std::sync::Arc<Vec<Rule>>, StepError>>,
 {
     let mut seen = std::collections::HashSet::from([domain.clone()]);
     let mut pending = std::collections::VecDeque::from([domain]);
@@ -110,7 +116,7 @@ where
                     if seen.insert(next.clone()) {
                         hops += 1;
                         if hops > MAX_HOPS {
-                            return Err(format!("more than {MAX_HOPS} non-terminal NAPTR hops"));
+                            return Err(StepError::TooManyHops);
                         }
                         pending.push_back(next);
                     }
@@ -366,7 +372,8 @@ mod tests {
 
     fn chain(
         zones: Vec<(&'static str, Vec<Rule>)>,
-    ) -> impl FnMut(String) -> std::future::Ready<Result<std::sync::Arc<Vec<Rule>>, String>> {
+    ) -> impl FnMut(String) -> std::future::Ready<Result<std::sync::Arc<Vec<Rule>>, StepError>>
+    {
         let zones: std::collections::HashMap<String, std::sync::Arc<Vec<Rule>>> = zones
             .into_iter()
             .map(|(d, r)| (d.to_owned(), std::sync::Arc::new(r)))
@@ -448,6 +455,6 @@ mod tests {
         let err = follow(AUS, "n0.example".into(), chain(zones))
             .await
             .unwrap_err();
-        assert!(err.contains("hops"), "{err}");
+        assert_eq!(err, StepError::TooManyHops);
     }
 }

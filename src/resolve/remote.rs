@@ -3,8 +3,7 @@
 //! gates that bound how many fetches are in flight.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::str::FromStr;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,13 +13,14 @@ use hickory_resolver::config::{NameServerConfig, ResolverConfig as DnsConfig};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use moka::Expiry;
 use moka::future::Cache;
-use serde::Deserialize;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
+use super::StepError;
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
 use crate::config::ResolverConfig;
-use crate::model::{Address, Kind};
+use crate::model::jrd::{Jrd, NAME, PROFILE_PAGE};
+use crate::model::{Acct, Address, Kind, clean_text, percent_encode};
 
 /// Longest time any answer is kept, whatever its TTL says.
 const MAX_TTL: Duration = Duration::from_secs(86_400);
@@ -71,36 +71,18 @@ pub struct Document {
     pub addresses: Vec<Address>,
 }
 
-#[derive(Deserialize)]
-struct Jrd {
-    subject: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    properties: HashMap<String, Option<String>>,
-    #[serde(default)]
-    links: Vec<JrdLink>,
-}
-
-#[derive(Deserialize)]
-struct JrdLink {
-    rel: Option<String>,
-    href: Option<String>,
-}
-
-const PROFILE_PAGE: &str = "http://webfinger.net/rel/profile-page";
-
 impl Document {
     fn from_jrd(jrd: Jrd) -> Document {
         let mut addresses: Vec<Address> = Vec::new();
+        let name = jrd.property(NAME).and_then(|n| clean_text(n, 200));
         let hrefs = jrd.links.into_iter().filter_map(|l| {
-            let href = l.href?;
             // An https link is an address only as a profile page; other
             // https links (avatars, activity streams) are not.
-            let https = href
+            let https = l
+                .href
                 .get(..6)
                 .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
-            (!https || l.rel.as_deref() == Some(PROFILE_PAGE)).then_some(href)
+            (!https || l.rel == PROFILE_PAGE).then_some(l.href)
         });
         for uri in jrd.aliases.into_iter().chain(hrefs) {
             if let Ok(address) = Address::parse(&uri, None)
@@ -109,16 +91,7 @@ impl Document {
                 addresses.push(address);
             }
         }
-        let subject = jrd
-            .subject
-            .and_then(|s| crate::model::Acct::parse(&s).ok())
-            .map(|a| a.to_string());
-        let name = jrd
-            .properties
-            .get("http://schema.org/name")
-            .cloned()
-            .flatten()
-            .and_then(|n| crate::model::clean_text(&n, 200));
+        let subject = Acct::parse(&jrd.subject).ok().map(|a| a.to_string());
         Document {
             subject,
             name,
@@ -191,9 +164,6 @@ impl Gates {
         (host, self.any().await)
     }
 }
-
-/// A remote step that failed (not a negative answer).
-pub type StepError = String;
 
 impl Remote {
     pub fn new(config: &ResolverConfig) -> anyhow::Result<Remote> {
@@ -284,7 +254,7 @@ impl Remote {
                 value: Fetched::Rules(Arc::default()),
                 ttl: self.negative_ttl,
             }),
-            Err(e) => Err(format!("DNS: {e}")),
+            Err(e) => Err(StepError::Dns(e.to_string())),
         }
     }
 
@@ -322,14 +292,17 @@ impl Remote {
     /// the resolver about literals), names by [`GuardedDns`], redirects by
     /// the client's policy.
     async fn fetch_document(&self, trusted: bool, url: &str) -> Result<Entry, StepError> {
-        let url = url::Url::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
+        let url = url::Url::parse(url).map_err(|e| StepError::BadUrl {
+            url: url.to_owned(),
+            reason: e.to_string(),
+        })?;
         let client = if trusted {
             &self.trusted
         } else {
             if !self.allow_private
                 && let Some(why) = guard::refused_literal(&url)
             {
-                return Err(format!("refused: {why}"));
+                return Err(StepError::Refused(why));
             }
             &self.guarded
         };
@@ -351,23 +324,24 @@ impl Remote {
             });
         }
         if !status.is_success() {
-            return Err(format!("HTTP {status}"));
+            return Err(StepError::Status(status));
         }
         let ttl = cache_ttl(response.headers());
         if response
             .content_length()
             .is_some_and(|n| n > self.max_bytes as u64)
         {
-            return Err(format!("answer larger than {} bytes", self.max_bytes));
+            return Err(StepError::TooLarge(self.max_bytes));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(describe)? {
             if body.len() + chunk.len() > self.max_bytes {
-                return Err(format!("answer larger than {} bytes", self.max_bytes));
+                return Err(StepError::TooLarge(self.max_bytes));
             }
             body.extend_from_slice(&chunk);
         }
-        let jrd: Jrd = serde_json::from_slice(&body).map_err(|e| format!("not a JRD: {e}"))?;
+        let jrd: Jrd =
+            serde_json::from_slice(&body).map_err(|e| StepError::NotJrd(e.to_string()))?;
         Ok(Entry {
             value: Fetched::Document(Some(Arc::new(Document::from_jrd(jrd)))),
             ttl,
@@ -375,7 +349,8 @@ impl Remote {
     }
 }
 
-fn describe(e: reqwest::Error) -> String {
+/// A failed HTTP exchange: what went wrong, then each cause.
+fn describe(e: reqwest::Error) -> StepError {
     use std::error::Error;
     let mut text = if e.is_timeout() {
         "timed out".to_owned()
@@ -392,7 +367,7 @@ fn describe(e: reqwest::Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    text
+    StepError::Request(text)
 }
 
 /// How long an HTTP answer may be kept, from `Cache-Control`.
@@ -439,27 +414,21 @@ fn parse_overrides(entries: &[String]) -> anyhow::Result<HashMap<String, String>
         .collect()
 }
 
-fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioResolver> {
+fn dns_resolver(servers: &[SocketAddr], timeout: Duration) -> anyhow::Result<TokioResolver> {
     let mut builder = if servers.is_empty() {
         TokioResolver::builder_tokio()
             .map_err(|e| anyhow::anyhow!("reading the system's DNS configuration: {e}"))?
     } else {
         let name_servers = servers
             .iter()
-            .map(|s| {
-                let addr: SocketAddr = s
-                    .parse()
-                    .or_else(|_| IpAddr::from_str(s).map(|ip| SocketAddr::new(ip, 53)))
-                    .map_err(|_| {
-                        anyhow::anyhow!("resolver.enum_servers: `{s}` is not ip or ip:port")
-                    })?;
+            .map(|addr| {
                 let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
                 for connection in &mut ns.connections {
                     connection.port = addr.port();
                 }
-                Ok(ns)
+                ns
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .collect();
         TokioResolver::builder_with_config(
             DnsConfig::from_name_servers(name_servers),
             TokioRuntimeProvider::default(),
@@ -471,19 +440,6 @@ fn dns_resolver(servers: &[String], timeout: Duration) -> anyhow::Result<TokioRe
     // The resolver's own cache would hide TTL expiry from ours; keep one.
     options.cache_size = 0;
     Ok(builder.build()?)
-}
-
-/// Percent-encode a query value (RFC 3986 unreserved characters stay).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The kinds whose host has a WebFinger server worth asking.
@@ -555,7 +511,7 @@ mod tests {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let strict = Remote::new(&ResolverConfig {
-            enum_servers: vec!["127.0.0.1:9".into()],
+            enum_servers: "127.0.0.1:9".parse().unwrap(),
             ..ResolverConfig::default()
         })
         .unwrap();
@@ -565,7 +521,10 @@ mod tests {
             format!("https://[::ffff:127.0.0.1]:{port}/.well-known/webfinger"),
         ] {
             let err = strict.fetch_document(false, &url).await.unwrap_err();
-            assert!(!err.is_empty(), "{url}");
+            assert!(
+                matches!(err, StepError::Refused(_) | StepError::Request(_)),
+                "{url}: {err}"
+            );
         }
         assert!(
             strict
@@ -577,7 +536,7 @@ mod tests {
         assert!(accepted.is_err(), "a loopback target was contacted");
 
         let open = Remote::new(&ResolverConfig {
-            enum_servers: vec!["127.0.0.1:9".into()],
+            enum_servers: "127.0.0.1:9".parse().unwrap(),
             allow_private: true,
             ..ResolverConfig::default()
         })

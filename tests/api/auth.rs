@@ -69,21 +69,9 @@ async fn an_empty_or_short_bootstrap_token_stops_startup() {
 
 #[test]
 fn a_sixteen_character_bootstrap_token_is_accepted() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
-        .arg("migrate")
-        .env(
-            "CALLSIGN_DATABASE_URL",
-            format!("sqlite://{}/c.db", dir.path().display()),
-        )
-        .env("CALLSIGN_ADMIN_TOKEN", "sixteen-chars-xx")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (code, stderr) =
+        crate::support::migrate_with(&[("CALLSIGN_ADMIN_TOKEN", "sixteen-chars-xx")]);
+    assert_eq!(code, Some(0), "{stderr}");
 }
 
 /// `Authorization` exactly as given: over HTTP/2 a trailing space survives.
@@ -285,7 +273,7 @@ async fn ipv6_clients_are_limited_per_64() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
         c.webfinger.rate_per_second = 1;
         c.webfinger.burst = BURST as u32;
-        c.webfinger.trusted_proxies = vec!["127.0.0.1".into()];
+        c.webfinger.trusted_proxies = "127.0.0.1".parse().unwrap();
     })
     .await;
     for _ in 0..BURST {

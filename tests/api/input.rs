@@ -88,7 +88,7 @@ const NEEDS_ESCAPES: [&str; 3] = [
 
 async fn publisher() -> TestApp {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
-        c.dns.axfr_allow = vec!["127.0.0.0/8".into()];
+        c.dns.axfr_allow = "127.0.0.0/8".parse().unwrap();
     })
     .await;
     let mut addresses = vec![json!({"uri": format!("tel:{NUMBER}")})];
@@ -179,7 +179,7 @@ async fn the_resolver_reads_escaped_regexps_back_to_the_published_uris() {
     let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
         c.resolver.enabled = true;
         c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns.to_string()];
+        c.resolver.enum_servers = vec![dns].into();
         c.resolver.webfinger_hosts = vec![format!("b.example=http://{http}")];
         c.resolver.step_timeout_ms = 3000;
         c.resolver.total_timeout_ms = 8000;

@@ -349,7 +349,7 @@ async fn zone_transfers_work_while_query_clients_hold_every_tcp_slot() {
         c.dns.tcp_max_per_ip = 8;
         c.dns.tcp_max_connections = 8;
         c.dns.tcp_first_query_timeout_ms = 120_000;
-        c.dns.axfr_allow = vec!["127.0.0.9".into()];
+        c.dns.axfr_allow = "127.0.0.9".parse().unwrap();
     })
     .await;
     let mut held = Vec::new();

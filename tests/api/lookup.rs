@@ -36,7 +36,7 @@ async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Confi
         c.resolver.enabled = true;
         // These tests look B's people up anonymously.
         c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns.to_string()];
+        c.resolver.enum_servers = vec![dns].into();
         c.resolver.webfinger_hosts = vec![format!("b.example=http://{http}")];
         c.resolver.step_timeout_ms = 3000;
         c.resolver.total_timeout_ms = 8000;

@@ -6,6 +6,7 @@
 mod support;
 
 mod auth;
+mod config;
 mod conformance;
 mod deploy;
 mod input;

@@ -127,7 +127,7 @@ async fn resolver_app(tweak: impl FnOnce(&mut callsign::config::Config)) -> Test
     TestApp::spawn_with(Backend::Sqlite, move |c| {
         c.resolver.enabled = true;
         // Nothing here asks ENUM; should anything, it stays on loopback.
-        c.resolver.enum_servers = vec!["127.0.0.1:9".into()];
+        c.resolver.enum_servers = "127.0.0.1:9".parse().unwrap();
         tweak(c);
     })
     .await

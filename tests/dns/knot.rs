@@ -265,8 +265,8 @@ async fn knot_slaves_the_zone_and_follows_notify() {
     let knot_port = free_port();
     let mut config = config();
     config.zones = vec!["e164.arpa".into(), "e164.example.net".into()];
-    config.axfr_allow = vec!["127.0.0.0/8".into()];
-    config.notify = vec![format!("127.0.0.1:{knot_port}")];
+    config.axfr_allow = "127.0.0.0/8".parse().unwrap();
+    config.notify = format!("127.0.0.1:{knot_port}").parse().unwrap();
     let mut subjects = many(50);
     subjects.push(alice());
     let server = DnsServer::start(config, subjects).await;

@@ -12,7 +12,7 @@ use tokio::io::AsyncWriteExt;
 
 fn transfer_config() -> callsign::config::DnsConfig {
     let mut config = config();
-    config.axfr_allow = vec!["127.0.0.0/8".into()];
+    config.axfr_allow = "127.0.0.0/8".parse().unwrap();
     config
 }
 
@@ -138,7 +138,7 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
 #[tokio::test]
 async fn transfers_are_refused_outside_the_acl_and_over_udp() {
     let mut config = config();
-    config.axfr_allow = vec!["10.0.0.0/8".into(), "192.0.2.7".into()];
+    config.axfr_allow = "10.0.0.0/8, 192.0.2.7".parse().unwrap();
     let server = DnsServer::start(config, vec![alice()]).await;
     let (_, records) = transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
     assert!(records.is_empty());
@@ -228,7 +228,7 @@ async fn ixfr_sends_the_journal_and_falls_back_to_the_whole_zone() {
 async fn secondaries_are_notified_at_start_and_after_changes() {
     let secondary = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
     let mut config = transfer_config();
-    config.notify = vec![secondary.local_addr().unwrap().to_string()];
+    config.notify = vec![secondary.local_addr().unwrap()].into();
     let server = DnsServer::start(config, vec![alice()]).await;
     let mut buf = vec![0u8; 1024];
     let mut receive = async || {

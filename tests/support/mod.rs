@@ -12,3 +12,21 @@ pub mod tools;
 pub fn sqlite_url(dir: &tempfile::TempDir) -> String {
     format!("sqlite://{}/callsign.db", dir.path().display())
 }
+
+/// `callsign migrate` on a fresh SQLite database with the environment
+/// `env`: its exit code and standard error. Configuration is read first,
+/// so this is also the quickest way to see what startup makes of it.
+pub fn migrate_with(env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
+        .arg("migrate")
+        .env("CALLSIGN_DATABASE_URL", sqlite_url(&dir))
+        .env("CALLSIGN_LOG_FILTER", "warn")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -16,7 +16,7 @@ use crate::http::problem::responses::{
     Forbidden, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
 };
 use crate::http::problem::{ApiError, Problem};
-use crate::model::{Acct, Address, Subject, SubjectInput, SubjectPatch};
+use crate::model::{DirectoryKey, Subject, SubjectInput, SubjectPatch};
 use crate::service::{EntityTag, IfMatch};
 use crate::store::{SearchKey, SubjectQuery};
 
@@ -172,11 +172,8 @@ async fn list_subjects(
 }
 
 fn search_key(q: &str) -> Result<SearchKey, ApiError> {
-    if let Ok(acct) = Acct::parse(q) {
-        return Ok(SearchKey::Address(acct.to_string()));
-    }
-    if let Ok(address) = Address::parse(q, None) {
-        return Ok(SearchKey::Address(address.into_string()));
+    if let Ok(key) = DirectoryKey::parse(q) {
+        return Ok(SearchKey::Address(key.into_string()));
     }
     let prefix = q.trim().to_ascii_lowercase();
     if !prefix.is_empty()
