@@ -149,16 +149,22 @@ pub fn parse(bytes: &[u8]) -> Message {
     Message::from_vec(bytes).expect("a well-formed DNS message")
 }
 
-/// One datagram out, one back (None after the timeout).
+/// One datagram out, one back (None after the timeout). Only an answer
+/// from `addr` with the query's ID counts: a late answer to an earlier
+/// socket that had the same ephemeral port is not this one's.
 pub async fn udp_raw_wait(addr: SocketAddr, bytes: &[u8], wait: Duration) -> Option<Vec<u8>> {
     let socket = UdpSocket::bind("127.0.0.1:0").await.unwrap();
     socket.send_to(bytes, addr).await.unwrap();
     let mut buf = vec![0u8; 65_536];
-    let (n, _) = tokio::time::timeout(wait, socket.recv_from(&mut buf))
-        .await
-        .ok()?
-        .unwrap();
-    Some(buf[..n].to_vec())
+    let answer = async {
+        loop {
+            let (n, from) = socket.recv_from(&mut buf).await.unwrap();
+            if from == addr && (n < 2 || bytes.len() < 2 || buf[..2] == bytes[..2]) {
+                return buf[..n].to_vec();
+            }
+        }
+    };
+    tokio::time::timeout(wait, answer).await.ok()
 }
 
 pub async fn udp_raw(addr: SocketAddr, bytes: &[u8]) -> Option<Vec<u8>> {
