@@ -18,30 +18,32 @@
 //! key, hides it, or does not know it — one answer for all three, so none
 //! can be told apart.
 
+mod answer;
+mod budget;
 pub mod error;
 pub mod format;
 pub mod guard;
+mod key;
 pub mod naptr;
 pub mod remote;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
 use futures::stream::{FuturesUnordered, StreamExt};
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::config::ResolverConfig;
 use crate::directory::Directory;
-use crate::model::{
-    Address, AddressError, DirectoryKey, Kind, Subject, Viewer, percent_decode, percent_encode,
-    project,
-};
+use crate::model::{Address, Kind, Subject, Viewer, percent_encode, project};
 use crate::store::{SearchKey, Store, SubjectQuery};
+pub use answer::{Answer, Equivalent, Found, StepFailure, SubjectRef};
+use budget::Budget;
 pub use error::StepError;
+pub use key::Key;
+use key::Target;
 use remote::{Document, Remote, webfinger_host};
 
 /// Where local subjects come from: the in-memory directory when serving,
@@ -94,140 +96,6 @@ impl Local for StoreLocal {
     /// no domain is skipped.
     async fn serves(&self, _domain: &str) -> bool {
         false
-    }
-}
-
-/// The key a lookup starts from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Key {
-    /// What the answer's `query` shows: canonical, with the XMPP resource
-    /// or SIP `gr` parameter kept.
-    pub query: String,
-    target: Target,
-    /// The XMPP resource or SIP GRUU of an endpoint key.
-    endpoint: Option<String>,
-}
-
-/// Something a step can start from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Target {
-    Address(Address),
-    Acct(String),
-}
-
-impl Target {
-    fn uri(&self) -> &str {
-        match self {
-            Target::Address(a) => a.as_str(),
-            Target::Acct(s) => s,
-        }
-    }
-}
-
-impl Key {
-    /// Parse any accepted spelling of an address or `acct:` URI.
-    pub fn parse(raw: &str) -> Result<Key, AddressError> {
-        let raw = raw.trim();
-        let address = match DirectoryKey::parse(raw)? {
-            DirectoryKey::Acct(acct) => {
-                let acct = acct.to_string();
-                return Ok(Key {
-                    query: acct.clone(),
-                    target: Target::Acct(acct),
-                    endpoint: None,
-                });
-            }
-            DirectoryKey::Address(address) => address,
-        };
-        let (bare, endpoint) = match address.kind() {
-            Kind::Xmpp => match address.as_str().split_once('/') {
-                Some((bare, resource)) => (
-                    Address::parse(bare, Some(Kind::Xmpp))?,
-                    Some(resource.to_owned()),
-                ),
-                None => (address.clone(), None),
-            },
-            Kind::Sip | Kind::Sips => (address.clone(), gruu(raw)),
-            _ => (address.clone(), None),
-        };
-        let query = match (&endpoint, address.kind()) {
-            (Some(gr), Kind::Sip | Kind::Sips) => {
-                format!("{};gr={}", address.as_str(), percent_encode(gr))
-            }
-            _ => address.as_str().to_owned(),
-        };
-        Ok(Key {
-            query,
-            target: Target::Address(bare),
-            endpoint,
-        })
-    }
-}
-
-/// The `gr` parameter of a SIP URI (RFC 5627), percent-decoded.
-fn gruu(raw: &str) -> Option<String> {
-    let params = raw.split('?').next()?;
-    params.split(';').skip(1).find_map(|p| {
-        let (name, value) = p.split_once('=')?;
-        if !name.trim().eq_ignore_ascii_case("gr") || value.is_empty() {
-            return None;
-        }
-        percent_decode(value).ok()
-    })
-}
-
-/// One lookup's answer.
-#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
-pub struct Answer {
-    /// The key, canonical.
-    pub query: String,
-    /// Whose addresses these are, when known.
-    pub subject: Option<SubjectRef>,
-    pub addresses: Vec<Found>,
-    /// Endpoint twins: a full JID and the SIP GRUU of the same device.
-    pub equivalents: Vec<Equivalent>,
-    /// False when a step failed or a limit cut the expansion short.
-    pub complete: bool,
-    pub errors: Vec<StepFailure>,
-}
-
-#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
-pub struct SubjectRef {
-    /// The subject's `acct:` URI.
-    pub id: String,
-    pub display_name: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
-pub struct Found {
-    /// Canonical URI.
-    pub uri: String,
-    pub kind: Kind,
-    /// `local`, `enum:<suffix>`, `webfinger:<host>`.
-    pub sources: Vec<String>,
-    /// Two independent channels link the key and this address both ways.
-    pub verified: bool,
-}
-
-#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
-pub struct Equivalent {
-    pub uri: String,
-    pub same_as: String,
-}
-
-#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
-pub struct StepFailure {
-    /// `enum:<suffix>`, `webfinger:<host>`, or `limit`.
-    pub step: String,
-    /// What the step was looking up.
-    pub target: String,
-    pub reason: String,
-}
-
-impl Answer {
-    /// Nothing this caller may see was found.
-    pub fn is_empty(&self) -> bool {
-        self.subject.is_none() && self.addresses.is_empty()
     }
 }
 
@@ -416,84 +284,6 @@ struct Done {
     step: Step,
     depth: u32,
     result: Result<Outcome, StepError>,
-}
-
-/// A bound on one expansion's remote work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Cap {
-    Steps,
-    Hosts,
-}
-
-/// What one expansion may still spend on remote steps, and what the caps
-/// cut off.
-struct Budget {
-    steps_left: u32,
-    max_steps: u32,
-    hosts: HashSet<String>,
-    max_hosts: usize,
-    /// Per cap: the first target it cut off, and how many in all.
-    cut: BTreeMap<Cap, (String, usize)>,
-}
-
-impl Budget {
-    fn new(config: &ResolverConfig) -> Budget {
-        Budget {
-            steps_left: config.max_steps,
-            max_steps: config.max_steps,
-            hosts: HashSet::new(),
-            max_hosts: config.max_hosts as usize,
-            cut: BTreeMap::new(),
-        }
-    }
-
-    /// Spend a step on `step`, or record which cap refuses it.
-    fn spend(&mut self, step: &Step) -> bool {
-        let refused = if self.steps_left == 0 {
-            Some(Cap::Steps)
-        } else if let Step::WebFinger { host, .. } = step
-            && !self.hosts.contains(host)
-            && self.hosts.len() >= self.max_hosts
-        {
-            Some(Cap::Hosts)
-        } else {
-            None
-        };
-        if let Some(cap) = refused {
-            self.cut.entry(cap).or_insert((step.from(), 0)).1 += 1;
-            return false;
-        }
-        self.steps_left -= 1;
-        if let Step::WebFinger { host, .. } = step {
-            self.hosts.insert(host.clone());
-        }
-        true
-    }
-
-    /// One failure per cap that cut the expansion short.
-    fn failures(&self) -> impl Iterator<Item = StepFailure> + '_ {
-        self.cut.iter().map(|(cap, (first, count))| {
-            let rule = match cap {
-                Cap::Steps => format!(
-                    "one lookup starts at most {} remote steps (resolver.max_steps)",
-                    self.max_steps
-                ),
-                Cap::Hosts => format!(
-                    "one lookup asks at most {} WebFinger hosts (resolver.max_hosts)",
-                    self.max_hosts
-                ),
-            };
-            let more = match count - 1 {
-                0 => String::new(),
-                n => format!(", nor {n} more"),
-            };
-            StepFailure {
-                step: "limit".to_owned(),
-                target: first.clone(),
-                reason: format!("not looked up{more}: {rule}"),
-            }
-        })
-    }
 }
 
 /// Which kind of channel vouched for a link (independence is per channel).

@@ -1,0 +1,62 @@
+//! What a lookup answers: the subject, every address with who listed it,
+//! endpoint twins, and the steps that failed or were cut.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::model::Kind;
+
+/// One lookup's answer.
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
+pub struct Answer {
+    /// The key, canonical.
+    pub query: String,
+    /// Whose addresses these are, when known.
+    pub subject: Option<SubjectRef>,
+    pub addresses: Vec<Found>,
+    /// Endpoint twins: a full JID and the SIP GRUU of the same device.
+    pub equivalents: Vec<Equivalent>,
+    /// False when a step failed or a limit cut the expansion short.
+    pub complete: bool,
+    pub errors: Vec<StepFailure>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
+pub struct SubjectRef {
+    /// The subject's `acct:` URI.
+    pub id: String,
+    pub display_name: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
+pub struct Found {
+    /// Canonical URI.
+    pub uri: String,
+    pub kind: Kind,
+    /// `local`, `enum:<suffix>`, `webfinger:<host>`.
+    pub sources: Vec<String>,
+    /// Two independent channels link the key and this address both ways.
+    pub verified: bool,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
+pub struct Equivalent {
+    pub uri: String,
+    pub same_as: String,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
+pub struct StepFailure {
+    /// `enum:<suffix>`, `webfinger:<host>`, or `limit`.
+    pub step: String,
+    /// What the step was looking up.
+    pub target: String,
+    pub reason: String,
+}
+
+impl Answer {
+    /// Nothing this caller may see was found.
+    pub fn is_empty(&self) -> bool {
+        self.subject.is_none() && self.addresses.is_empty()
+    }
+}
