@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
-use crate::support::app::{ADMIN, TestApp};
+use crate::support::app::{ADMIN, Go, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -146,9 +146,8 @@ async fn concurrent_writes_without_if_match_all_apply() {
     }
     let stored: Value = app
         .admin(Method::GET, &format!("/api/v1/subjects/{id}"))
-        .send()
+        .go()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

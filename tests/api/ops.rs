@@ -1,24 +1,20 @@
 //! Operations endpoints and the committed OpenAPI description.
 
-use crate::support::app::TestApp;
+use crate::support::app::{Go, TestApp};
 use reqwest::Method;
 
 #[tokio::test]
 async fn health_readiness_and_metrics() {
     let app = TestApp::spawn().await;
-    let r = app.request(Method::GET, "/healthz").send().await.unwrap();
+    let r = app.request(Method::GET, "/healthz").go().await;
     assert_eq!(r.status(), 200);
-    let r = app.request(Method::GET, "/readyz").send().await.unwrap();
+    let r = app.request(Method::GET, "/readyz").go().await;
     assert_eq!(r.status(), 200);
-    app.request(Method::GET, "/api/v1/subjects")
-        .send()
-        .await
-        .unwrap();
+    app.request(Method::GET, "/api/v1/subjects").go().await;
     let text = app
         .request(Method::GET, "/metrics")
-        .send()
+        .go()
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -46,9 +42,8 @@ async fn the_committed_openapi_matches_the_code() {
     let app = TestApp::spawn().await;
     let served: serde_json::Value = app
         .request(Method::GET, "/api/openapi.json")
-        .send()
+        .go()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -61,7 +56,7 @@ async fn the_committed_openapi_matches_the_code() {
     ] {
         assert!(spec["paths"][path].is_object(), "{path} documented");
     }
-    let docs = app.request(Method::GET, "/api/docs/").send().await.unwrap();
+    let docs = app.request(Method::GET, "/api/docs/").go().await;
     assert_eq!(docs.status(), 200);
     assert!(docs.text().await.unwrap().contains("swagger-ui"));
 }

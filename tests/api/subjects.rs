@@ -1,6 +1,6 @@
 //! The admin API's subjects and addresses, through a real server.
 
-use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -36,7 +36,7 @@ async fn crud_story(app: TestApp) {
     let id = created["id"].as_str().unwrap();
     let path = format!("/api/v1/subjects/{id}");
 
-    let r = app.admin(Method::GET, &path).send().await.unwrap();
+    let r = app.admin(Method::GET, &path).go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"1\"");
 
@@ -46,9 +46,8 @@ async fn crud_story(app: TestApp) {
         .header("if-match", "\"1\"")
         .header("content-type", "application/merge-patch+json")
         .body(r#"{"display_name": "Alice A. Example", "discoverable": false}"#)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"2\"");
     let patched: Value = r.json().await.unwrap();
@@ -61,9 +60,8 @@ async fn crud_story(app: TestApp) {
         .admin(Method::PATCH, &path)
         .header("if-match", "\"1\"")
         .json(&json!({"display_name": "lost update"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let problem = assert_problem(r, 412).await;
     assert_eq!(problem["field"], "If-Match");
     assert_eq!(app.snapshot().await, before);
@@ -72,9 +70,8 @@ async fn crud_story(app: TestApp) {
     let r = app
         .admin(Method::POST, &format!("{path}/addresses"))
         .json(&json!({"uri": "mailto:Alice@Example.COM", "visibility": "authenticated"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 201);
     let s: Value = r.json().await.unwrap();
     let mail = s["addresses"]
@@ -89,9 +86,8 @@ async fn crud_story(app: TestApp) {
     let r = app
         .admin(Method::PATCH, &mail_path)
         .json(&json!({"visibility": "public", "priority": 5}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
     let s: Value = r.json().await.unwrap();
     assert_eq!(
@@ -99,35 +95,32 @@ async fn crud_story(app: TestApp) {
         "priority 5 sorts first"
     );
     assert_eq!(s["version"], 4);
-    let r = app.admin(Method::DELETE, &mail_path).send().await.unwrap();
+    let r = app.admin(Method::DELETE, &mail_path).go().await;
     assert_eq!(r.status(), 200);
-    let r = app.admin(Method::DELETE, &mail_path).send().await.unwrap();
+    let r = app.admin(Method::DELETE, &mail_path).go().await;
     assert_problem(r, 404).await;
 
     // Delete with a stale version, then the right one.
     let r = app
         .admin(Method::DELETE, &path)
         .header("if-match", "\"2\"")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 412).await;
     let r = app
         .admin(Method::DELETE, &path)
         .header("if-match", "\"5\"")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 204);
-    let r = app.admin(Method::GET, &path).send().await.unwrap();
+    let r = app.admin(Method::GET, &path).go().await;
     assert_problem(r, 404).await;
 
     // The audit trail has every change, newest first, with actor and states.
     let r = app
         .admin(Method::GET, &format!("/api/v1/audit?subject={id}&limit=2"))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
     let page: Value = r.json().await.unwrap();
     let items = page["items"].as_array().unwrap();
@@ -143,9 +136,8 @@ async fn crud_story(app: TestApp) {
             Method::GET,
             &format!("/api/v1/audit?subject={id}&cursor={cursor}"),
         )
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let rest: Value = r.json().await.unwrap();
     let ops: Vec<&str> = rest["items"]
         .as_array()
@@ -204,24 +196,21 @@ async fn if_match_compares_entity_tags() {
     let r = app
         .admin(Method::DELETE, &path)
         .header("if-match", "\"stale-version\"")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 412).await;
     let r = app
         .admin(Method::DELETE, &path)
         .header("if-match", "*")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 204);
     let r = app
         .admin(Method::PATCH, &path)
         .header("if-match", "*")
         .json(&json!({"display_name": "gone"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 404).await;
 }
 
@@ -234,9 +223,8 @@ async fn an_address_of_another_subject_is_a_conflict() {
         .admin(Method::POST, "/api/v1/subjects")
         .json(&json!({"handle": "mallory", "domain": "example.com",
                       "addresses": [{"uri": "tel:+12125550100"}]}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let problem = assert_problem(r, 409).await;
     assert_eq!(
         problem["detail"],
@@ -245,9 +233,8 @@ async fn an_address_of_another_subject_is_a_conflict() {
     let r = app
         .admin(Method::POST, "/api/v1/subjects")
         .json(&json!({"handle": "ALICE", "domain": "example.com"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let problem = assert_problem(r, 409).await;
     assert_eq!(problem["detail"], "acct:alice@example.com already exists");
     assert_eq!(app.snapshot().await, before);
@@ -352,59 +339,46 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
         let r = app
             .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
             .json(&body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_problem(r, status).await;
     }
     let r = app
         .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .header("if-match", "yesterday")
         .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(assert_problem(r, 400).await["field"], "If-Match");
     assert_problem(
         app.admin(Method::GET, "/api/v1/subjects/not-a-uuid")
-            .send()
-            .await
-            .unwrap(),
+            .go()
+            .await,
         404,
     )
     .await;
     assert_problem(
         app.admin(Method::GET, "/api/v1/subjects?limit=0")
-            .send()
-            .await
-            .unwrap(),
+            .go()
+            .await,
         400,
     )
     .await;
     assert_problem(
         app.admin(Method::GET, "/api/v1/subjects?cursor=zz")
-            .send()
-            .await
-            .unwrap(),
+            .go()
+            .await,
         400,
     )
     .await;
     assert_problem(
         app.admin(Method::GET, "/api/v1/subjects?q=a%20b")
-            .send()
-            .await
-            .unwrap(),
+            .go()
+            .await,
         400,
     )
     .await;
-    assert_problem(
-        app.admin(Method::GET, "/api/v1/nowhere")
-            .send()
-            .await
-            .unwrap(),
-        404,
-    )
-    .await;
+    assert_problem(app.admin(Method::GET, "/api/v1/nowhere").go().await, 404).await;
     assert_eq!(app.snapshot().await, before);
 }
 
@@ -423,9 +397,8 @@ async fn search_by_any_address_and_page_with_a_cursor() {
         let path = format!("/api/v1/subjects?{q}");
         async move {
             app.admin(Method::GET, &path)
-                .send()
+                .go()
                 .await
-                .unwrap()
                 .json::<Value>()
                 .await
                 .unwrap()
@@ -458,27 +431,21 @@ async fn search_by_any_address_and_page_with_a_cursor() {
 async fn tokens_scopes_and_revocation() {
     let app = TestApp::spawn().await;
     // No token, an unknown token.
-    let r = app
-        .request(Method::GET, "/api/v1/subjects")
-        .send()
-        .await
-        .unwrap();
+    let r = app.request(Method::GET, "/api/v1/subjects").go().await;
     assert_problem(r, 401).await;
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth("cs_nope")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 401).await;
     // A lookup token is forbidden on admin routes.
     let lookup = app.token("lookup").await;
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth(&lookup)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 403).await;
     // An admin token works, is listed without its secret, and its writes carry its name.
     let admin = app.token("admin").await;
@@ -486,24 +453,21 @@ async fn tokens_scopes_and_revocation() {
         .request(Method::POST, "/api/v1/subjects")
         .bearer_auth(&admin)
         .json(&json!({"handle": "dave", "domain": "example.com"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 201);
     let audit: Value = app
         .admin(Method::GET, "/api/v1/audit?limit=1")
-        .send()
+        .go()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(audit["items"][0]["actor"], "test-admin");
     let list: Value = app
         .admin(Method::GET, "/api/v1/tokens")
-        .send()
+        .go()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -520,30 +484,26 @@ async fn tokens_scopes_and_revocation() {
     // Revoked: refused at once.
     let r = app
         .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 204);
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 401).await;
     let r = app
         .admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "", "scope": "admin"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(assert_problem(r, 400).await["field"], "name");
     let r = app
         .admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "x", "scope": "root"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 400).await;
 }
 
@@ -557,6 +517,6 @@ async fn writes_reach_the_directory_before_the_response() {
         .expect("in the directory at once");
     assert_eq!(s.id.to_string(), created["id"].as_str().unwrap());
     let path = format!("/api/v1/subjects/{}", created["id"].as_str().unwrap());
-    app.admin(Method::DELETE, &path).send().await.unwrap();
+    app.admin(Method::DELETE, &path).go().await;
     assert!(app.directory.get("tel:+12125550100").is_none());
 }

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -14,9 +14,8 @@ async fn import(app: &TestApp, body: &str, query: &str) -> reqwest::Response {
     app.admin(Method::POST, &format!("/api/v1/import{query}"))
         .header("content-type", "application/x-ndjson")
         .body(body.to_owned())
-        .send()
+        .go()
         .await
-        .unwrap()
 }
 
 async fn import_story(app: TestApp) {
@@ -39,9 +38,8 @@ async fn import_story(app: TestApp) {
     assert_eq!(u2.addresses.len(), 1);
     let audit: Value = app
         .admin(Method::GET, "/api/v1/audit?limit=1")
-        .send()
+        .go()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -96,17 +94,12 @@ async fn import_story(app: TestApp) {
     let r = app
         .admin(Method::POST, "/api/v1/import")
         .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_problem(r, 415).await;
 
     // Export is the import format: it re-imports to the same directory.
-    let r = app
-        .admin(Method::GET, "/api/v1/export")
-        .send()
-        .await
-        .unwrap();
+    let r = app.admin(Method::GET, "/api/v1/export").go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/x-ndjson");
     let exported = r.text().await.unwrap();
@@ -116,9 +109,8 @@ async fn import_story(app: TestApp) {
     assert_eq!(report["created"], 3);
     let again = fresh
         .admin(Method::GET, "/api/v1/export")
-        .send()
+        .go()
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();

@@ -1,6 +1,6 @@
 //! WebFinger (RFC 7033) and host-meta through a real server and client.
 
-use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
 
@@ -37,9 +37,8 @@ async fn with_people(tweak: impl FnOnce(&mut callsign::config::Config)) -> TestA
 
 async fn finger(app: &TestApp, query: &str) -> Response {
     app.request(Method::GET, &format!("/.well-known/webfinger?{query}"))
-        .send()
+        .go()
         .await
-        .unwrap()
 }
 
 async fn jrd(response: Response) -> Value {
@@ -194,9 +193,8 @@ async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
             "/.well-known/webfinger?resource=mailto:alice@example.com",
         )
         .bearer_auth(&lookup)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.headers()["cache-control"], "private, max-age=300");
     let body = jrd(r).await;
     assert!(
@@ -215,9 +213,8 @@ async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
             "/.well-known/webfinger?resource=acct:alice@example.com",
         )
         .bearer_auth("cs_not_a_token")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     assert_problem(r, 401).await;
 }
@@ -235,9 +232,8 @@ async fn caching_cors_head_and_options() {
             "/.well-known/webfinger?resource=tel:+12125550100",
         )
         .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 304, "same document by another key, same ETag");
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     let r = app
@@ -245,9 +241,8 @@ async fn caching_cors_head_and_options() {
             Method::HEAD,
             "/.well-known/webfinger?resource=acct:alice@example.com",
         )
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/jrd+json");
     assert!(r.bytes().await.unwrap().is_empty());
@@ -255,9 +250,8 @@ async fn caching_cors_head_and_options() {
         .request(Method::OPTIONS, "/.well-known/webfinger")
         .header("origin", "https://app.example")
         .header("access-control-request-method", "GET")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 204);
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     assert!(
@@ -270,9 +264,8 @@ async fn caching_cors_head_and_options() {
     let id = app.directory.get("acct:alice@example.com").unwrap().id;
     app.admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .json(&json!({"display_name": "Alice Renamed"}))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let r = finger(&app, "resource=acct:alice@example.com").await;
     assert_ne!(r.headers()["etag"].to_str().unwrap(), etag);
     assert_eq!(
@@ -313,9 +306,8 @@ async fn anonymous_callers_are_rate_limited_per_ip() {
             "/.well-known/webfinger?resource=acct:alice@example.com",
         )
         .bearer_auth(&lookup)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
 }
 
@@ -386,9 +378,8 @@ async fn host_meta_in_xrd_and_json() {
     let r = app
         .request(Method::GET, "/.well-known/host-meta")
         .header("host", "example.com")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/xrd+xml");
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
@@ -402,9 +393,8 @@ async fn host_meta_in_xrd_and_json() {
             .request(Method::GET, path)
             .header("host", "example.com")
             .header("accept", accept)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_eq!(r.headers()["content-type"], "application/json");
         let body: Value = r.json().await.unwrap();
         assert_eq!(
@@ -451,16 +441,14 @@ async fn webfinger_over_https_with_a_test_ca() {
         .get(format!(
             "https://localhost:{port}/.well-known/webfinger?resource=acct:alice@example.com"
         ))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let body = jrd(r).await;
     assert_eq!(body["subject"], "acct:alice@example.com");
     let xml = client
         .get(format!("https://localhost:{port}/.well-known/host-meta"))
-        .send()
+        .go()
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();

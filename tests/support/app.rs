@@ -215,6 +215,19 @@ impl Drop for TestApp {
     }
 }
 
+/// Send a request the test expects to reach the server: the response, or a
+/// panic naming the transport failure.
+#[allow(async_fn_in_trait)]
+pub trait Go {
+    async fn go(self) -> Response;
+}
+
+impl Go for RequestBuilder {
+    async fn go(self) -> Response {
+        self.send().await.expect("the request reaches the server")
+    }
+}
+
 /// Assert a problem+json response: status, and a detail or field naming the fault.
 pub async fn assert_problem(response: Response, status: u16) -> Value {
     assert_eq!(response.status(), status, "unexpected status");
