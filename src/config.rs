@@ -2,16 +2,20 @@
 //! command-line flags. Unknown keys in the file are rejected; every key has
 //! an environment twin (`[dns] axfr_allow` ⇔ `CALLSIGN_DNS_AXFR_ALLOW`).
 
+mod list;
+
 use std::fmt;
-use std::net::{IpAddr, SocketAddr};
-use std::ops::Deref;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
-use ipnet::IpNet;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+
+use list::list;
+pub use list::{
+    Cidrs, HostOverride, HostOverrides, List, ListEntry, NsAddress, NsAddresses, Servers, Tenant,
+};
 
 pub use crate::model::Limits;
 
@@ -142,8 +146,7 @@ pub struct DnsConfig {
     /// `ns` is left to its default and this gives it no address, the
     /// default NS gets the `listen` address, unless that is a wildcard
     /// (0.0.0.0, ::), which is then a startup error.
-    #[serde(deserialize_with = "list")]
-    pub ns_addresses: Vec<String>,
+    pub ns_addresses: NsAddresses,
     /// Response rate limit per client /24 (/56 for IPv6), answers per second; 0 turns it off.
     pub rrl_rate: u32,
     /// UDP sockets bound with SO_REUSEPORT (one receive loop each); 0 = one per core.
@@ -175,11 +178,10 @@ pub struct WebFingerConfig {
     pub burst: u32,
     /// Proxies whose `X-Forwarded-For` is trusted (CIDRs).
     pub trusted_proxies: Cidrs,
-    /// `host=domain1 domain2;host2=…`: which subject domains each Host
+    /// `host=domain1 domain2` entries: which subject domains each Host
     /// serves, on WebFinger and lookup alike. Empty: every Host serves
     /// every domain.
-    #[serde(deserialize_with = "list")]
-    pub tenants: Vec<String>,
+    pub tenants: List<Tenant>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -202,8 +204,7 @@ pub struct ResolverConfig {
     #[serde(deserialize_with = "list")]
     pub enum_suffixes: Vec<String>,
     /// `host=base-url` overrides for remote WebFinger (tests, private deployments).
-    #[serde(deserialize_with = "list")]
-    pub webfinger_hosts: Vec<String>,
+    pub webfinger_hosts: HostOverrides,
     /// Allow remote fetches to loopback/private/link-local targets.
     pub allow_private: bool,
     /// Timeout of one remote step (one DNS query, one HTTP fetch), ms.
@@ -248,7 +249,7 @@ impl Default for ResolverConfig {
             enabled: true,
             enum_servers: Servers::default(),
             enum_suffixes: vec!["e164.arpa".into()],
-            webfinger_hosts: Vec::new(),
+            webfinger_hosts: HostOverrides::default(),
             allow_private: false,
             step_timeout_ms: 2000,
             total_timeout_ms: 5000,
@@ -319,7 +320,7 @@ impl Default for DnsConfig {
             soa_expire: 604800,
             soa_minimum: 300,
             ns: Vec::new(),
-            ns_addresses: Vec::new(),
+            ns_addresses: NsAddresses::default(),
             rrl_rate: 0,
             udp_sockets: 0,
             tcp_max_connections: 1024,
@@ -338,7 +339,7 @@ impl Default for WebFingerConfig {
             rate_per_second: 20,
             burst: 50,
             trusted_proxies: Cidrs::default(),
-            tenants: Vec::new(),
+            tenants: List::default(),
         }
     }
 }
@@ -357,113 +358,6 @@ impl Default for LogConfig {
             format: "text".into(),
             filter: "info".into(),
         }
-    }
-}
-
-/// Lists come as TOML arrays or, from the environment, comma-separated.
-fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(s) => split_list(&s),
-        OneOrMany::Many(v) => v,
-    })
-}
-
-/// The entries of a comma-separated list, trimmed, empty ones dropped.
-fn split_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// One entry of a typed list: parsed from its configuration text and
-/// written back to it.
-pub trait ListEntry: Sized + fmt::Display {
-    fn parse_entry(text: &str) -> Result<Self, String>;
-}
-
-/// A CIDR, or a bare address as a single host.
-impl ListEntry for IpNet {
-    fn parse_entry(text: &str) -> Result<IpNet, String> {
-        text.parse::<IpNet>()
-            .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
-            .map_err(|_| format!("`{text}` is not an IP network (CIDR)"))
-    }
-}
-
-/// A DNS server: `ip`, `ip:port` or `[v6]:port`; port 53 when absent.
-impl ListEntry for SocketAddr {
-    fn parse_entry(text: &str) -> Result<SocketAddr, String> {
-        text.parse::<SocketAddr>()
-            .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-            .map_err(|_| format!("`{text}` is not ip or ip:port"))
-    }
-}
-
-/// A list whose entries are parsed when the configuration is read, so a
-/// bad one stops startup naming its key. Written like any list: a TOML
-/// array or a comma-separated string.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct List<T>(Vec<T>);
-
-/// IP networks (`dns.axfr_allow`, `webfinger.trusted_proxies`).
-pub type Cidrs = List<IpNet>;
-/// Name-server addresses (`dns.notify`, `resolver.enum_servers`).
-pub type Servers = List<SocketAddr>;
-
-impl<T> Default for List<T> {
-    fn default() -> Self {
-        List(Vec::new())
-    }
-}
-
-impl<T: ListEntry> List<T> {
-    fn parse_all(entries: Vec<String>) -> Result<List<T>, String> {
-        entries
-            .iter()
-            .map(|e| T::parse_entry(e))
-            .collect::<Result<_, _>>()
-            .map(List)
-    }
-}
-
-impl<T> Deref for List<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        &self.0
-    }
-}
-
-impl<T> From<Vec<T>> for List<T> {
-    fn from(entries: Vec<T>) -> Self {
-        List(entries)
-    }
-}
-
-/// The comma-separated form, as in the environment.
-impl<T: ListEntry> FromStr for List<T> {
-    type Err = String;
-    fn from_str(text: &str) -> Result<List<T>, String> {
-        List::parse_all(split_list(text))
-    }
-}
-
-impl<T: ListEntry> Serialize for List<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ToString::to_string))
-    }
-}
-
-impl<'de, T: ListEntry> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
-        List::parse_all(list(d)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -72,7 +72,7 @@ impl AppState {
         let wf = &config.webfinger;
         let limiter =
             ratelimit::RateLimiter::new(wf.rate_per_second, wf.burst, &wf.trusted_proxies);
-        let tenants = tenants::Tenants::parse(&wf.tenants).map_err(|e| anyhow::anyhow!(e))?;
+        let tenants = tenants::Tenants::new(&wf.tenants);
         let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
         let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
         Ok(AppState(Arc::new(Shared {

@@ -13,38 +13,25 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::config::Tenant;
 use crate::directory::Directory;
 use crate::model::{Domain, Subject};
 use crate::resolve::Local;
 
 #[derive(Debug, Default)]
 pub struct Tenants {
-    by_host: HashMap<String, Vec<String>>,
+    by_host: HashMap<String, Vec<Domain>>,
 }
 
 impl Tenants {
-    pub fn parse(entries: &[String]) -> Result<Tenants, String> {
-        let mut by_host = HashMap::new();
-        for entry in entries {
-            let (host, domains) = entry
-                .split_once('=')
-                .ok_or_else(|| format!("webfinger.tenants entry `{entry}` is not host=domain …"))?;
-            let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
-            let domains = domains
-                .split_whitespace()
-                .map(|d| Domain::parse(d).map(|d| d.as_str().to_owned()))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|_| {
-                    format!("webfinger.tenants entry `{entry}` names an invalid domain")
-                })?;
-            if host.is_empty() || domains.is_empty() {
-                return Err(format!(
-                    "webfinger.tenants entry `{entry}` needs a host and domains"
-                ));
-            }
-            by_host.insert(host, domains);
-        }
-        Ok(Tenants { by_host })
+    /// The domains each listed Host serves; a Host listed twice keeps its
+    /// last entry.
+    pub fn new(entries: &[Tenant]) -> Tenants {
+        let by_host = entries
+            .iter()
+            .map(|t| (t.host.clone(), t.domains.clone()))
+            .collect();
+        Tenants { by_host }
     }
 
     /// May a request for `host` see a subject of `domain`?
@@ -53,7 +40,7 @@ impl Tenants {
             return true;
         }
         host.and_then(|h| self.by_host.get(h))
-            .is_some_and(|domains| domains.iter().any(|d| d == domain))
+            .is_some_and(|domains| domains.iter().any(|d| d.as_str() == domain))
     }
 
     /// The directory as a request naming `host` (lower-case, no port, no
@@ -100,19 +87,18 @@ impl Local for TenantView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ListEntry;
 
     #[test]
     fn hosts_see_only_their_domains() {
-        let t = Tenants::parse(&[
-            "a.example=example.com example.org".into(),
-            "b.example=example.net".into(),
-        ])
-        .unwrap();
+        let t = Tenants::new(&[
+            Tenant::parse_entry("a.example=example.com example.org").unwrap(),
+            Tenant::parse_entry("b.example=example.net").unwrap(),
+        ]);
         assert!(t.serves(Some("a.example"), "example.org"));
         assert!(!t.serves(Some("a.example"), "example.net"));
         assert!(!t.serves(Some("c.example"), "example.com"));
         assert!(!t.serves(None, "example.com"));
         assert!(Tenants::default().serves(None, "example.com"));
-        assert!(Tenants::parse(&["nodomains".into()]).is_err());
     }
 }

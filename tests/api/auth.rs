@@ -140,7 +140,7 @@ async fn an_empty_bearer_secret_never_verifies() {
 /// only on `wf.example.com`.
 async fn tenant_app() -> TestApp {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
-        c.webfinger.tenants = vec!["wf.example.com=example.com".into()];
+        c.webfinger.tenants = "wf.example.com=example.com".parse().unwrap();
     })
     .await;
     app.create(json!({

@@ -39,6 +39,24 @@ fn a_bad_list_entry_stops_startup_naming_its_key() {
             "ns.example",
             servers,
         ),
+        (
+            "CALLSIGN_DNS_NS_ADDRESSES",
+            "dns.ns_addresses",
+            "ns1.e164.arpa=localhost",
+            "is not an IP address",
+        ),
+        (
+            "CALLSIGN_RESOLVER_WEBFINGER_HOSTS",
+            "resolver.webfinger_hosts",
+            "b.example=ftp://b.example",
+            "is not http(s)",
+        ),
+        (
+            "CALLSIGN_WEBFINGER_TENANTS",
+            "webfinger.tenants",
+            "wf.example.com",
+            "is not host=domain",
+        ),
     ] {
         let (code, stderr) = migrate_with(&[(var, value)]);
         assert_eq!(code, Some(2), "{var}={value}: {stderr}");
@@ -64,6 +82,18 @@ fn lists_take_their_documented_forms() {
             "192.0.2.1, 192.0.2.2:5353,[2001:db8::1]:53",
         ),
         ("CALLSIGN_RESOLVER_ENUM_SERVERS", "127.0.0.1:5300"),
+        (
+            "CALLSIGN_DNS_NS_ADDRESSES",
+            "ns1.e164.arpa=192.0.2.53, NS1.e164.arpa=2001:db8::53",
+        ),
+        (
+            "CALLSIGN_RESOLVER_WEBFINGER_HOSTS",
+            "b.example=http://127.0.0.1:8081/",
+        ),
+        (
+            "CALLSIGN_WEBFINGER_TENANTS",
+            "wf.example.com=example.com example.org, wf.example.net=example.net",
+        ),
     ]);
     assert_eq!(code, Some(0), "{stderr}");
 }

@@ -180,7 +180,7 @@ async fn the_resolver_reads_escaped_regexps_back_to_the_published_uris() {
         c.resolver.enabled = true;
         c.resolver.anonymous = true;
         c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = vec![format!("b.example=http://{http}")];
+        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
         c.resolver.step_timeout_ms = 3000;
         c.resolver.total_timeout_ms = 8000;
     })

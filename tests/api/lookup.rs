@@ -37,7 +37,7 @@ async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Confi
         // These tests look B's people up anonymously.
         c.resolver.anonymous = true;
         c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = vec![format!("b.example=http://{http}")];
+        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
         c.resolver.step_timeout_ms = 3000;
         c.resolver.total_timeout_ms = 8000;
         tweak(c);
@@ -386,7 +386,7 @@ async fn a_stalled_remote_gives_a_partial_answer() {
     });
     let b = instance_b().await;
     let a = instance_a(&b, |c| {
-        c.resolver.webfinger_hosts = vec![format!("b.example=http://{stall_addr}")];
+        c.resolver.webfinger_hosts = format!("b.example=http://{stall_addr}").parse().unwrap();
         c.resolver.step_timeout_ms = 300;
     })
     .await;

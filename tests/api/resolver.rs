@@ -13,6 +13,7 @@ use crate::support::app::{Backend, TestApp, assert_problem};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::serve::ListenerExt;
+use callsign::config::{HostOverride, HostOverrides, ListEntry};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -163,7 +164,7 @@ fn host_of(resource: &str) -> String {
 
 /// The fan-out of the report: the seed's JRD lists 20 hosts, each of whose
 /// JRDs lists 20 more. Every host is served by one fake server.
-async fn fan_out() -> (FakeHost, Vec<String>) {
+async fn fan_out() -> (FakeHost, HostOverrides) {
     let host = FakeHost::start(|resource| {
         let at = host_of(resource);
         let level = at.matches('-').count() + usize::from(at != "h0.fan.example");
@@ -191,7 +192,7 @@ async fn fan_out() -> (FakeHost, Vec<String>) {
     }
     let overrides = hosts
         .iter()
-        .map(|h| format!("{h}={}", host.base()))
+        .map(|h| HostOverride::parse_entry(&format!("{h}={}", host.base())).unwrap())
         .collect();
     (host, overrides)
 }
@@ -284,7 +285,10 @@ async fn outbound_fetches_are_bounded_in_all_and_per_host() {
         );
     }
     let overrides = (0..=20)
-        .map(|i| format!("h{i}.fan.example={}", servers[i % 4].base()))
+        .map(|i| {
+            HostOverride::parse_entry(&format!("h{i}.fan.example={}", servers[i % 4].base()))
+                .unwrap()
+        })
         .collect();
     let app = resolver_app(|c| {
         c.resolver.webfinger_hosts = overrides;
@@ -319,7 +323,8 @@ async fn anonymous_callers_get_local_answers_only_by_default() {
     .await;
     let base = remote.base();
     let app =
-        resolver_app(|c| c.resolver.webfinger_hosts = vec![format!("b.example={base}")]).await;
+        resolver_app(|c| c.resolver.webfinger_hosts = format!("b.example={base}").parse().unwrap())
+            .await;
     // Automatic remote steps are not taken for an anonymous caller...
     assert_problem(lookup(&app, "address=sip:bob@b.example", None).await, 404).await;
     // ...and asking for them is refused, naming what is missing.
@@ -338,7 +343,7 @@ async fn anonymous_callers_get_local_answers_only_by_default() {
 
     // `resolver.anonymous = true` opens remote lookups to everyone.
     let app = resolver_app(|c| {
-        c.resolver.webfinger_hosts = vec![format!("b.example={base}")];
+        c.resolver.webfinger_hosts = format!("b.example={base}").parse().unwrap();
         c.resolver.anonymous = true;
     })
     .await;
@@ -365,7 +370,8 @@ async fn trusted_hosts_are_not_followed_to_another_origin() {
     .await;
     let base = trusted.base();
     let app =
-        resolver_app(|c| c.resolver.webfinger_hosts = vec![format!("r.example={base}")]).await;
+        resolver_app(|c| c.resolver.webfinger_hosts = format!("r.example={base}").parse().unwrap())
+            .await;
     let token = app.token("lookup").await;
     let p = assert_problem(
         lookup(&app, "address=sip:away@r.example", Some(&token)).await,
@@ -402,10 +408,13 @@ async fn observable(response: reqwest::Response) -> (u16, Vec<(String, String)>,
 /// Alice lives at a.example (a domain of this directory); one of her
 /// addresses is at a foreign host.
 async fn alice_app(ours: &FakeHost, foreign: &FakeHost) -> TestApp {
-    let overrides = vec![
-        format!("a.example={}", ours.base()),
-        format!("pbx.elsewhere.example={}", foreign.base()),
-    ];
+    let overrides = format!(
+        "a.example={}, pbx.elsewhere.example={}",
+        ours.base(),
+        foreign.base()
+    )
+    .parse()
+    .unwrap();
     let app = resolver_app(|c| {
         c.resolver.webfinger_hosts = overrides;
         c.resolver.anonymous = true;

@@ -314,10 +314,9 @@ async fn anonymous_callers_are_rate_limited_per_ip() {
 #[tokio::test]
 async fn tenants_see_only_their_domains() {
     let app = with_people(|c| {
-        c.webfinger.tenants = vec![
-            "wf.example.com=example.com".into(),
-            "wf.example.net=example.net".into(),
-        ];
+        c.webfinger.tenants = "wf.example.com=example.com, wf.example.net=example.net"
+            .parse()
+            .unwrap();
     })
     .await;
     let ask = |host: &'static str, resource: &'static str| {

@@ -330,11 +330,10 @@ async fn hidden_numbers_are_indistinguishable_from_unknown_ones() {
 async fn in_zone_name_servers_answer_their_addresses_and_come_as_glue() {
     let mut config = config();
     config.ns = vec!["ns1.e164.arpa".into(), "ns2.dns.e164.arpa".into()];
-    config.ns_addresses = vec![
-        "ns1.e164.arpa=192.0.2.53".into(),
-        "ns1.e164.arpa=2001:db8::53".into(),
-        "NS2.dns.e164.arpa=198.51.100.53".into(),
-    ];
+    config.ns_addresses =
+        "ns1.e164.arpa=192.0.2.53, ns1.e164.arpa=2001:db8::53, NS2.dns.e164.arpa=198.51.100.53"
+            .parse()
+            .unwrap();
     let server = DnsServer::start(config, vec![alice()]).await;
     let addresses = |m: &hickory_proto::op::Message, section: &[hickory_proto::rr::Record]| {
         assert!(
