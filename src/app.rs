@@ -16,7 +16,7 @@ use crate::dns::{Dns, DnsListeners};
 use crate::http::serve::{ConnectionLimits, serve_plain};
 use crate::http::webfinger::Scheme;
 use crate::http::{self, AppState};
-use crate::service::{SubjectService, TokenService};
+use crate::service::{DnssecService, SubjectService, TokenService};
 use crate::store::{self, Store, StoreError, StoreOptions, SubjectQuery};
 use axum::Extension;
 
@@ -70,6 +70,8 @@ pub struct App {
     pub subjects: SubjectService,
     /// Token changes from the command line.
     pub tokens: TokenService,
+    /// The signing keys of DNSSEC zones.
+    pub dnssec: DnssecService,
     pub dns: Arc<Dns>,
 }
 
@@ -143,6 +145,9 @@ impl App {
         let directory = Directory::new();
         let dns = Dns::new(&config.dns)?;
         directory.register(dns.index());
+        let dnssec = DnssecService::new(store.clone(), &config.dns);
+        dns.sign_with(&dnssec).await?;
+        directory.register(dns.key_changes());
         let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
         let tokens = TokenService::new(store.clone());
         Ok(App {
@@ -151,6 +156,7 @@ impl App {
             directory,
             subjects,
             tokens,
+            dnssec,
             dns,
         })
     }

@@ -164,6 +164,17 @@ pub struct DnsConfig {
     /// Time a TCP connection may wait between queries (and a slow reader
     /// may take to accept an answer), ms.
     pub tcp_idle_timeout_ms: u64,
+    /// Zones (each one of `zones`) signed online with DNSSEC; their keys
+    /// live in the database, made on first start. Empty: nothing signed.
+    #[serde(deserialize_with = "list")]
+    pub dnssec: Vec<String>,
+    /// Algorithm of the keys made for `dnssec` zones: 13 (ECDSA P-256
+    /// SHA-256) or 15 (Ed25519). A zone keeps the key it has.
+    pub dnssec_algorithm: u8,
+    /// How long a signature is valid, seconds; signed again after half.
+    pub dnssec_signature_validity_secs: u64,
+    /// Signatures kept in memory (one per RRset or denial).
+    pub dnssec_signature_cache: u64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -328,6 +339,10 @@ impl Default for DnsConfig {
             tcp_max_transfer_connections: 32,
             tcp_first_query_timeout_ms: 3000,
             tcp_idle_timeout_ms: 10_000,
+            dnssec: Vec::new(),
+            dnssec_algorithm: 13,
+            dnssec_signature_validity_secs: 14 * 86_400,
+            dnssec_signature_cache: 1_000_000,
         }
     }
 }
@@ -358,6 +373,34 @@ impl Default for LogConfig {
             format: "text".into(),
             filter: "info".into(),
         }
+    }
+}
+
+impl DnsConfig {
+    /// Signed zones must be served, with an algorithm callsign signs with.
+    fn check_dnssec(&self) -> Result<(), ConfigError> {
+        let apex = |z: &str| z.trim_end_matches('.').to_ascii_lowercase();
+        if let Some(zone) = self
+            .dnssec
+            .iter()
+            .find(|z| !self.zones.iter().any(|served| apex(served) == apex(z)))
+        {
+            return Err(ConfigError(format!(
+                "dns.dnssec names `{zone}`, which is not one of dns.zones"
+            )));
+        }
+        if !matches!(self.dnssec_algorithm, 13 | 15) {
+            return Err(ConfigError(format!(
+                "dns.dnssec_algorithm must be 13 (ECDSA P-256) or 15 (Ed25519), not {}",
+                self.dnssec_algorithm
+            )));
+        }
+        if self.dnssec_signature_validity_secs < 3 * 3600 {
+            return Err(ConfigError(
+                "dns.dnssec_signature_validity_secs must be at least 10800 (3 hours)".into(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -448,6 +491,7 @@ impl Config {
         if let Some(token) = &self.admin_token {
             check_admin_token(token.expose())?;
         }
+        self.dns.check_dnssec()?;
         self.check_positive()
     }
 

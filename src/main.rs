@@ -86,6 +86,25 @@ enum Command {
         #[command(subcommand)]
         command: ZoneCommand,
     },
+    /// DNSSEC keys of the zones in dns.dnssec (made on first use).
+    Dnssec {
+        #[command(subcommand)]
+        command: DnssecCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DnssecCommand {
+    /// Print the DS record to give the parent zone (and the DNSKEY).
+    Ds { zone: String },
+    /// Print the zone's private key, for a secondary that signs itself.
+    ExportKey {
+        zone: String,
+        /// pem (PKCS#8, what Knot's `keymgr import-pem` reads) or bind
+        /// (a BIND `K*.private` file).
+        #[arg(long, default_value = "pem", value_parser = ["pem", "bind"])]
+        format: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -225,6 +244,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Dnssec { command } => dnssec(config, command, shutdown).await,
         Command::Zone {
             command: ZoneCommand::Export { zone },
         } => {
@@ -237,6 +257,40 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn dnssec(
+    config: Config,
+    command: DnssecCommand,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let zone = match &command {
+        DnssecCommand::Ds { zone } | DnssecCommand::ExportKey { zone, .. } => zone.clone(),
+    };
+    let ttl = config.dns.ttl;
+    let app = App::build(config, &shutdown).await?;
+    let Some(key) = app.dnssec.active_key(&zone).await? else {
+        anyhow::bail!("zone `{zone}` is not signed: add it to dns.dnssec");
+    };
+    match command {
+        DnssecCommand::Ds { .. } => {
+            println!("{}", key.ds_text(ttl)?);
+            println!("{}", key.dnskey_text(ttl));
+        }
+        DnssecCommand::ExportKey { format, .. } => {
+            eprintln!(
+                "private key of {} ({}, key tag {}); keep it secret",
+                key.apex,
+                key.bind_file_stem(),
+                key.key_tag
+            );
+            match format.as_str() {
+                "bind" => print!("{}", key.private_bind()?),
+                _ => print!("{}", key.private_pem()),
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn serve(config: Config, demo: bool, shutdown: CancellationToken) -> anyhow::Result<()> {

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::backoff::Backoff;
 use crate::model::Subject;
-use crate::store::{ChangeQuery, FeedEvent, Store, StoreError};
+use crate::store::{Change, ChangeQuery, FeedEvent, Store, StoreError};
 
 mod packed;
 mod table;
@@ -59,6 +59,10 @@ pub trait Index: Send + Sync {
     /// A load failed part-way: forget what it delivered, so the next
     /// attempt starts from empty.
     fn reset(&self) {}
+
+    /// A change to something other than a subject (a token, a DNSSEC key),
+    /// applied in serial order like the rest.
+    fn other_change(&self, _change: &Change) {}
 }
 
 #[derive(Default)]
@@ -295,10 +299,15 @@ impl Directory {
             let changes = store.changes(&query).await?;
             let n = changes.len();
             for change in changes {
-                if let Some(id) = change.subject_id {
-                    match change.subject_after() {
+                match change.subject_id {
+                    Some(id) => match change.subject_after() {
                         Some(after) => self.put(change.serial, after),
                         None => self.remove(change.serial, id),
+                    },
+                    None => {
+                        for index in self.indexes.read().expect("index list").iter() {
+                            index.other_change(&change);
+                        }
                     }
                 }
                 self.serial.store(change.serial, Ordering::Release);

@@ -9,11 +9,13 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
+use arc_swap::ArcSwap;
 use ipnet::IpNet;
 
 use super::index::{EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
 use super::rrl::{Rrl, Verdict};
+use super::sign::{self, RrSet, Signer};
 use super::wire::{self, Parsed, Rcode, Request};
 use super::zone::{Host, HostMatch, Zone, Zones};
 
@@ -43,6 +45,8 @@ pub struct Responder {
     pub index: Arc<EnumIndex>,
     axfr_allow: Vec<IpNet>,
     rrl: Option<Rrl>,
+    /// Each zone's signer, by position in [`Zones::zones`]; None: unsigned.
+    pub signers: ArcSwap<Vec<Option<Arc<Signer>>>>,
 }
 
 /// The sections of an answer, before the OPT record and size checks.
@@ -56,8 +60,21 @@ enum Content<'a> {
     Naptrs(super::naptr::NumberKey, &'a super::naptr::Naptrs),
     /// Address records of an in-zone name server (some of them, at least).
     Addresses(&'a Host),
-    NoData,
+    /// The apex of a signed zone: its DNSKEY, CDS or CDNSKEY (the qtype).
+    Keys(u16),
+    /// The name exists without the type asked for.
+    NoData(Exists<'a>),
     NxDomain,
+}
+
+/// What an existing name holds: the type bitmap of its denial.
+#[derive(Clone, Copy)]
+enum Exists<'a> {
+    Apex,
+    Number,
+    Host(&'a Host),
+    /// An empty non-terminal: a prefix of numbers, or a name above a host.
+    Empty,
 }
 
 impl Responder {
@@ -67,12 +84,19 @@ impl Responder {
         axfr_allow: Vec<IpNet>,
         rrl: Option<Rrl>,
     ) -> Responder {
+        let signers = ArcSwap::from_pointee(vec![None; zones.zones.len()]);
         Responder {
             zones,
             index,
             axfr_allow,
             rrl,
+            signers,
         }
+    }
+
+    /// The signer of the zone at `position`, if it is signed.
+    fn signer(&self, position: usize) -> Option<Arc<Signer>> {
+        self.signers.load().get(position).cloned().flatten()
     }
 
     pub fn may_transfer(&self, peer: IpAddr) -> bool {
@@ -168,14 +192,15 @@ impl Responder {
             None
         };
         if let Some((rcode, extended)) = refusal {
-            return self.finish(request, None, Content::Empty(rcode), extended, out);
+            return self.finish(request, None, None, Content::Empty(rcode), extended, out);
         }
         let qname = request.qname();
         let mut starts = [0usize; 128];
         let labels = wire::label_starts(qname, &mut starts);
         let Some((at, zone)) = self.zones.find(qname, &starts[..labels]) else {
-            return self.finish(request, None, Content::Empty(Rcode::Refused), 0, out);
+            return self.finish(request, None, None, Content::Empty(Rcode::Refused), 0, out);
         };
+        let signer = self.signer(self.zones.position(zone));
         // Labels left of the apex, nearest the apex last.
         let below = &starts[..starts[..labels].iter().take_while(|s| **s < at).count()];
         let index = self.index.read();
@@ -210,7 +235,12 @@ impl Responder {
                 soa: false,
                 ns: true,
             },
-            _ if below.is_empty() => Content::NoData,
+            sign::TYPE_DNSKEY | sign::TYPE_CDS | sign::TYPE_CDNSKEY
+                if below.is_empty() && signer.is_some() =>
+            {
+                Content::Keys(request.qtype)
+            }
+            _ if below.is_empty() => Content::NoData(Exists::Apex),
             qtype => {
                 // A number's name is one digit per label, least significant first.
                 let mut digits = [0u8; MAX_DIGITS];
@@ -223,6 +253,7 @@ impl Responder {
                     return self.finish(
                         request,
                         Some((at, zone, index.serial())),
+                        signer.as_deref(),
                         host_content(zone, &qname[..at], qtype),
                         0,
                         out,
@@ -232,26 +263,35 @@ impl Responder {
                     Node::Number(key, n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
                         Content::Naptrs(key, n)
                     }
-                    Node::Number(..) | Node::EmptyNonTerminal => Content::NoData,
+                    Node::Number(..) => Content::NoData(Exists::Number),
+                    Node::EmptyNonTerminal => Content::NoData(Exists::Empty),
                     Node::Absent => Content::NxDomain,
                 }
             }
         };
-        self.finish(request, Some((at, zone, index.serial())), content, 0, out)
+        let zone = Some((at, zone, index.serial()));
+        self.finish(request, zone, signer.as_deref(), content, 0, out)
     }
 
     /// Write the whole message for `content`.
+    ///
+    /// With `signer` and the DO bit, every RRset of the answer and
+    /// authority sections carries its RRSIG, and a denial is compact (RFC
+    /// 9824): NOERROR with an NSEC at the query name, even for a name that
+    /// does not exist.
     fn finish(
         &self,
         request: &Request<'_>,
         zone: Option<(usize, &Zone, u32)>,
+        signer: Option<&Signer>,
         content: Content<'_>,
         extended_rcode: u8,
         out: &mut Vec<u8>,
     ) -> Reply {
+        let signer = signer.filter(|_| request.edns.is_some_and(|e| e.dnssec_ok));
         let rcode = match content {
             Content::Empty(rcode) => rcode,
-            Content::NxDomain => Rcode::NxDomain,
+            Content::NxDomain if signer.is_none() => Rcode::NxDomain,
             _ => Rcode::NoError,
         };
         let authoritative = !matches!(content, Content::Empty(_));
@@ -263,15 +303,33 @@ impl Responder {
         let ttl = self.zones.ttl;
         if let Some((at, zone, serial)) = zone {
             let apex = (wire::HEADER_LEN + at) as u16;
-            let soa = |out: &mut Vec<u8>, ttl: u32| {
+            let qname = request.qname();
+            // The RRSIG of one RRset, after it: 1 record, or 0 when unsigned.
+            let rrsig = |out: &mut Vec<u8>, owner: u16, set: RrSet<'_>| -> u16 {
+                let ttl = set.ttl;
+                let Some(rrsig) = signer.and_then(|s| s.rrsig(set)) else {
+                    return 0;
+                };
+                wire::put_rr_header(out, owner, sign::TYPE_RRSIG, ttl, rrsig.len());
+                out.extend_from_slice(&rrsig);
+                1
+            };
+            let soa = |out: &mut Vec<u8>, ttl: u32| -> u16 {
                 wire::put_rr_header(out, apex, wire::TYPE_SOA, ttl, zone.soa_len());
                 zone.soa_rdata(serial, out);
+                let set = RrSet {
+                    owner: &qname[at..],
+                    rtype: wire::TYPE_SOA,
+                    ttl,
+                    rdatas: vec![zone.canonical_soa(serial)],
+                };
+                1 + rrsig(out, apex, set)
             };
+            let here = wire::HEADER_LEN as u16;
             match content {
                 Content::Apex { soa: with_soa, ns } => {
                     if with_soa {
-                        soa(out, ttl);
-                        counts[1] += 1;
+                        counts[1] += soa(out, ttl);
                     }
                     if ns {
                         for rdata in &zone.ns {
@@ -279,6 +337,13 @@ impl Responder {
                             out.extend_from_slice(rdata);
                             counts[1] += 1;
                         }
+                        let set = RrSet {
+                            owner: &qname[at..],
+                            rtype: wire::TYPE_NS,
+                            ttl,
+                            rdatas: zone.ns.iter().map(|r| sign::lowercase(r)).collect(),
+                        };
+                        counts[1] += rrsig(out, apex, set);
                         // Glue: the addresses of the name servers inside the zone.
                         for host in zone
                             .hosts
@@ -296,29 +361,79 @@ impl Responder {
                     }
                 }
                 Content::Addresses(host) => {
-                    for (rtype, rdata) in host.records(request.qtype) {
-                        let owner = wire::HEADER_LEN as u16;
-                        wire::put_rr_header(out, owner, rtype, ttl, rdata.len());
-                        out.extend_from_slice(&rdata);
-                        counts[1] += 1;
+                    for rtype in [wire::TYPE_A, wire::TYPE_AAAA] {
+                        let mut rdatas = Vec::new();
+                        for (_, rdata) in host.records(request.qtype).filter(|r| r.0 == rtype) {
+                            wire::put_rr_header(out, here, rtype, ttl, rdata.len());
+                            out.extend_from_slice(&rdata);
+                            counts[1] += 1;
+                            rdatas.push(rdata);
+                        }
+                        if !rdatas.is_empty() {
+                            let set = RrSet::new(qname, rtype, ttl, rdatas);
+                            counts[1] += rrsig(out, here, set);
+                        }
                     }
                 }
                 Content::Naptrs(key, naptrs) => {
+                    let mut rdatas = Vec::new();
                     for naptr in naptrs.iter(key) {
-                        wire::put_rr_header(
-                            out,
-                            wire::HEADER_LEN as u16,
-                            wire::TYPE_NAPTR,
-                            ttl,
-                            naptr.len(),
-                        );
+                        wire::put_rr_header(out, here, wire::TYPE_NAPTR, ttl, naptr.len());
+                        let start = out.len();
                         naptr.write(out);
                         counts[1] += 1;
+                        if signer.is_some() {
+                            rdatas.push(out[start..].to_vec());
+                        }
                     }
+                    let set = RrSet::new(qname, wire::TYPE_NAPTR, ttl, rdatas);
+                    counts[1] += rrsig(out, here, set);
                 }
-                Content::NoData | Content::NxDomain => {
-                    soa(out, self.zones.negative_ttl);
-                    counts[2] = 1;
+                Content::Keys(rtype) => {
+                    let rdatas = match self.signer(self.zones.position(zone)) {
+                        Some(key) => key.records(rtype),
+                        None => Vec::new(),
+                    };
+                    for rdata in &rdatas {
+                        wire::put_rr_header(out, apex, rtype, ttl, rdata.len());
+                        out.extend_from_slice(rdata);
+                        counts[1] += 1;
+                    }
+                    counts[1] += rrsig(out, apex, RrSet::new(qname, rtype, ttl, rdatas));
+                }
+                Content::NoData(_) | Content::NxDomain => {
+                    let negative = self.zones.negative_ttl;
+                    let nsec = signer.and_then(|_| {
+                        let types = match content {
+                            Content::NoData(exists) => exists.types(),
+                            _ => vec![sign::TYPE_NXNAME],
+                        };
+                        sign::compact_nsec(qname, &types)
+                    });
+                    match nsec {
+                        // RFC 9824 §3.3: asked for the NSEC itself, it is the answer.
+                        Some(nsec) if request.qtype == sign::TYPE_NSEC => {
+                            wire::put_rr_header(out, here, sign::TYPE_NSEC, negative, nsec.len());
+                            out.extend_from_slice(&nsec);
+                            let set = RrSet::new(qname, sign::TYPE_NSEC, negative, vec![nsec]);
+                            counts[1] = 1 + rrsig(out, here, set);
+                        }
+                        nsec => {
+                            counts[2] = soa(out, negative);
+                            if let Some(nsec) = nsec {
+                                wire::put_rr_header(
+                                    out,
+                                    here,
+                                    sign::TYPE_NSEC,
+                                    negative,
+                                    nsec.len(),
+                                );
+                                out.extend_from_slice(&nsec);
+                                let set = RrSet::new(qname, sign::TYPE_NSEC, negative, vec![nsec]);
+                                counts[2] += 1 + rrsig(out, here, set);
+                            }
+                        }
+                    }
                 }
                 Content::Empty(_) => {}
             }
@@ -343,8 +458,28 @@ fn host_content<'a>(zone: &'a Zone, relative: &[u8], qtype: u16) -> Content<'a> 
         Some((host, HostMatch::Exact)) if host.records(qtype).next().is_some() => {
             Content::Addresses(host)
         }
-        Some(_) => Content::NoData,
+        Some((host, HostMatch::Exact)) => Content::NoData(Exists::Host(host)),
+        Some(_) => Content::NoData(Exists::Empty),
         None => Content::NxDomain,
+    }
+}
+
+impl Exists<'_> {
+    /// The types present at the name, for its NSEC bitmap. The apex of a
+    /// zone being signed holds its keys too.
+    fn types(self) -> Vec<u16> {
+        match self {
+            Exists::Apex => vec![
+                wire::TYPE_NS,
+                wire::TYPE_SOA,
+                sign::TYPE_DNSKEY,
+                sign::TYPE_CDS,
+                sign::TYPE_CDNSKEY,
+            ],
+            Exists::Number => vec![wire::TYPE_NAPTR],
+            Exists::Host(host) => host.records(wire::TYPE_ANY).map(|(t, _)| t).collect(),
+            Exists::Empty => Vec::new(),
+        }
     }
 }
 

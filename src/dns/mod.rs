@@ -14,11 +14,13 @@
 
 mod answer;
 mod index;
+pub mod keys;
 mod naptr;
 #[cfg(test)]
 mod proptests;
 mod rrl;
 mod server;
+pub mod sign;
 mod wire;
 mod xfr;
 mod zone;
@@ -35,6 +37,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::DnsConfig;
 use crate::directory::{Directory, Index};
+use crate::service::DnssecService;
+use crate::store::Change;
 
 pub use index::EnumIndex;
 
@@ -44,6 +48,28 @@ pub struct Dns {
     responder: Arc<answer::Responder>,
     index: Arc<EnumIndex>,
     notify: Vec<SocketAddr>,
+    /// Where signing keys come from, once [`Dns::sign_with`] ran.
+    dnssec: std::sync::OnceLock<DnssecService>,
+    keys_changed: Arc<KeysChanged>,
+}
+
+/// Wakes the key reloader when the change log records a key change (made
+/// by this process or another replica).
+#[derive(Default)]
+struct KeysChanged(tokio::sync::Notify);
+
+impl Index for KeysChanged {
+    fn apply(&self, _: i64, _: Option<&crate::model::Subject>, _: Option<&crate::model::Subject>) {}
+
+    fn alters(&self, _: Option<&crate::model::Subject>, _: Option<&crate::model::Subject>) -> bool {
+        false
+    }
+
+    fn other_change(&self, change: &Change) {
+        if change.operation.starts_with("dnssec.") {
+            self.0.notify_one();
+        }
+    }
 }
 
 /// Sockets bound before the server starts (port 0 works): several UDP
@@ -114,7 +140,67 @@ impl Dns {
             )),
             index,
             notify,
+            dnssec: std::sync::OnceLock::new(),
+            keys_changed: Arc::default(),
         }))
+    }
+
+    /// Sign the zones `dns.dnssec` names with their keys from `service`
+    /// (made now when the database has none), and follow key changes.
+    pub async fn sign_with(&self, service: &DnssecService) -> anyhow::Result<()> {
+        let _ = self.dnssec.set(service.clone());
+        self.load_signers(service).await
+    }
+
+    async fn load_signers(&self, service: &DnssecService) -> anyhow::Result<()> {
+        let validity = std::time::Duration::from_secs(self.config.dnssec_signature_validity_secs);
+        let mut signers = Vec::new();
+        for zone in &self.responder.zones.zones {
+            let signer = match service.active_key(&zone.name.to_ascii()).await? {
+                Some(key) => Some(Arc::new(sign::Signer::new(
+                    key,
+                    validity,
+                    self.config.dnssec_signature_cache,
+                )?)),
+                None => None,
+            };
+            signers.push(signer);
+        }
+        self.responder.signers.store(Arc::new(signers));
+        Ok(())
+    }
+
+    /// The key of signed `zone`, as it signs now.
+    pub fn zone_key(&self, zone: &str) -> Option<Arc<sign::Signer>> {
+        let zone = self.responder.zones.by_name(zone)?;
+        let position = self.responder.zones.position(zone);
+        self.responder
+            .signers
+            .load()
+            .get(position)
+            .cloned()
+            .flatten()
+    }
+
+    /// Reload the signing keys after every key change the directory sees.
+    async fn follow_keys(self: Arc<Self>, shutdown: CancellationToken) {
+        let Some(service) = self.dnssec.get() else {
+            return;
+        };
+        loop {
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                _ = self.keys_changed.0.notified() => {}
+            }
+            if let Err(e) = self.load_signers(service).await {
+                tracing::warn!(error = %format!("{e:#}"), "reloading DNSSEC keys failed; signing with the previous ones");
+            }
+        }
+    }
+
+    /// The watcher of key changes to register with the directory.
+    pub fn key_changes(&self) -> Arc<dyn Index> {
+        self.keys_changed.clone()
     }
 
     /// The index to register with the directory before it loads.
@@ -152,6 +238,7 @@ impl Dns {
             udp_sockets = threads.len(),
             "DNS serving"
         );
+        tokio::spawn(self.clone().follow_keys(shutdown.clone()));
         tokio::spawn(xfr::notify_secondaries(
             self.responder.clone(),
             self.notify.clone(),

@@ -264,6 +264,16 @@ impl Zone {
         out[at..at + 4].copy_from_slice(&serial.to_be_bytes());
     }
 
+    /// SOA rdata at `serial` in canonical form (RFC 4034 §6.2: names
+    /// lowercase), as signatures cover it.
+    pub fn canonical_soa(&self, serial: u32) -> Vec<u8> {
+        let mut rdata = Vec::with_capacity(self.soa.len());
+        self.soa_rdata(serial, &mut rdata);
+        let names = rdata.len() - 20;
+        rdata[..names].make_ascii_lowercase();
+        rdata
+    }
+
     pub fn soa_len(&self) -> usize {
         self.soa.len()
     }

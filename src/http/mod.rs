@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::directory::Directory;
-use crate::service::{SubjectService, TokenService};
+use crate::service::{DnssecService, SubjectService, TokenService};
 use crate::store::Store;
 
 pub mod admin;
@@ -48,6 +48,8 @@ pub struct Shared {
     pub subjects: SubjectService,
     /// Issues and revokes tokens (`tokens` caches the verified ones).
     pub token_service: TokenService,
+    /// The keys of DNSSEC zones (public records only leave through HTTP).
+    pub dnssec: DnssecService,
     pub tokens: Arc<auth::TokenCache>,
     pub limiter: Arc<ratelimit::RateLimiter>,
     pub tenants: Arc<tenants::Tenants>,
@@ -78,6 +80,7 @@ impl AppState {
         Ok(AppState(Arc::new(Shared {
             subjects,
             token_service: TokenService::new(store.clone()),
+            dnssec: DnssecService::new(store.clone(), &config.dns),
             resolver: Arc::new(resolver),
             tokens: Arc::new(auth::TokenCache::new(
                 config.admin_token.as_ref().map(|s| s.expose()),

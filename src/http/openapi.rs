@@ -29,6 +29,7 @@ use super::problem::{PROBLEM_JSON, Problem};
         (name = "tokens", description = "API tokens"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
+        (name = "dnssec", description = "DNSSEC keys of signed zones (public records only)"),
         (name = "webfinger", description = "RFC 7033 WebFinger, answered from the directory"),
         (name = "lookup", description = "Any address to every address, locally and across domains"),
     )

@@ -6,11 +6,13 @@
 //!
 //! Depends on `model`, `store` and `directory`; never on `http`.
 
+pub mod dnssec;
 mod error;
 mod precondition;
 mod subjects;
 pub mod tokens;
 
+pub use dnssec::DnssecService;
 pub use error::ServiceError;
 pub use precondition::{EntityTag, IfMatch};
 pub use subjects::SubjectService;

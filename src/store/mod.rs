@@ -23,12 +23,14 @@ use uuid::Uuid;
 
 use crate::model::{Scope, Subject, SubjectAddress};
 
+pub mod dnssec;
 pub mod import;
 pub mod ndjson;
 pub mod postgres;
 pub mod sqlite;
 mod write;
 
+pub use dnssec::DnssecKey;
 pub use import::{ImportMessage, ImportOutcome, ImportPlan, plan_chunk};
 
 /// What went wrong in the store, in the store's own words.
@@ -220,6 +222,16 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// The active (not revoked) token with this secret hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    /// The signing keys of `zone` (lowercase apex, no trailing dot), oldest first.
+    async fn dnssec_keys(&self, zone: &str) -> Result<Vec<DnssecKey>>;
+
+    /// The keys of `candidate.zone`; when it has none yet, `candidate` is
+    /// stored first. Replicas racing here store one key between them: the
+    /// first writer's, which the others read back.
+    async fn ensure_dnssec_key(&self, actor: &str, candidate: DnssecKey) -> Result<Vec<DnssecKey>> {
+        write::ensure_dnssec_key(self.begin_write().await?, actor, candidate).await
+    }
 
     /// Wake-ups as the change log grows, for backends that can push them
     /// (PostgreSQL: LISTEN/NOTIFY). The stream reconnects by itself and

@@ -364,4 +364,12 @@ impl Store for PgStore {
             .map_err(map_err)?;
         Ok(())
     }
+
+    async fn dnssec_keys(&self, zone: &str) -> Result<Vec<crate::store::DnssecKey>> {
+        sqlx::query_as(write::DNSSEC_KEYS)
+            .bind(zone)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
+    }
 }

@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
-use super::{Conflict, Result, StoreError, Token, Write};
+use super::{Conflict, DnssecKey, Result, StoreError, Token, Write};
 use crate::model::{Scope, Subject};
 
 /// How a backend starts a write. Not nameable outside the store: writes go
@@ -77,6 +77,11 @@ pub trait WriteTx: Send {
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
 
+    /// The keys of `zone`, oldest first.
+    async fn dnssec_keys(&mut self, zone: &str) -> Result<Vec<DnssecKey>>;
+
+    async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()>;
+
     async fn commit(self: Box<Self>) -> Result<()>;
 }
 
@@ -104,6 +109,8 @@ pub struct ChangeRow<'a> {
 pub enum Recorded<'a> {
     Subject(&'a Subject),
     Token(&'a Token),
+    /// The public facts of a key: its private half is never serialised.
+    DnssecKey(&'a DnssecKey),
 }
 
 /// An imported subject and the one it replaced, for its change-log row.
@@ -332,4 +339,28 @@ pub(super) async fn revoke_token(
     tx.append_change(actor, now, change).await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// [`super::Store::ensure_dnssec_key`].
+pub(super) async fn ensure_dnssec_key(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    mut candidate: DnssecKey,
+) -> Result<Vec<DnssecKey>> {
+    let stored = tx.dnssec_keys(&candidate.zone).await?;
+    if !stored.is_empty() {
+        return Ok(stored);
+    }
+    candidate.created_at = tx.kept(candidate.created_at);
+    tx.insert_dnssec_key(&candidate).await?;
+    let change = ChangeRow {
+        operation: "dnssec.key.create",
+        subject_id: None,
+        before: None,
+        after: Some(Recorded::DnssecKey(&candidate)),
+    };
+    tx.append_change(actor, candidate.created_at, change)
+        .await?;
+    tx.commit().await?;
+    Ok(vec![candidate])
 }

@@ -6,6 +6,7 @@ use super::AppState;
 
 mod addresses;
 mod audit;
+mod dnssec;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -17,4 +18,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(tokens::router())
         .merge(audit::router())
         .merge(transfer::router())
+        .merge(dnssec::router())
 }

@@ -16,7 +16,7 @@ use super::rows::{load_subjects, micros, token_from_row};
 use crate::model::Subject;
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
-use crate::store::{Result, Token};
+use crate::store::{DnssecKey, Result, Token};
 
 /// A write transaction: this process's writer turn, then the database's
 /// [`WRITE_LOCK`](super::WRITE_LOCK) in `tx`.
@@ -150,11 +150,40 @@ impl WriteTx for PgWrite<'_> {
         Ok(())
     }
 
+    async fn dnssec_keys(&mut self, zone: &str) -> Result<Vec<DnssecKey>> {
+        sqlx::query_as(DNSSEC_KEYS)
+            .bind(zone)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO dnssec_key (id, zone, algorithm, private_key, state, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(key.id)
+        .bind(&key.zone)
+        .bind(key.algorithm)
+        .bind(key.private_key.pkcs8_der())
+        .bind(&key.state)
+        .bind(key.created_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
     async fn commit(mut self: Box<Self>) -> Result<()> {
         self.flush_imported().await?;
         self.tx.commit().await.map_err(map_err)
     }
 }
+
+/// A zone's keys, oldest first.
+pub(super) const DNSSEC_KEYS: &str =
+    "SELECT * FROM dnssec_key WHERE zone = $1 ORDER BY created_at, id";
 
 impl PgWrite<'_> {
     /// Write the change-log rows still being encoded: serials follow the

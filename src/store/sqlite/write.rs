@@ -14,7 +14,7 @@ use super::rows::{
 use crate::model::{Subject, SubjectAddress};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
-use crate::store::{Conflict, Result, StoreError, Token, attach_addresses};
+use crate::store::{Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
 
 /// A write transaction, holding the process's writer lock (one process
 /// owns the file).
@@ -176,10 +176,39 @@ impl WriteTx for SqliteWrite<'_> {
         Ok(())
     }
 
+    async fn dnssec_keys(&mut self, zone: &str) -> Result<Vec<DnssecKey>> {
+        sqlx::query_as(DNSSEC_KEYS)
+            .bind(zone)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO dnssec_key (id, zone, algorithm, private_key, state, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(key.id)
+        .bind(&key.zone)
+        .bind(key.algorithm)
+        .bind(key.private_key.pkcs8_der())
+        .bind(&key.state)
+        .bind(key.created_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
     async fn commit(self: Box<Self>) -> Result<()> {
         self.tx.commit().await.map_err(map_err)
     }
 }
+
+/// A zone's keys, oldest first.
+pub(super) const DNSSEC_KEYS: &str =
+    "SELECT * FROM dnssec_key WHERE zone = ? ORDER BY created_at, id";
 
 fn unique_to_conflict(e: sqlx::Error) -> StoreError {
     match &e {

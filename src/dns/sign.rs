@@ -1,0 +1,241 @@
+//! Online signing: RRSIGs made at answer time over the RRsets an answer
+//! holds, and the compact denial of RFC 9824 (one NSEC at the query name,
+//! whose next name is its immediate successor), so no answer names any
+//! other name of the zone.
+//!
+//! Signatures are cached by owner and type together with a digest of the
+//! RRset they cover: a change to the RRset (a write through the API, a new
+//! serial in the SOA) makes the digest differ, so the next answer signs
+//! again, whichever order readers and writers ran in. A signature is made
+//! again once half its validity has passed.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use hickory_proto::serialize::binary::BinEncodable;
+use sha2::{Digest, Sha256};
+
+use super::keys::ZoneKey;
+use super::wire;
+
+pub const TYPE_RRSIG: u16 = 46;
+pub const TYPE_NSEC: u16 = 47;
+pub const TYPE_DNSKEY: u16 = 48;
+pub const TYPE_CDS: u16 = 59;
+pub const TYPE_CDNSKEY: u16 = 60;
+/// RFC 9824: in a compact denial's bitmap, "this name does not exist".
+pub const TYPE_NXNAME: u16 = 128;
+
+/// Signatures start this long in the past, for resolvers whose clocks lag.
+const INCEPTION_SKEW: u32 = 3600;
+
+/// A zone's signer: its key, the records publishing it, and the cache.
+pub struct Signer {
+    pub key: ZoneKey,
+    /// The apex in wire form, lowercase: the RRSIG signer name.
+    apex: Box<[u8]>,
+    /// CDS rdata (the DS for the parent).
+    pub cds: Box<[u8]>,
+    validity: u32,
+    cache: moka::sync::Cache<(Box<[u8]>, u16), Arc<Cached>>,
+}
+
+struct Cached {
+    digest: [u8; 32],
+    refresh_at: u32,
+    rrsig: Box<[u8]>,
+}
+
+/// One RRset to sign: its owner (wire, any case, no pointers), type, TTL
+/// and rdatas in canonical form.
+pub struct RrSet<'a> {
+    pub owner: &'a [u8],
+    pub rtype: u16,
+    pub ttl: u32,
+    pub rdatas: Vec<Vec<u8>>,
+}
+
+impl<'a> RrSet<'a> {
+    pub fn new(owner: &'a [u8], rtype: u16, ttl: u32, rdatas: Vec<Vec<u8>>) -> RrSet<'a> {
+        RrSet {
+            owner,
+            rtype,
+            ttl,
+            rdatas,
+        }
+    }
+}
+
+impl Signer {
+    /// The rdatas of the apex's DNSKEY, CDNSKEY or CDS RRset.
+    pub fn records(&self, rtype: u16) -> Vec<Vec<u8>> {
+        match rtype {
+            TYPE_DNSKEY | TYPE_CDNSKEY => vec![self.key.dnskey_rdata.to_vec()],
+            TYPE_CDS => vec![self.cds.to_vec()],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn new(key: ZoneKey, validity: Duration, cache_entries: u64) -> anyhow::Result<Signer> {
+        let apex = lowercase(&key.apex.to_lowercase().to_bytes()?);
+        let cds = key.cds_rdata()?.into();
+        Ok(Signer {
+            key,
+            apex: apex.into(),
+            cds,
+            validity: validity
+                .as_secs()
+                .clamp(2 * INCEPTION_SKEW as u64, u32::MAX as u64) as u32,
+            cache: moka::sync::Cache::new(cache_entries),
+        })
+    }
+
+    /// The RRSIG rdata over `set`, from the cache when it still covers it.
+    pub fn rrsig(&self, mut set: RrSet<'_>) -> Option<Arc<[u8]>> {
+        let owner = lowercase(set.owner);
+        set.rdatas.sort();
+        set.rdatas.dedup();
+        let digest = digest(&owner, &set);
+        let now = now();
+        let key = (owner.into_boxed_slice(), set.rtype);
+        if let Some(hit) = self.cache.get(&key)
+            && hit.digest == digest
+            && now < hit.refresh_at
+        {
+            return Some(hit.rrsig.clone().into());
+        }
+        let rrsig = self.make_rrsig(&key.0, &set, now)?;
+        self.cache.insert(
+            key,
+            Arc::new(Cached {
+                digest,
+                refresh_at: now.wrapping_add(self.validity / 2),
+                rrsig: rrsig.clone(),
+            }),
+        );
+        Some(rrsig.into())
+    }
+
+    /// RFC 4034 §3.1.8.1: the signature covers the RRSIG rdata without its
+    /// signature, then every record in canonical form and order.
+    fn make_rrsig(&self, owner: &[u8], set: &RrSet<'_>, now: u32) -> Option<Box<[u8]>> {
+        let mut rdata = Vec::with_capacity(18 + self.apex.len() + 64);
+        rdata.extend_from_slice(&set.rtype.to_be_bytes());
+        rdata.push(self.key.algorithm());
+        rdata.push(label_count(owner));
+        rdata.extend_from_slice(&set.ttl.to_be_bytes());
+        rdata.extend_from_slice(&now.wrapping_add(self.validity).to_be_bytes());
+        rdata.extend_from_slice(&now.wrapping_sub(INCEPTION_SKEW).to_be_bytes());
+        rdata.extend_from_slice(&self.key.key_tag.to_be_bytes());
+        rdata.extend_from_slice(&self.apex);
+        let mut signed = rdata.clone();
+        for r in &set.rdatas {
+            signed.extend_from_slice(owner);
+            signed.extend_from_slice(&set.rtype.to_be_bytes());
+            signed.extend_from_slice(&wire::CLASS_IN.to_be_bytes());
+            signed.extend_from_slice(&set.ttl.to_be_bytes());
+            signed.extend_from_slice(&(r.len() as u16).to_be_bytes());
+            signed.extend_from_slice(r);
+        }
+        match self.key.sign(signed) {
+            Ok(signature) => {
+                rdata.extend_from_slice(&signature);
+                Some(rdata.into())
+            }
+            Err(e) => {
+                tracing::error!(error = %format!("{e:#}"), "DNSSEC signing failed");
+                None
+            }
+        }
+    }
+}
+
+/// The NSEC rdata of a compact denial at `owner` (wire, any case): next
+/// name `\000.owner`, and a bitmap of `types` (plus RRSIG and NSEC, which
+/// every signed name has). None when the successor would be too long.
+pub fn compact_nsec(owner: &[u8], types: &[u16]) -> Option<Vec<u8>> {
+    if owner.len() + 2 > 255 {
+        return None;
+    }
+    let mut rdata = vec![1, 0];
+    rdata.extend_from_slice(&lowercase(owner));
+    let mut all = types.to_vec();
+    all.extend([TYPE_RRSIG, TYPE_NSEC]);
+    rdata.extend_from_slice(&type_bitmap(&all));
+    Some(rdata)
+}
+
+/// RFC 4034 §4.1.2, for types below 256 (one window), as here.
+fn type_bitmap(types: &[u16]) -> Vec<u8> {
+    let mut bits = [0u8; 32];
+    for t in types.iter().filter(|t| **t < 256) {
+        bits[*t as usize / 8] |= 0x80 >> (t % 8);
+    }
+    let used = bits.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
+    let mut out = vec![0, used as u8];
+    out.extend_from_slice(&bits[..used]);
+    out
+}
+
+/// RFC 4034 §6.2: names in their canonical, lowercase form. Length bytes
+/// (below 64) are untouched by ASCII lowercasing.
+pub fn lowercase(name: &[u8]) -> Vec<u8> {
+    name.to_ascii_lowercase()
+}
+
+/// Labels of a wire name, root excluded (the RRSIG labels field).
+fn label_count(name: &[u8]) -> u8 {
+    let mut starts = [0usize; 128];
+    wire::label_starts(name, &mut starts) as u8
+}
+
+fn digest(owner: &[u8], set: &RrSet<'_>) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(owner);
+    hash.update(set.rtype.to_be_bytes());
+    hash.update(set.ttl.to_be_bytes());
+    for r in &set.rdatas {
+        hash.update((r.len() as u16).to_be_bytes());
+        hash.update(r);
+    }
+    hash.finalize().into()
+}
+
+fn now() -> u32 {
+    // RFC 4034 §3.1.5: serial arithmetic on 32 bits, so the wrap is fine.
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bitmap_of_a_missing_name_has_nxname_rrsig_and_nsec() {
+        let rdata = compact_nsec(b"\x011\x04E164\x04arpa\x00", &[TYPE_NXNAME]).unwrap();
+        let (next, bitmap) = rdata.split_at(2 + 17);
+        assert_eq!(next, b"\x01\x00\x011\x04e164\x04arpa\x00");
+        // Window 0, 17 bytes: RRSIG (46) and NSEC (47) in byte 5, NXNAME (128) in byte 16.
+        let mut expected = vec![0, 17];
+        expected.extend_from_slice(&[0, 0, 0, 0, 0, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
+        assert_eq!(bitmap, expected);
+    }
+
+    #[test]
+    fn signatures_are_cached_until_the_rrset_changes() {
+        let stored = super::super::keys::generate("e164.arpa", 13).unwrap();
+        let key = ZoneKey::new(&stored).unwrap();
+        let signer = Signer::new(key, Duration::from_secs(86_400), 100).unwrap();
+        let set = |rdata: &[u8]| RrSet {
+            owner: b"\x011\x04E164\x04arpa\x00",
+            rtype: wire::TYPE_NAPTR,
+            ttl: 60,
+            rdatas: vec![rdata.to_vec()],
+        };
+        let first = signer.rrsig(set(b"a")).unwrap();
+        assert_eq!(signer.rrsig(set(b"a")).unwrap(), first, "cached");
+        assert_ne!(signer.rrsig(set(b"b")).unwrap(), first, "signed again");
+    }
+}
