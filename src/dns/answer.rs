@@ -94,11 +94,6 @@ impl Responder {
         }
     }
 
-    /// The signer of the zone at `position`, if it is signed.
-    fn signer(&self, position: usize) -> Option<Arc<Signer>> {
-        self.signers.load().get(position).cloned().flatten()
-    }
-
     pub fn may_transfer(&self, peer: IpAddr) -> bool {
         let peer = match peer {
             IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, IpAddr::V4),
@@ -200,7 +195,12 @@ impl Responder {
         let Some((at, zone)) = self.zones.find(qname, &starts[..labels]) else {
             return self.finish(request, None, None, Content::Empty(Rcode::Refused), 0, out);
         };
-        let signer = self.signer(self.zones.position(zone));
+        // A guard, not a clone: no shared reference count to bounce between
+        // the receive threads.
+        let signers = self.signers.load();
+        let signer = signers
+            .get(self.zones.position(zone))
+            .and_then(Option::as_deref);
         // Labels left of the apex, nearest the apex last.
         let below = &starts[..starts[..labels].iter().take_while(|s| **s < at).count()];
         let index = self.index.read();
@@ -253,7 +253,7 @@ impl Responder {
                     return self.finish(
                         request,
                         Some((at, zone, index.serial())),
-                        signer.as_deref(),
+                        signer,
                         host_content(zone, &qname[..at], qtype),
                         0,
                         out,
@@ -270,7 +270,7 @@ impl Responder {
             }
         };
         let zone = Some((at, zone, index.serial()));
-        self.finish(request, zone, signer.as_deref(), content, 0, out)
+        self.finish(request, zone, signer, content, 0, out)
     }
 
     /// Write the whole message for `content`.
@@ -288,6 +288,7 @@ impl Responder {
         extended_rcode: u8,
         out: &mut Vec<u8>,
     ) -> Reply {
+        let zone_signer = signer;
         let signer = signer.filter(|_| request.edns.is_some_and(|e| e.dnssec_ok));
         let rcode = match content {
             Content::Empty(rcode) => rcode,
@@ -317,13 +318,15 @@ impl Responder {
             let soa = |out: &mut Vec<u8>, ttl: u32| -> u16 {
                 wire::put_rr_header(out, apex, wire::TYPE_SOA, ttl, zone.soa_len());
                 zone.soa_rdata(serial, out);
-                let set = RrSet {
-                    owner: &qname[at..],
-                    rtype: wire::TYPE_SOA,
-                    ttl,
-                    rdatas: vec![zone.canonical_soa(serial)],
-                };
-                1 + rrsig(out, apex, set)
+                if signer.is_none() {
+                    return 1;
+                }
+                let rdatas = vec![zone.canonical_soa(serial)];
+                1 + rrsig(
+                    out,
+                    apex,
+                    RrSet::new(&qname[at..], wire::TYPE_SOA, ttl, rdatas),
+                )
             };
             let here = wire::HEADER_LEN as u16;
             match content {
@@ -337,13 +340,11 @@ impl Responder {
                             out.extend_from_slice(rdata);
                             counts[1] += 1;
                         }
-                        let set = RrSet {
-                            owner: &qname[at..],
-                            rtype: wire::TYPE_NS,
-                            ttl,
-                            rdatas: zone.ns.iter().map(|r| sign::lowercase(r)).collect(),
-                        };
-                        counts[1] += rrsig(out, apex, set);
+                        if signer.is_some() {
+                            let rdatas = zone.ns.iter().map(|r| sign::lowercase(r)).collect();
+                            let set = RrSet::new(&qname[at..], wire::TYPE_NS, ttl, rdatas);
+                            counts[1] += rrsig(out, apex, set);
+                        }
                         // Glue: the addresses of the name servers inside the zone.
                         for host in zone
                             .hosts
@@ -390,10 +391,7 @@ impl Responder {
                     counts[1] += rrsig(out, here, set);
                 }
                 Content::Keys(rtype) => {
-                    let rdatas = match self.signer(self.zones.position(zone)) {
-                        Some(key) => key.records(rtype),
-                        None => Vec::new(),
-                    };
+                    let rdatas = zone_signer.map_or_else(Vec::new, |s| s.records(rtype));
                     for rdata in &rdatas {
                         wire::put_rr_header(out, apex, rtype, ttl, rdata.len());
                         out.extend_from_slice(rdata);

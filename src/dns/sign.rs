@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn the_bitmap_of_a_missing_name_has_nxname_rrsig_and_nsec() {
         let rdata = compact_nsec(b"\x011\x04E164\x04arpa\x00", &[TYPE_NXNAME]).unwrap();
-        let (next, bitmap) = rdata.split_at(2 + 17);
+        let (next, bitmap) = rdata.split_at(2 + 13);
         assert_eq!(next, b"\x01\x00\x011\x04e164\x04arpa\x00");
         // Window 0, 17 bytes: RRSIG (46) and NSEC (47) in byte 5, NXNAME (128) in byte 16.
         let mut expected = vec![0, 17];
