@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod dnssec;
 mod knot;
 mod live;
 mod wire;
