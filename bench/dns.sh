@@ -4,8 +4,13 @@
 # of each server and callsign's ratios to them.
 #
 #   bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]     defaults: 1000000 20 2
+#   MODE=signed bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
 #
 # Targets: >= 1.0x Knot's QPS, >= 15x PowerDNS's, RSS <= Knot's.
+# Signed mode (every query with the DO bit, dnsperf -D): callsign signing
+# online (dns.dnssec, compact denial) against callsign unsigned and Knot
+# DNS with mod-onlinesign on the same zone. Targets: signed >= 0.8x
+# callsign unsigned, >= 1.5x Knot's online signing, RSS <= Knot's.
 # Everything listens on 127.0.0.1 only; the work directory is reused
 # between runs of the same size (/tmp/callsign-bench/dns-SUBJECTS).
 set -euo pipefail
@@ -20,19 +25,127 @@ mkdir -p "$WORK"
 command -v dnsperf >/dev/null && command -v knotd >/dev/null && command -v pdns_server >/dev/null || bash "$PEERS" setup
 
 CS_PID=
+SIGNED_PIDS=()
 cleanup() {
   [ -n "$CS_PID" ] && kill "$CS_PID" 2>/dev/null || true
+  for pid in "${SIGNED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   bash "$PEERS" stop knot "$WORK" >/dev/null 2>&1 || true
   bash "$PEERS" stop pdns "$WORK" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
-build_release
-peer_data "$WORK" "$N"
-
 # dig_ok PORT: does something answer the zone's SOA there?
 # (dig reports timeouts on stdout as ";;" lines: look for a record line.)
 dig_ok() { dig @127.0.0.1 -p "$1" e164.arpa SOA +time=1 +tries=1 +short 2>/dev/null | grep -q '^[^;]'; }
+
+# Signed mode: three servers on the same data, all asked with DO.
+SIGNED_CS_PORT=5304   # callsign, dns.dnssec = e164.arpa
+UNSIGNED_CS_PORT=5300 # callsign, unsigned
+KNOT_SIGN_PORT=5305   # Knot DNS with mod-onlinesign
+
+# start_callsign PORT DNSSEC LOG: callsign on the bench database; prints its PID.
+start_callsign() {
+  CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" CALLSIGN_DNS_LISTEN="127.0.0.1:$1" \
+    CALLSIGN_HTTP_LISTEN=127.0.0.1:0 CALLSIGN_DNS_RRL_RATE=0 CALLSIGN_DNS_DNSSEC="$2" RUST_LOG=warn \
+    "$CALLSIGN" serve > "$3" 2>&1 &
+  echo $!
+}
+
+start_knot_onlinesign() {
+  local d=$WORK/knot-sign; mkdir -p "$d/db"
+  cat > "$d/knot.conf" <<EOF
+server:
+    rundir: "$d"
+    user: root:root
+    listen: 127.0.0.1@$KNOT_SIGN_PORT
+    udp-workers: 2
+    tcp-workers: 1
+    background-workers: 1
+database:
+    storage: "$d/db"
+policy:
+  - id: online
+    algorithm: ecdsap256sha256
+    single-type-signing: on
+    nsec3: off
+mod-onlinesign:
+  - id: compact
+    policy: online
+template:
+  - id: default
+    storage: "$d"
+    semantic-checks: off
+    zonefile-sync: -1
+    journal-content: none
+zone:
+  - domain: e164.arpa
+    file: "$WORK/e164.zone"
+    module: mod-onlinesign/compact
+log:
+  - target: stderr
+    any: warning
+EOF
+  setsid knotd -c "$d/knot.conf" > "$d/log" 2>&1 < /dev/null &
+  SIGNED_PIDS+=("$!")
+}
+
+# dnsperf_do PORT: NAPTR load with the DO bit; prints the QPS.
+dnsperf_do() {
+  dnsperf -D -s 127.0.0.1 -p "$1" -d "$WORK/queries.txt" -l "$SECS" -c 4 -T 1 -q 200 2>&1 \
+    | tee "$WORK/dnsperf-do-$1.log" | awk '/Queries per second/ {printf "%d\n", $4}'
+}
+
+# wait_for PORT: until the zone's SOA is answered there (300 s at most).
+wait_for() {
+  for _ in $(seq 1 600); do dig_ok "$1" && return 0; sleep 0.5; done
+  die "nothing answered DNS on port $1 within 300 s"
+}
+
+rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1 / 1024}'; }
+
+signed_mode() {
+  local port q
+  for port in "$SIGNED_CS_PORT" "$UNSIGNED_CS_PORT" "$KNOT_SIGN_PORT"; do
+    dig_ok "$port" && die "port $port is already answering DNS; stop that server first"
+  done
+  SIGNED_PIDS+=("$(start_callsign "$UNSIGNED_CS_PORT" "" "$WORK/callsign-unsigned.log")")
+  wait_for "$UNSIGNED_CS_PORT"
+  # Started second, so its key is made while nothing else writes.
+  SIGNED_PIDS+=("$(start_callsign "$SIGNED_CS_PORT" e164.arpa "$WORK/callsign-signed.log")")
+  wait_for "$SIGNED_CS_PORT"
+  start_knot_onlinesign
+  wait_for "$KNOT_SIGN_PORT"
+  # Both signers must really sign: an RRSIG over the apex SOA.
+  for port in "$SIGNED_CS_PORT" "$KNOT_SIGN_PORT"; do
+    dig @127.0.0.1 -p "$port" e164.arpa SOA +dnssec +norec +short | grep -q '^SOA ' \
+      || die "no RRSIG from port $port"
+  done
+  declare -a sg us kn
+  for port in "$SIGNED_CS_PORT" "$UNSIGNED_CS_PORT" "$KNOT_SIGN_PORT"; do SECS=3 dnsperf_do "$port" >/dev/null; done
+  for r in $(seq 1 "$ROUNDS"); do
+    q=$(dnsperf_do "$SIGNED_CS_PORT"); sg+=("$q"); echo "round $r callsign signed:   $q qps"
+    q=$(dnsperf_do "$UNSIGNED_CS_PORT"); us+=("$q"); echo "round $r callsign unsigned: $q qps"
+    q=$(dnsperf_do "$KNOT_SIGN_PORT"); kn+=("$q"); echo "round $r knot onlinesign:  $q qps"
+  done
+  python3 - "${sg[*]}" "${us[*]}" "${kn[*]}" "$(rss_mb "${SIGNED_PIDS[1]}")" \
+    "$(rss_mb "${SIGNED_PIDS[2]}")" "$N" <<'PY'
+import sys
+sg, us, kn = [[float(x) for x in a.split()] for a in sys.argv[1:4]]
+s, u, k = (sum(v) / len(v) for v in (sg, us, kn))
+srss, krss, n = (int(x) for x in sys.argv[4:7])
+print(f"{n} subjects, every query with DO, mean of {len(sg)} rounds")
+print(f"callsign signed   {s:9.0f} qps  RSS {srss} MB")
+print(f"callsign unsigned {u:9.0f} qps")
+print(f"knot onlinesign   {k:9.0f} qps  RSS {krss} MB")
+print(f"signed/unsigned {s / u:.2f}x (target >= 0.8)  signed/knot {s / k:.2f}x (target >= 1.5)  "
+      f"RSS signed/knot {srss / krss:.2f} (target <= 1.0)")
+PY
+}
+
+build_release
+peer_data "$WORK" "$N"
+if [ "${MODE:-}" = signed ]; then signed_mode; exit 0; fi
+
 dig_ok "$CS_PORT" && die "port $CS_PORT is already answering DNS; stop that server first"
 
 CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" CALLSIGN_DNS_LISTEN="127.0.0.1:$CS_PORT" \
@@ -64,7 +177,6 @@ while read -r name _; do
 done < <(awk 'NR % 997 == 1' "$WORK/queries.txt" | head -30)
 [ "$mismatches" = 0 ] || die "$mismatches answers differ between callsign and its peers"
 
-rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1 / 1024}'; }
 declare -a cs kn pd
 for port in "$CS_PORT" 5301 5302; do bash "$PEERS" dns "$port" "$WORK" 3 >/dev/null; done  # warm up
 for r in $(seq 1 "$ROUNDS"); do
