@@ -4,6 +4,9 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod dnssec;
+use dnssec::dnssec_keys_are_made_once_per_zone;
+
 use std::sync::Arc;
 
 use callsign::model::{Scope, Subject, SubjectInput};
@@ -68,6 +71,7 @@ macro_rules! conformance {
 }
 
 conformance!(
+    dnssec_keys_are_made_once_per_zone,
     create_read_update_delete,
     stale_versions_change_nothing,
     an_address_belongs_to_one_subject,
