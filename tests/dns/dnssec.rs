@@ -52,7 +52,7 @@ fn successor(name: &Name) -> Name {
 }
 
 /// `callsign dnssec …` against the server's database: standard output.
-fn cli(server: &DnsServer, args: &[&str]) -> String {
+pub fn cli(server: &DnsServer, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_callsign"))
         .arg("dnssec")
         .args(args)
@@ -73,7 +73,7 @@ fn cli(server: &DnsServer, args: &[&str]) -> String {
 }
 
 /// The DS line `callsign dnssec ds` prints: the trust anchor.
-fn trust_anchor(server: &DnsServer) -> String {
+pub fn trust_anchor(server: &DnsServer) -> String {
     let printed = cli(server, &["ds", "e164.arpa"]);
     let ds = printed.lines().next().unwrap().to_owned();
     assert!(ds.starts_with("e164.arpa. 3600 IN DS "), "{printed}");
@@ -527,54 +527,71 @@ async fn delv_agrees() {
         return;
     };
     let server = DnsServer::start(signed(), vec![alice()]).await;
-    let ds: Vec<String> = trust_anchor(&server)
-        .split_whitespace()
-        .map(String::from)
-        .collect();
-    let dir = tempfile::tempdir().unwrap();
-    let anchors = dir.path().join("anchors.conf");
-    std::fs::write(
-        &anchors,
-        format!(
+    let delv = Delv::new(delv, &trust_anchor(&server));
+    delv.validates(server.addr).await;
+    server.stop().await;
+}
+
+/// delv with one trust anchor (a DS line), for `e164.arpa`.
+pub struct Delv {
+    binary: PathBuf,
+    anchors: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Delv {
+    pub fn new(binary: PathBuf, ds_line: &str) -> Delv {
+        let ds: Vec<&str> = ds_line.split_whitespace().collect();
+        let dir = tempfile::tempdir().unwrap();
+        let anchors = dir.path().join("anchors.conf");
+        let conf = format!(
             "trust-anchors {{\n  e164.arpa. static-ds {} {} {} \"{}\";\n}};\n",
             ds[4], ds[5], ds[6], ds[7]
-        ),
-    )
-    .unwrap();
-    let addr = server.addr;
-    // delv runs beside the server's tasks, not on their runtime's thread.
-    let ask = |name: &'static str, qtype: &'static str| {
-        let (delv, anchors) = (delv.clone(), anchors.clone());
-        tokio::task::spawn_blocking(move || {
-            let out = Command::new(delv)
-                .arg(format!("@{}", addr.ip()))
-                .args(["-p", &addr.port().to_string()])
-                .arg("-a")
-                .arg(anchors)
-                .args(["+root=e164.arpa", name, qtype])
-                .output()
-                .unwrap();
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
-    };
-    let answer = ask(NUMBER, "NAPTR").await.unwrap();
-    assert!(answer.contains("; fully validated"), "{answer}");
-    assert!(
-        answer.contains("\"!^.*$!sip:alice@example.com!\""),
-        "{answer}"
-    );
-    let denial = ask("9.9.9.e164.arpa.", "NAPTR").await.unwrap();
-    assert!(
-        denial.contains("; negative response, fully validated"),
-        "{denial}"
-    );
-    let keys = ask("e164.arpa.", "DNSKEY").await.unwrap();
-    assert!(keys.contains("; fully validated"), "{keys}");
-    server.stop().await;
+        );
+        std::fs::write(&anchors, conf).unwrap();
+        Delv {
+            binary,
+            anchors,
+            _dir: dir,
+        }
+    }
+
+    /// delv's report on `name`/`qtype` asked of `server`. It runs beside
+    /// the server's tasks, not on their runtime's thread.
+    pub async fn ask(&self, server: SocketAddr, name: &str, qtype: &str) -> String {
+        let mut command = Command::new(&self.binary);
+        command
+            .arg(format!("@{}", server.ip()))
+            .args(["-p", &server.port().to_string()])
+            .arg("-a")
+            .arg(&self.anchors)
+            .args(["+root=e164.arpa", name, qtype]);
+        let out = tokio::task::spawn_blocking(move || command.output().unwrap())
+            .await
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }
+
+    /// Alice's number, a missing number and the keys all validate at `server`.
+    pub async fn validates(&self, server: SocketAddr) {
+        let answer = self.ask(server, NUMBER, "NAPTR").await;
+        assert!(answer.contains("; fully validated"), "{answer}");
+        assert!(
+            answer.contains("\"!^.*$!sip:alice@example.com!\""),
+            "{answer}"
+        );
+        let denial = self.ask(server, "9.9.9.e164.arpa.", "NAPTR").await;
+        assert!(
+            denial.contains("; negative response, fully validated"),
+            "{denial}"
+        );
+        let keys = self.ask(server, "e164.arpa.", "DNSKEY").await;
+        assert!(keys.contains("; fully validated"), "{keys}");
+    }
 }
 
 #[test]

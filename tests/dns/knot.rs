@@ -338,3 +338,90 @@ async fn knot_slaves_the_zone_and_follows_notify() {
     );
     server.stop().await;
 }
+
+/// What a secondary of a signed zone receives is the unsigned zone (AXFR
+/// and IXFR carry no signatures: callsign signs at answer time). Knot signs
+/// it online with the key `callsign dnssec export-key` prints, so the DS
+/// the parent holds fits both servers' answers.
+#[tokio::test]
+async fn a_knot_secondary_signing_with_the_exported_key_answers_what_validates() {
+    let (Some(knotd), Some(keymgr)) = (knot("knotd"), knot("keymgr")) else {
+        return;
+    };
+    let Some(delv) = crate::support::tools::require("delv", "bind9-dnsutils") else {
+        return;
+    };
+    let mut config = config();
+    config.dnssec = vec!["e164.arpa".into()];
+    config.axfr_allow = "127.0.0.0/8".parse().unwrap();
+    let mut subjects = many(3);
+    subjects.push(alice());
+    let server = DnsServer::start(config, subjects).await;
+    let anchor = super::dnssec::trust_anchor(&server);
+    let pem = super::dnssec::cli(&server, &["export-key", "e164.arpa"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    std::fs::write(dir.path().join("key.pem"), pem).unwrap();
+    std::fs::create_dir(dir.path().join("db")).unwrap();
+    let user = if as_root() {
+        "    user: root:root\n"
+    } else {
+        ""
+    };
+    let port = free_port();
+    let conf = format!(
+        "server:\n    rundir: \"{d}\"\n{user}    listen: 127.0.0.1@{port}\n    udp-workers: 1\n    tcp-workers: 1\n    background-workers: 1\n\
+         database:\n    storage: \"{d}/db\"\n\
+         remote:\n  - id: callsign\n    address: {ip}@{cport}\n\
+         policy:\n  - id: imported\n    algorithm: ecdsap256sha256\n    single-type-signing: on\n    manual: on\n    nsec3: off\n\
+         mod-onlinesign:\n  - id: signer\n    policy: imported\n\
+         template:\n  - id: default\n    storage: \"{d}\"\n    zonefile-sync: -1\n\
+         zone:\n  - domain: e164.arpa\n    master: callsign\n    module: mod-onlinesign/signer\n\
+         log:\n  - target: stderr\n    any: info\n",
+        ip = server.addr.ip(),
+        cport = server.addr.port(),
+    );
+    let conf_path = dir.path().join("knot.conf");
+    std::fs::write(&conf_path, conf).unwrap();
+    let imported = Command::new(keymgr)
+        .arg("-c")
+        .arg(&conf_path)
+        .args(["e164.arpa", "import-pem"])
+        .arg(dir.path().join("key.pem"))
+        .args(["algorithm=13", "ksk=yes", "zsk=yes"])
+        .args(["created=+0", "publish=+0", "active=+0"])
+        .output()
+        .unwrap();
+    assert!(
+        imported.status.success(),
+        "keymgr import-pem: {}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let log = dir.path().join("knotd.log");
+    let child = Command::new(knotd)
+        .arg("-c")
+        .arg(&conf_path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("start knotd");
+    let knot = Knot {
+        child,
+        addr: ([127, 0, 0, 1], port).into(),
+        log,
+        _dir: dir,
+    };
+    knot.wait_for(
+        "e164.arpa.",
+        RecordType::SOA,
+        "the transferred zone",
+        soa_is(server.dns.serial()),
+    )
+    .await;
+    let delv = super::dnssec::Delv::new(delv, &anchor);
+    delv.validates(knot.addr).await;
+    delv.validates(server.addr).await;
+    server.stop().await;
+}
