@@ -24,6 +24,8 @@ use crate::support::app::test_config;
 use crate::support::dns::*;
 use crate::support::tools;
 
+use super::knot::free_port;
+
 fn signed() -> DnsConfig {
     DnsConfig {
         dnssec: vec!["e164.arpa".into()],
@@ -102,17 +104,6 @@ fn nsecs(records: &[hickory_proto::rr::Record]) -> Vec<(Name, Name, Vec<RecordTy
             _ => None,
         })
         .collect()
-}
-
-/// A port free for UDP and TCP on 127.0.0.1 right now.
-fn free_port() -> u16 {
-    loop {
-        let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
-        let port = udp.local_addr().unwrap().port();
-        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
 }
 
 #[tokio::test]

@@ -28,7 +28,7 @@ fn as_root() -> bool {
 }
 
 /// A port free for UDP and TCP on 127.0.0.1 right now.
-fn free_port() -> u16 {
+pub(super) fn free_port() -> u16 {
     loop {
         let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
         let port = udp.local_addr().unwrap().port();
