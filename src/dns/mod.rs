@@ -20,7 +20,7 @@ mod naptr;
 mod proptests;
 mod rrl;
 mod server;
-pub mod sign;
+mod sign;
 mod wire;
 mod xfr;
 mod zone;
@@ -168,18 +168,6 @@ impl Dns {
         }
         self.responder.signers.store(Arc::new(signers));
         Ok(())
-    }
-
-    /// The key of signed `zone`, as it signs now.
-    pub fn zone_key(&self, zone: &str) -> Option<Arc<sign::Signer>> {
-        let zone = self.responder.zones.by_name(zone)?;
-        let position = self.responder.zones.position(zone);
-        self.responder
-            .signers
-            .load()
-            .get(position)
-            .cloned()
-            .flatten()
     }
 
     /// Reload the signing keys after every key change the directory sees.

@@ -137,6 +137,8 @@ impl Signer {
             signed.extend_from_slice(&(r.len() as u16).to_be_bytes());
             signed.extend_from_slice(r);
         }
+        // Counted per signature made, not per answer: the cache's misses.
+        metrics::counter!("callsign_dnssec_signatures_total").increment(1);
         match self.key.sign(signed) {
             Ok(signature) => {
                 rdata.extend_from_slice(&signature);
