@@ -289,7 +289,11 @@ impl Responder {
         out: &mut Vec<u8>,
     ) -> Reply {
         let zone_signer = signer;
-        let signer = signer.filter(|_| request.edns.is_some_and(|e| e.dnssec_ok));
+        // A name too long to have a successor gets the unsigned answer
+        // (no ENUM or host name comes near 255 bytes).
+        let signer = signer.filter(|_| {
+            request.edns.is_some_and(|e| e.dnssec_ok) && request.qname().len() + 2 <= 255
+        });
         let rcode = match content {
             Content::Empty(rcode) => rcode,
             Content::NxDomain if signer.is_none() => Rcode::NxDomain,

@@ -30,12 +30,20 @@ fn responder() -> &'static Responder {
             Some(&input.into_subject(chrono::Utc::now()).unwrap()),
         );
         let zones = Zones::new(&DnsConfig::default()).unwrap();
-        Responder::new(
+        let responder = Responder::new(
             zones,
             Arc::clone(&index),
             vec!["127.0.0.0/8".parse().unwrap()],
             None,
-        )
+        );
+        // Signed, so requests with the DO bit go through signing too.
+        let key = super::keys::ZoneKey::new(&super::keys::generate("e164.arpa", 13).unwrap());
+        let validity = std::time::Duration::from_secs(86_400);
+        let signer = super::sign::Signer::new(key.unwrap(), validity, 1000).unwrap();
+        responder
+            .signers
+            .store(Arc::new(vec![Some(Arc::new(signer))]));
+        responder
     })
 }
 
@@ -51,6 +59,8 @@ fn valid_queries() -> Vec<Vec<u8>> {
         m.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
         out.push(m.to_vec().unwrap());
         m.set_edns(Edns::new());
+        out.push(m.to_vec().unwrap());
+        m.edns.as_mut().unwrap().set_dnssec_ok(true);
         out.push(m.to_vec().unwrap());
     }
     out
