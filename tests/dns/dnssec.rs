@@ -596,3 +596,19 @@ fn bad_dnssec_settings_stop_startup_naming_the_key() {
         assert!(stderr.contains(why), "{key}={value}: {stderr}");
     }
 }
+
+#[tokio::test]
+async fn ed25519_keys_validate_too() {
+    let Some(delv) = tools::require("delv", "bind9-dnsutils") else {
+        return;
+    };
+    let config = DnsConfig {
+        dnssec_algorithm: 15,
+        ..signed()
+    };
+    let server = DnsServer::start(config, vec![alice()]).await;
+    let anchor = trust_anchor(&server);
+    assert!(anchor.split_whitespace().nth(5) == Some("15"), "{anchor}");
+    Delv::new(delv, &anchor).validates(server.addr).await;
+    server.stop().await;
+}
