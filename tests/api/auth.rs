@@ -143,14 +143,15 @@ async fn tenant_app() -> TestApp {
         c.webfinger.tenants = "wf.example.com=example.com".parse().unwrap();
     })
     .await;
-    app.create(json!({
-        "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
-        "addresses": [
-            {"uri": "tel:+12125550100", "priority": 10},
-            {"uri": "sip:alice@example.com", "priority": 20},
-        ]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
+            "addresses": [
+                {"uri": "tel:+12125550100", "priority": 10},
+                {"uri": "sip:alice@example.com", "priority": 20},
+            ]
+        }))
+        .await;
     app
 }
 
@@ -171,7 +172,7 @@ async fn status_and_body(r: Response) -> (u16, String) {
 #[tokio::test]
 async fn lookup_applies_the_webfinger_tenant_rule() {
     let app = tenant_app().await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     // The tenant's own Host sees Alice through every channel.
     let finger = app
         .request(
@@ -301,7 +302,7 @@ async fn ipv6_clients_are_limited_per_64() {
 async fn a_revoked_token_is_refused_on_the_next_request() {
     let app = tenant_app().await;
     let r = app
-        .admin(Method::POST, "/api/v1/tokens")
+        .as_admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "soon-revoked", "scope": "lookup"}))
         .send()
         .await
@@ -320,7 +321,7 @@ async fn a_revoked_token_is_refused_on_the_next_request() {
     .await;
     assert_eq!(r.status(), 200);
     let r = app
-        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
+        .as_admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
         .send()
         .await
         .unwrap();

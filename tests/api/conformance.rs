@@ -48,13 +48,14 @@ async fn schemathesis_finds_no_mismatch_with_the_served_description() {
     let Some(st) = schemathesis() else { return };
     let app = TestApp::spawn().await;
     // Something to find, so lookups and searches also answer 200.
-    app.create(json!({
-        "handle": "alice",
-        "domain": "example.com",
-        "display_name": "Alice",
-        "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice",
+            "domain": "example.com",
+            "display_name": "Alice",
+            "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
+        }))
+        .await;
     let work = tempfile::tempdir().unwrap();
     let spec = app.url("/api/openapi.json");
     let auth = format!("Authorization: Bearer {ADMIN}");
@@ -124,7 +125,8 @@ async fn schemathesis_finds_no_mismatch_with_the_served_description() {
 async fn concurrent_writes_without_if_match_all_apply() {
     let app = TestApp::spawn().await;
     let subject = app
-        .create(json!({"handle": "race", "domain": "example.com"}))
+        .admin()
+        .create_subject(json!({"handle": "race", "domain": "example.com"}))
         .await;
     let id = subject["id"].as_str().unwrap();
     let path = format!("/api/v1/subjects/{id}/addresses");
@@ -134,7 +136,7 @@ async fn concurrent_writes_without_if_match_all_apply() {
     for round in 0..rounds {
         let posts = (0..writers).map(|w| {
             let mailbox = format!("mailto:w{}@example.com", round * writers + w);
-            app.admin(Method::POST, &path)
+            app.as_admin(Method::POST, &path)
                 .json(&json!({ "uri": mailbox }))
                 .send()
         });
@@ -145,7 +147,7 @@ async fn concurrent_writes_without_if_match_all_apply() {
         }
     }
     let stored: Value = app
-        .admin(Method::GET, &format!("/api/v1/subjects/{id}"))
+        .as_admin(Method::GET, &format!("/api/v1/subjects/{id}"))
         .go()
         .await
         .json()
@@ -158,12 +160,12 @@ async fn concurrent_writes_without_if_match_all_apply() {
 
     // Deleting without If-Match while others write succeeds too.
     let patch = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
+        .as_admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .header("content-type", "application/merge-patch+json")
         .body(r#"{"display_name": "Race"}"#)
         .send();
     let delete = app
-        .admin(Method::DELETE, &format!("/api/v1/subjects/{id}"))
+        .as_admin(Method::DELETE, &format!("/api/v1/subjects/{id}"))
         .send();
     let (patched, deleted) = futures::join!(patch, delete);
     assert!([200, 404].contains(&patched.unwrap().status().as_u16()));

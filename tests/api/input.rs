@@ -94,17 +94,19 @@ async fn publisher() -> TestApp {
     let mut addresses = vec![json!({"uri": format!("tel:{NUMBER}")})];
     addresses.extend(NEEDS_ESCAPES.iter().map(|uri| json!({"uri": uri})));
     addresses.push(json!({"uri": "sip:plain@b.example"}));
-    app.create(json!({"handle": "bang", "domain": "b.example", "addresses": addresses}))
+    app.admin()
+        .create_subject(json!({"handle": "bang", "domain": "b.example", "addresses": addresses}))
         .await;
     // Enough other subjects that the transfer takes several messages.
     for i in 0..40 {
-        app.create(
-            json!({"handle": format!("u{i}"), "domain": "b.example", "addresses": [
-                {"uri": format!("tel:+1212555{:04}", 2000 + i)},
-                {"uri": format!("mailto:u{i}!x@b.example")},
-            ]}),
-        )
-        .await;
+        app.admin()
+            .create_subject(
+                json!({"handle": format!("u{i}"), "domain": "b.example", "addresses": [
+                    {"uri": format!("tel:+1212555{:04}", 2000 + i)},
+                    {"uri": format!("mailto:u{i}!x@b.example")},
+                ]}),
+            )
+            .await;
     }
     app
 }
@@ -233,7 +235,7 @@ async fn sip_users_outside_rfc_3261_are_refused() {
 /// POST a subject with a published number and `address`; its 400 problem.
 async fn create_problem(app: &TestApp, address: Value) -> Value {
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
+        .as_admin(Method::POST, "/api/v1/subjects")
         .json(
             &json!({"handle": "x", "domain": "example.com", "addresses": [
                 {"uri": format!("tel:{NUMBER}")}, address
@@ -249,7 +251,8 @@ async fn create_problem(app: &TestApp, address: Value) -> Value {
 async fn ipv6_literals_are_hosts_in_canonical_form() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "v6", "domain": "example.com", "addresses": [
                 {"uri": "sip:x@[::1]"},
                 {"uri": "sips:x@[2001:DB8:0:0:0:0:0:1]:5061"},
@@ -317,12 +320,13 @@ async fn lookup_of_an_ipv6_host_meets_the_guard_not_a_bad_url() {
 #[tokio::test]
 async fn invisible_and_confusable_user_parts_are_refused() {
     let app = TestApp::spawn().await;
-    app.create(
-        json!({"handle": "u0000000", "domain": "example.com", "addresses": [
-            {"uri": "sip:u0000000@example.com"}, {"uri": "mailto:u0000000@example.com"},
-        ]}),
-    )
-    .await;
+    app.admin()
+        .create_subject(
+            json!({"handle": "u0000000", "domain": "example.com", "addresses": [
+                {"uri": "sip:u0000000@example.com"}, {"uri": "mailto:u0000000@example.com"},
+            ]}),
+        )
+        .await;
     let before = app.snapshot().await;
     for uri in [
         "sip:u0000000\u{200B}@example.com",
@@ -359,7 +363,8 @@ async fn invisible_and_confusable_user_parts_are_refused() {
 async fn percent_encoded_user_parts_are_stored_normalised() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "enc", "domain": "example.com", "addresses": [
                 {"uri": "sip:%75%30000001@example.com"},
                 {"uri": "mailto:%41lice%2eB@example.com"},
@@ -386,7 +391,7 @@ async fn percent_encoded_user_parts_are_stored_normalised() {
     );
     // The decoded spelling is the same address, so it is taken.
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
+        .as_admin(Method::POST, "/api/v1/subjects")
         .json(
             &json!({"handle": "other", "domain": "example.com", "addresses": [
                 {"uri": "sip:u0000001@example.com"}
@@ -402,7 +407,8 @@ async fn percent_encoded_user_parts_are_stored_normalised() {
 async fn invisible_characters_are_refused_in_every_text_field() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "t", "domain": "example.com", "display_name": "Zoë 🦀",
             "addresses": [{"uri": "sip:t@example.com", "label": "work"}]}),
         )
@@ -456,7 +462,7 @@ async fn invisible_characters_are_refused_in_every_text_field() {
         ];
         for (method, path, body, field) in attempts {
             let r = app
-                .admin(method.clone(), &path)
+                .as_admin(method.clone(), &path)
                 .header("content-type", "application/merge-patch+json")
                 .json(&body)
                 .send()
@@ -475,7 +481,8 @@ async fn invisible_characters_are_refused_in_every_text_field() {
 async fn null_is_not_absent_for_members_with_defaults() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(json!({"handle": "n", "domain": "example.com",
+        .admin()
+        .create_subject(json!({"handle": "n", "domain": "example.com",
             "addresses": [{"uri": "sip:n@example.com"}]}))
         .await;
     let id = s["id"].as_str().unwrap().to_owned();
@@ -557,7 +564,7 @@ async fn null_is_not_absent_for_members_with_defaults() {
     ];
     for (method, path, body, field) in attempts {
         let r = app
-            .admin(method.clone(), path)
+            .as_admin(method.clone(), path)
             .header("content-type", "application/merge-patch+json")
             .json(&body)
             .send()
@@ -575,7 +582,7 @@ async fn null_is_not_absent_for_members_with_defaults() {
 async fn the_demo_directory_still_imports() {
     let app = TestApp::spawn().await;
     let r = app
-        .admin(Method::POST, "/api/v1/import")
+        .as_admin(Method::POST, "/api/v1/import")
         .header("content-type", "application/x-ndjson")
         .body(callsign::demo::NDJSON)
         .send()

@@ -401,7 +401,7 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
     let app = TestApp::spawn_with(Backend::Sqlite, limited).await;
     let before = app.snapshot().await;
     let create = |addresses: Vec<Value>| {
-        app.admin(Method::POST, "/api/v1/subjects")
+        app.as_admin(Method::POST, "/api/v1/subjects")
             .json(&json!({"handle": "big", "domain": "example.com", "addresses": addresses}))
             .send()
     };
@@ -427,20 +427,21 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
 
     // At the caps exactly: accepted.
     let subject = app
-        .create(json!({"handle": "full", "domain": "example.com",
+        .admin()
+        .create_subject(json!({"handle": "full", "domain": "example.com",
                        "addresses": [tel(1), tel(2), sip(1), sip(2)]}))
         .await;
     let id = subject["id"].as_str().unwrap();
     let before = app.snapshot().await;
     let r = app
-        .admin(Method::POST, &format!("/api/v1/subjects/{id}/addresses"))
+        .as_admin(Method::POST, &format!("/api/v1/subjects/{id}/addresses"))
         .json(&sip(3))
         .send()
         .await
         .unwrap();
     assert_names_addresses(r).await;
     let r = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
+        .as_admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .header("content-type", "application/merge-patch+json")
         .body(json!({"addresses": [tel(1), tel(2), tel(3)]}).to_string())
         .send()
@@ -451,7 +452,7 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
 }
 
 async fn import(app: &TestApp, body: impl Into<reqwest::Body>) -> reqwest::Response {
-    app.admin(Method::POST, "/api/v1/import")
+    app.as_admin(Method::POST, "/api/v1/import")
         .header("content-type", "application/x-ndjson")
         .body(body)
         .send()

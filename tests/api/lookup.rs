@@ -13,18 +13,19 @@ const BOB_TEL: &str = "tel:+12125550199";
 /// B: Bob, with public, authenticated and private addresses.
 async fn instance_b() -> TestApp {
     let b = TestApp::spawn().await;
-    b.create(json!({
-        "handle": "bob", "domain": "b.example", "display_name": "Bob Remote",
-        "addresses": [
-            {"uri": BOB_TEL, "priority": 10},
-            {"uri": "sip:bob@b.example", "priority": 20},
-            {"uri": "xmpp:bob@b.example", "priority": 30},
-            {"uri": "mailto:bob@b.example", "visibility": "authenticated"},
-            {"uri": "tel:+12125550198", "visibility": "private"},
-            {"uri": "xmpp:bob-secret@b.example", "visibility": "private"},
-        ]
-    }))
-    .await;
+    b.admin()
+        .create_subject(json!({
+            "handle": "bob", "domain": "b.example", "display_name": "Bob Remote",
+            "addresses": [
+                {"uri": BOB_TEL, "priority": 10},
+                {"uri": "sip:bob@b.example", "priority": 20},
+                {"uri": "xmpp:bob@b.example", "priority": 30},
+                {"uri": "mailto:bob@b.example", "visibility": "authenticated"},
+                {"uri": "tel:+12125550198", "visibility": "private"},
+                {"uri": "xmpp:bob-secret@b.example", "visibility": "private"},
+            ]
+        }))
+        .await;
     b
 }
 
@@ -43,17 +44,18 @@ async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Confi
         tweak(c);
     })
     .await;
-    a.create(json!({
-        "handle": "alice", "domain": "a.example", "display_name": "Alice Local",
-        "addresses": [
-            {"uri": "tel:+12125550100", "priority": 10},
-            {"uri": "sip:alice@a.example", "priority": 20},
-            {"uri": "xmpp:alice@a.example", "priority": 30},
-            {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
-            {"uri": "tel:+12125550101", "visibility": "private"},
-        ]
-    }))
-    .await;
+    a.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "a.example", "display_name": "Alice Local",
+            "addresses": [
+                {"uri": "tel:+12125550100", "priority": 10},
+                {"uri": "sip:alice@a.example", "priority": 20},
+                {"uri": "xmpp:alice@a.example", "priority": 30},
+                {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
+                {"uri": "tel:+12125550101", "visibility": "private"},
+            ]
+        }))
+        .await;
     a
 }
 
@@ -121,7 +123,7 @@ async fn a_number_only_b_knows_resolves_through_enum_then_webfinger() {
         ])
     );
     // A lookup token at A does not unlock B's authenticated addresses.
-    let token = a.token("lookup").await;
+    let token = a.admin().token("lookup").await;
     let with_token = answer(lookup(&a, &format!("address={BOB_TEL}"), Some(&token)).await).await;
     assert_eq!(addresses(&with_token), addresses(&got));
     let text = with_token.to_string();
@@ -158,7 +160,7 @@ async fn a_jid_only_b_knows_resolves_through_webfinger_then_enum() {
     );
     assert!(!got.to_string().contains("mailto:"), "{got}");
     // The same through the batch endpoint.
-    let token = a.token("lookup").await;
+    let token = a.admin().token("lookup").await;
     let r = a
         .request(Method::POST, "/api/v1/lookup")
         .bearer_auth(&token)
@@ -199,7 +201,7 @@ async fn local_answers_follow_the_callers_view() {
         ]
     );
     assert!(anonymous["addresses"][0]["sources"] == json!(["local"]));
-    let token = a.token("lookup").await;
+    let token = a.admin().token("lookup").await;
     let with_token = answer(lookup(&a, "address=sip:alice@a.example", Some(&token)).await).await;
     assert!(with_token.to_string().contains("mailto:alice@a.example"));
     assert!(!with_token.to_string().contains("+12125550101"));
@@ -310,7 +312,7 @@ async fn bad_requests_name_the_problem() {
         r.send()
     };
     assert_problem(batch(json!({"addresses": []}), None).await.unwrap(), 401).await;
-    let token = a.token("lookup").await;
+    let token = a.admin().token("lookup").await;
     let p = assert_problem(
         batch(
             json!({"addresses": ["tel:+12125550100", "x", "y"]}),
@@ -354,7 +356,7 @@ async fn anonymous_callers_are_rate_limited() {
     assert_eq!(&statuses[..2], [200, 200]);
     assert!(statuses[2..].contains(&429), "{statuses:?}");
     // Token holders are not limited.
-    let token = a.token("lookup").await;
+    let token = a.admin().token("lookup").await;
     let r = lookup(&a, "address=tel:+12125550100", Some(&token)).await;
     assert_eq!(r.status(), 200);
 }

@@ -211,7 +211,7 @@ fn cut_by<'a>(answer: &'a Value, cap: &str) -> Vec<&'a Value> {
 async fn a_fan_out_stops_at_the_host_cap() {
     let (host, overrides) = fan_out().await;
     let app = resolver_app(|c| c.resolver.webfinger_hosts = overrides).await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
     let asked: BTreeSet<String> = host.seen.resources().iter().map(|r| host_of(r)).collect();
     eprintln!(
@@ -246,7 +246,7 @@ async fn a_fan_out_stops_at_the_step_cap() {
         c.resolver.max_hosts = 1000;
     })
     .await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
     eprintln!(
         "fan-out, max_hosts 1000: {} fetches, {} connections",
@@ -297,7 +297,7 @@ async fn outbound_fetches_are_bounded_in_all_and_per_host() {
         c.resolver.max_concurrent_fetches = 3;
     })
     .await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
     assert_eq!(got["complete"], true, "{got}");
     assert_eq!(uris(&got).len(), 20, "{got}");
@@ -336,7 +336,7 @@ async fn anonymous_callers_get_local_answers_only_by_default() {
     assert!(p["detail"].as_str().unwrap().contains("token"), "{p}");
     assert_eq!(remote.seen.requests(), 0);
     // A token holder's lookup goes remote.
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let got = answer(lookup(&app, "address=sip:bob@b.example", Some(&token)).await).await;
     assert_eq!(uris(&got), ["sip:bob@b.example", "xmpp:bob@b.example"]);
     assert_eq!(remote.seen.requests(), 1);
@@ -372,7 +372,7 @@ async fn trusted_hosts_are_not_followed_to_another_origin() {
     let app =
         resolver_app(|c| c.resolver.webfinger_hosts = format!("r.example={base}").parse().unwrap())
             .await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let p = assert_problem(
         lookup(&app, "address=sip:away@r.example", Some(&token)).await,
         502,
@@ -422,18 +422,19 @@ async fn alice_app(ours: &FakeHost, foreign: &FakeHost) -> TestApp {
         c.resolver.step_timeout_ms = 300;
     })
     .await;
-    app.create(json!({
-        "handle": "alice", "domain": "a.example", "display_name": "Alice",
-        "discoverable": false,
-        "addresses": [
-            {"uri": "tel:+12125550100"},
-            {"uri": "sip:alice@a.example", "discoverable": false},
-            {"uri": "xmpp:alice@a.example", "visibility": "private"},
-            {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
-            {"uri": "sip:alice@pbx.elsewhere.example", "visibility": "private"},
-        ]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "a.example", "display_name": "Alice",
+            "discoverable": false,
+            "addresses": [
+                {"uri": "tel:+12125550100"},
+                {"uri": "sip:alice@a.example", "discoverable": false},
+                {"uri": "xmpp:alice@a.example", "visibility": "private"},
+                {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
+                {"uri": "sip:alice@pbx.elsewhere.example", "visibility": "private"},
+            ]
+        }))
+        .await;
     app
 }
 
@@ -442,7 +443,7 @@ async fn hidden_keys_of_our_domains_never_go_remote() {
     let ours = FakeHost::start(|resource| jrd(resource, &["sip:alice@a.example".into()])).await;
     let foreign = FakeHost::start(|_| not_found()).await;
     let app = alice_app(&ours, &foreign).await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let unknown = "address=sip:nobody@a.example";
     for token in [None, Some(token.as_str())] {
         let expected = observable(lookup(&app, unknown, token).await).await;
@@ -474,7 +475,7 @@ async fn hidden_keys_of_our_domains_never_go_remote() {
         lookup(
             &app,
             "address=tel:+12125550100&remote=true",
-            Some(&app.token("admin").await),
+            Some(&app.admin().token("admin").await),
         )
         .await,
     )

@@ -16,7 +16,7 @@ fn alice() -> Value {
 }
 
 async fn crud_story(app: TestApp) {
-    let created = app.create(alice()).await;
+    let created = app.admin().create_subject(alice()).await;
     assert_eq!(created["acct"], "acct:alice@example.com");
     assert_eq!(created["version"], 1);
     let uris: Vec<&str> = created["addresses"]
@@ -36,13 +36,13 @@ async fn crud_story(app: TestApp) {
     let id = created["id"].as_str().unwrap();
     let path = format!("/api/v1/subjects/{id}");
 
-    let r = app.admin(Method::GET, &path).go().await;
+    let r = app.as_admin(Method::GET, &path).go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"1\"");
 
     // Merge patch with the right version.
     let r = app
-        .admin(Method::PATCH, &path)
+        .as_admin(Method::PATCH, &path)
         .header("if-match", "\"1\"")
         .header("content-type", "application/merge-patch+json")
         .body(r#"{"display_name": "Alice A. Example", "discoverable": false}"#)
@@ -57,7 +57,7 @@ async fn crud_story(app: TestApp) {
     // A stale If-Match is 412 and writes nothing.
     let before = app.snapshot().await;
     let r = app
-        .admin(Method::PATCH, &path)
+        .as_admin(Method::PATCH, &path)
         .header("if-match", "\"1\"")
         .json(&json!({"display_name": "lost update"}))
         .go()
@@ -68,7 +68,7 @@ async fn crud_story(app: TestApp) {
 
     // Addresses: add, change, remove.
     let r = app
-        .admin(Method::POST, &format!("{path}/addresses"))
+        .as_admin(Method::POST, &format!("{path}/addresses"))
         .json(&json!({"uri": "mailto:Alice@Example.COM", "visibility": "authenticated"}))
         .go()
         .await;
@@ -84,7 +84,7 @@ async fn crud_story(app: TestApp) {
     assert_eq!(mail["visibility"], "authenticated");
     let mail_path = format!("{path}/addresses/{}", mail["id"].as_str().unwrap());
     let r = app
-        .admin(Method::PATCH, &mail_path)
+        .as_admin(Method::PATCH, &mail_path)
         .json(&json!({"visibility": "public", "priority": 5}))
         .go()
         .await;
@@ -95,30 +95,30 @@ async fn crud_story(app: TestApp) {
         "priority 5 sorts first"
     );
     assert_eq!(s["version"], 4);
-    let r = app.admin(Method::DELETE, &mail_path).go().await;
+    let r = app.as_admin(Method::DELETE, &mail_path).go().await;
     assert_eq!(r.status(), 200);
-    let r = app.admin(Method::DELETE, &mail_path).go().await;
+    let r = app.as_admin(Method::DELETE, &mail_path).go().await;
     assert_problem(r, 404).await;
 
     // Delete with a stale version, then the right one.
     let r = app
-        .admin(Method::DELETE, &path)
+        .as_admin(Method::DELETE, &path)
         .header("if-match", "\"2\"")
         .go()
         .await;
     assert_problem(r, 412).await;
     let r = app
-        .admin(Method::DELETE, &path)
+        .as_admin(Method::DELETE, &path)
         .header("if-match", "\"5\"")
         .go()
         .await;
     assert_eq!(r.status(), 204);
-    let r = app.admin(Method::GET, &path).go().await;
+    let r = app.as_admin(Method::GET, &path).go().await;
     assert_problem(r, 404).await;
 
     // The audit trail has every change, newest first, with actor and states.
     let r = app
-        .admin(Method::GET, &format!("/api/v1/audit?subject={id}&limit=2"))
+        .as_admin(Method::GET, &format!("/api/v1/audit?subject={id}&limit=2"))
         .go()
         .await;
     assert_eq!(r.status(), 200);
@@ -132,7 +132,7 @@ async fn crud_story(app: TestApp) {
     assert_eq!(items[1]["operation"], "address.delete");
     let cursor = page["next_cursor"].as_i64().unwrap();
     let r = app
-        .admin(
+        .as_admin(
             Method::GET,
             &format!("/api/v1/audit?subject={id}&cursor={cursor}"),
         )
@@ -172,11 +172,11 @@ async fn crud_on_postgres() {
 #[tokio::test]
 async fn if_match_compares_entity_tags() {
     let app = TestApp::spawn().await;
-    let created = app.create(alice()).await;
+    let created = app.admin().create_subject(alice()).await;
     let id = created["id"].as_str().unwrap();
     let path = format!("/api/v1/subjects/{id}");
     let patch = |tag: &'static str, name: &'static str| {
-        app.admin(Method::PATCH, &path)
+        app.as_admin(Method::PATCH, &path)
             .header("if-match", tag)
             .json(&json!({ "display_name": name }))
             .send()
@@ -194,19 +194,19 @@ async fn if_match_compares_entity_tags() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"3\"");
     let r = app
-        .admin(Method::DELETE, &path)
+        .as_admin(Method::DELETE, &path)
         .header("if-match", "\"stale-version\"")
         .go()
         .await;
     assert_problem(r, 412).await;
     let r = app
-        .admin(Method::DELETE, &path)
+        .as_admin(Method::DELETE, &path)
         .header("if-match", "*")
         .go()
         .await;
     assert_eq!(r.status(), 204);
     let r = app
-        .admin(Method::PATCH, &path)
+        .as_admin(Method::PATCH, &path)
         .header("if-match", "*")
         .json(&json!({"display_name": "gone"}))
         .go()
@@ -217,10 +217,10 @@ async fn if_match_compares_entity_tags() {
 #[tokio::test]
 async fn an_address_of_another_subject_is_a_conflict() {
     let app = TestApp::spawn().await;
-    app.create(alice()).await;
+    app.admin().create_subject(alice()).await;
     let before = app.snapshot().await;
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
+        .as_admin(Method::POST, "/api/v1/subjects")
         .json(&json!({"handle": "mallory", "domain": "example.com",
                       "addresses": [{"uri": "tel:+12125550100"}]}))
         .go()
@@ -231,7 +231,7 @@ async fn an_address_of_another_subject_is_a_conflict() {
         "tel:+12125550100 already belongs to acct:alice@example.com"
     );
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
+        .as_admin(Method::POST, "/api/v1/subjects")
         .json(&json!({"handle": "ALICE", "domain": "example.com"}))
         .go()
         .await;
@@ -243,10 +243,10 @@ async fn an_address_of_another_subject_is_a_conflict() {
 #[tokio::test]
 async fn bad_input_is_a_problem_and_stores_nothing() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.body_limit = 4096).await;
-    app.create(alice()).await;
+    app.admin().create_subject(alice()).await;
     let before = app.snapshot().await;
     let post = |body: String, content_type: &'static str| {
-        app.admin(Method::POST, "/api/v1/subjects")
+        app.as_admin(Method::POST, "/api/v1/subjects")
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -337,48 +337,48 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
         (json!({"addresses": [{"uri": "tel:+1"}]}), 400),
     ] {
         let r = app
-            .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
+            .as_admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
             .json(&body)
             .go()
             .await;
         assert_problem(r, status).await;
     }
     let r = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
+        .as_admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .header("if-match", "yesterday")
         .json(&json!({}))
         .go()
         .await;
     assert_eq!(assert_problem(r, 400).await["field"], "If-Match");
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects/not-a-uuid")
+        app.as_admin(Method::GET, "/api/v1/subjects/not-a-uuid")
             .go()
             .await,
         404,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?limit=0")
+        app.as_admin(Method::GET, "/api/v1/subjects?limit=0")
             .go()
             .await,
         400,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?cursor=zz")
+        app.as_admin(Method::GET, "/api/v1/subjects?cursor=zz")
             .go()
             .await,
         400,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?q=a%20b")
+        app.as_admin(Method::GET, "/api/v1/subjects?q=a%20b")
             .go()
             .await,
         400,
     )
     .await;
-    assert_problem(app.admin(Method::GET, "/api/v1/nowhere").go().await, 404).await;
+    assert_problem(app.as_admin(Method::GET, "/api/v1/nowhere").go().await, 404).await;
     assert_eq!(app.snapshot().await, before);
 }
 
@@ -386,17 +386,18 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
 async fn search_by_any_address_and_page_with_a_cursor() {
     let app = TestApp::spawn().await;
     for i in 0..5 {
-        app.create(json!({"handle": format!("user_{i}"), "domain": "example.org",
+        app.admin().create_subject(json!({"handle": format!("user_{i}"), "domain": "example.org",
                           "addresses": [{"uri": format!("tel:+1617200000{i}")}, {"uri": format!("xmpp:user_{i}@example.org")}]}))
             .await;
     }
-    app.create(json!({"handle": "other", "domain": "example.org"}))
+    app.admin()
+        .create_subject(json!({"handle": "other", "domain": "example.org"}))
         .await;
     let app = &app;
     let get = |q: &str| {
         let path = format!("/api/v1/subjects?{q}");
         async move {
-            app.admin(Method::GET, &path)
+            app.as_admin(Method::GET, &path)
                 .go()
                 .await
                 .json::<Value>()
@@ -440,7 +441,7 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 401).await;
     // A lookup token is forbidden on admin routes.
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth(&lookup)
@@ -448,7 +449,7 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 403).await;
     // An admin token works, is listed without its secret, and its writes carry its name.
-    let admin = app.token("admin").await;
+    let admin = app.admin().token("admin").await;
     let r = app
         .request(Method::POST, "/api/v1/subjects")
         .bearer_auth(&admin)
@@ -457,7 +458,7 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_eq!(r.status(), 201);
     let audit: Value = app
-        .admin(Method::GET, "/api/v1/audit?limit=1")
+        .as_admin(Method::GET, "/api/v1/audit?limit=1")
         .go()
         .await
         .json()
@@ -465,7 +466,7 @@ async fn tokens_scopes_and_revocation() {
         .unwrap();
     assert_eq!(audit["items"][0]["actor"], "test-admin");
     let list: Value = app
-        .admin(Method::GET, "/api/v1/tokens")
+        .as_admin(Method::GET, "/api/v1/tokens")
         .go()
         .await
         .json()
@@ -483,7 +484,7 @@ async fn tokens_scopes_and_revocation() {
         .to_owned();
     // Revoked: refused at once.
     let r = app
-        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
+        .as_admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
         .go()
         .await;
     assert_eq!(r.status(), 204);
@@ -494,13 +495,13 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 401).await;
     let r = app
-        .admin(Method::POST, "/api/v1/tokens")
+        .as_admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "", "scope": "admin"}))
         .go()
         .await;
     assert_eq!(assert_problem(r, 400).await["field"], "name");
     let r = app
-        .admin(Method::POST, "/api/v1/tokens")
+        .as_admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "x", "scope": "root"}))
         .go()
         .await;
@@ -510,13 +511,13 @@ async fn tokens_scopes_and_revocation() {
 #[tokio::test]
 async fn writes_reach_the_directory_before_the_response() {
     let app = TestApp::spawn().await;
-    let created = app.create(alice()).await;
+    let created = app.admin().create_subject(alice()).await;
     let s = app
         .directory
         .get("tel:+12125550100")
         .expect("in the directory at once");
     assert_eq!(s.id.to_string(), created["id"].as_str().unwrap());
     let path = format!("/api/v1/subjects/{}", created["id"].as_str().unwrap());
-    app.admin(Method::DELETE, &path).go().await;
+    app.as_admin(Method::DELETE, &path).go().await;
     assert!(app.directory.get("tel:+12125550100").is_none());
 }

@@ -11,7 +11,7 @@ const GOOD: &str = r#"{"handle":"u1","domain":"example.org","display_name":"User
 "#;
 
 async fn import(app: &TestApp, body: &str, query: &str) -> reqwest::Response {
-    app.admin(Method::POST, &format!("/api/v1/import{query}"))
+    app.as_admin(Method::POST, &format!("/api/v1/import{query}"))
         .header("content-type", "application/x-ndjson")
         .body(body.to_owned())
         .go()
@@ -37,7 +37,7 @@ async fn import_story(app: TestApp) {
     assert_eq!(u2.version, 2);
     assert_eq!(u2.addresses.len(), 1);
     let audit: Value = app
-        .admin(Method::GET, "/api/v1/audit?limit=1")
+        .as_admin(Method::GET, "/api/v1/audit?limit=1")
         .go()
         .await
         .json()
@@ -92,14 +92,14 @@ async fn import_story(app: TestApp) {
 
     // Wrong content type.
     let r = app
-        .admin(Method::POST, "/api/v1/import")
+        .as_admin(Method::POST, "/api/v1/import")
         .json(&json!({}))
         .go()
         .await;
     assert_problem(r, 415).await;
 
     // Export is the import format: it re-imports to the same directory.
-    let r = app.admin(Method::GET, "/api/v1/export").go().await;
+    let r = app.as_admin(Method::GET, "/api/v1/export").go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/x-ndjson");
     let exported = r.text().await.unwrap();
@@ -108,7 +108,7 @@ async fn import_story(app: TestApp) {
     let report: Value = import(&fresh, &exported, "").await.json().await.unwrap();
     assert_eq!(report["created"], 3);
     let again = fresh
-        .admin(Method::GET, "/api/v1/export")
+        .as_admin(Method::GET, "/api/v1/export")
         .go()
         .await
         .text()

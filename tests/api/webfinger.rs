@@ -11,25 +11,27 @@ const PROFILE: &str = "http://webfinger.net/rel/profile-page";
 
 async fn with_people(tweak: impl FnOnce(&mut callsign::config::Config)) -> TestApp {
     let app = TestApp::spawn_with(Backend::Sqlite, tweak).await;
-    app.create(json!({
-        "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
-        "addresses": [
-            {"uri": "tel:+12125550100", "label": "work", "priority": 30},
-            {"uri": "sip:alice@example.com", "priority": 10},
-            {"uri": "xmpp:alice@example.com", "priority": 20},
-            {"uri": "mailto:alice@example.com", "visibility": "authenticated", "priority": 40},
-            {"uri": "xmpp:alice-secret@example.com", "visibility": "private"},
-            {"uri": "sip:alice-hidden@example.com", "discoverable": false},
-            {"uri": "https://example.com/~alice", "priority": 200},
-        ]
-    }))
-    .await;
-    app.create(json!({
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
+            "addresses": [
+                {"uri": "tel:+12125550100", "label": "work", "priority": 30},
+                {"uri": "sip:alice@example.com", "priority": 10},
+                {"uri": "xmpp:alice@example.com", "priority": 20},
+                {"uri": "mailto:alice@example.com", "visibility": "authenticated", "priority": 40},
+                {"uri": "xmpp:alice-secret@example.com", "visibility": "private"},
+                {"uri": "sip:alice-hidden@example.com", "discoverable": false},
+                {"uri": "https://example.com/~alice", "priority": 200},
+            ]
+        }))
+        .await;
+    app.admin().create_subject(json!({
         "handle": "carol", "domain": "example.net", "display_name": "Carol", "discoverable": false,
         "addresses": [{"uri": "sip:carol@example.net"}]
     }))
     .await;
-    app.create(json!({"handle": "ghost", "domain": "example.com",
+    app.admin()
+        .create_subject(json!({"handle": "ghost", "domain": "example.com",
                       "addresses": [{"uri": "tel:+12125550199", "visibility": "authenticated"}]}))
         .await;
     app
@@ -186,7 +188,7 @@ async fn hidden_and_unknown_keys_get_byte_identical_404s() {
 #[tokio::test]
 async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
     let app = with_people(|_| {}).await;
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
         .request(
             Method::GET,
@@ -262,7 +264,7 @@ async fn caching_cors_head_and_options() {
     );
     // A change shows at once and changes the ETag.
     let id = app.directory.get("acct:alice@example.com").unwrap().id;
-    app.admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
+    app.as_admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
         .json(&json!({"display_name": "Alice Renamed"}))
         .go()
         .await;
@@ -299,7 +301,7 @@ async fn anonymous_callers_are_rate_limited_per_ip() {
     assert!((1..=2).contains(&retry));
     assert_problem(r, 429).await;
     // Token holders are not limited.
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
         .request(
             Method::GET,

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod dns;
 pub mod pg;
+pub mod server;
 pub mod tools;
 
 /// A SQLite database URL in `dir`; the file is created on open.
