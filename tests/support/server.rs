@@ -66,9 +66,18 @@ impl Server {
         Some(jrd(r).await)
     }
 
-    /// `GET /api/v1/lookup?{query}`, for the test to add a token or headers.
-    pub fn lookup(&self, query: &str) -> RequestBuilder {
-        self.request(Method::GET, &format!("/api/v1/lookup?{query}"))
+    /// The lookup API's answer to `GET /api/v1/lookup?{query}`, with
+    /// `token` when given.
+    pub async fn lookup(&self, query: &str, token: Option<&str>) -> Value {
+        ok(self.try_lookup(query, token).await, 200).await
+    }
+
+    pub async fn try_lookup(&self, query: &str, token: Option<&str>) -> Response {
+        let mut request = self.request(Method::GET, &format!("/api/v1/lookup?{query}"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.go().await
     }
 
     /// `/healthz`: always 200; the body says how the database is.
@@ -100,21 +109,27 @@ pub fn id(value: &Value) -> &str {
 }
 
 /// The admin API with the bootstrap token.
+#[derive(Clone, Copy)]
 pub struct Admin<'a> {
     server: &'a Server,
 }
 
 impl Admin<'_> {
-    fn send(&self, method: Method, path: &str) -> RequestBuilder {
+    fn send(self, method: Method, path: &str) -> RequestBuilder {
         self.server.as_admin(method, path)
     }
 
+    /// The JSON of `GET path`, which must answer 200.
+    pub async fn get(self, path: &str) -> Value {
+        ok(self.send(Method::GET, path).go().await, 200).await
+    }
+
     /// Create a subject; its JSON.
-    pub async fn create_subject(&self, body: Value) -> Value {
+    pub async fn create_subject(self, body: Value) -> Value {
         ok(self.try_create_subject(body).await, 201).await
     }
 
-    pub async fn try_create_subject(&self, body: Value) -> Response {
+    pub async fn try_create_subject(self, body: Value) -> Response {
         self.send(Method::POST, "/api/v1/subjects")
             .json(&body)
             .go()
@@ -122,13 +137,13 @@ impl Admin<'_> {
     }
 
     /// Merge-patch a subject without a precondition; its new JSON.
-    pub async fn patch_subject(&self, id: &str, patch: Value) -> Value {
+    pub async fn patch_subject(self, id: &str, patch: Value) -> Value {
         ok(self.try_patch_subject(id, None, patch).await, 200).await
     }
 
     /// Merge-patch a subject, with `If-Match: if_match` when given.
     pub async fn try_patch_subject(
-        &self,
+        self,
         id: &str,
         if_match: Option<&str>,
         patch: Value,
@@ -141,12 +156,12 @@ impl Admin<'_> {
     }
 
     /// Delete a subject without a precondition.
-    pub async fn delete_subject(&self, id: &str) {
+    pub async fn delete_subject(self, id: &str) {
         let r = self.try_delete_subject(id, None).await;
         assert_eq!(r.status(), 204, "{}", r.text().await.unwrap());
     }
 
-    pub async fn try_delete_subject(&self, id: &str, if_match: Option<&str>) -> Response {
+    pub async fn try_delete_subject(self, id: &str, if_match: Option<&str>) -> Response {
         let mut request = self.send(Method::DELETE, &subject_path(id));
         if let Some(tag) = if_match {
             request = request.header("if-match", tag);
@@ -155,11 +170,11 @@ impl Admin<'_> {
     }
 
     /// Add an address to a subject; the subject's new JSON.
-    pub async fn add_address(&self, id: &str, address: Value) -> Value {
+    pub async fn add_address(self, id: &str, address: Value) -> Value {
         ok(self.try_add_address(id, address).await, 201).await
     }
 
-    pub async fn try_add_address(&self, id: &str, address: Value) -> Response {
+    pub async fn try_add_address(self, id: &str, address: Value) -> Response {
         self.send(Method::POST, &format!("{}/addresses", subject_path(id)))
             .json(&address)
             .go()
@@ -167,27 +182,33 @@ impl Admin<'_> {
     }
 
     /// Change one address of a subject; the subject's new JSON.
-    pub async fn patch_address(&self, id: &str, address_id: &str, patch: Value) -> Value {
+    pub async fn patch_address(self, id: &str, address_id: &str, patch: Value) -> Value {
         let path = format!("{}/addresses/{address_id}", subject_path(id));
         ok(self.send(Method::PATCH, &path).json(&patch).go().await, 200).await
     }
 
     /// Create a token; its JSON, with the secret shown this once.
-    pub async fn create_token(&self, name: &str, scope: &str) -> Value {
+    pub async fn create_token(self, name: &str, scope: &str) -> Value {
         let body = json!({"name": name, "scope": scope});
         let r = self.send(Method::POST, "/api/v1/tokens").json(&body).go();
         ok(r.await, 201).await
     }
 
     /// The secret of a new token of `scope`.
-    pub async fn token(&self, scope: &str) -> String {
+    pub async fn token(self, scope: &str) -> String {
         let token = self.create_token(&format!("test-{scope}"), scope).await;
         token["secret"].as_str().unwrap().to_owned()
     }
 
+    /// Revoke a token by id.
+    pub async fn revoke_token(self, id: &str) {
+        let r = self.send(Method::DELETE, &format!("/api/v1/tokens/{id}"));
+        assert_eq!(r.go().await.status(), 204);
+    }
+
     /// `POST /api/v1/import{query}` of an NDJSON body (`query` is `""` or
     /// starts with `?`).
-    pub async fn import(&self, query: &str, body: impl Into<reqwest::Body>) -> Response {
+    pub async fn import(self, query: &str, body: impl Into<reqwest::Body>) -> Response {
         self.send(Method::POST, &format!("/api/v1/import{query}"))
             .header("content-type", "application/x-ndjson")
             .body(body)
