@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::app::{Backend, TestApp, assert_problem};
-use hickory_proto::op::{Message, Query};
-use hickory_proto::rr::{Name, RData, RecordType};
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::server::ok;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -48,34 +47,6 @@ async fn run(binary: &Path, app: &TestApp, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     text
-}
-
-/// The NAPTR answer to `name` over UDP, decoded by hickory.
-async fn hickory_naptrs(app: &TestApp, name: &str) -> Vec<(String, String)> {
-    let mut q = Message::query();
-    q.add_query(Query::query(
-        Name::from_ascii(name).unwrap(),
-        RecordType::NAPTR,
-    ));
-    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    socket.send_to(&q.to_vec().unwrap(), app.dns).await.unwrap();
-    let mut buf = vec![0; 65535];
-    let n = tokio::time::timeout(std::time::Duration::from_secs(5), socket.recv(&mut buf))
-        .await
-        .expect("a DNS answer in time")
-        .unwrap();
-    let answer = Message::from_vec(&buf[..n]).expect("hickory parses the answer");
-    answer
-        .answers
-        .iter()
-        .filter_map(|r| match &r.data {
-            RData::NAPTR(n) => Some((
-                String::from_utf8(n.services.to_vec()).unwrap(),
-                String::from_utf8(n.regexp.to_vec()).unwrap(),
-            )),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Addresses the API accepts whose NAPTR regexp needs RFC 3402 escapes:
@@ -120,7 +91,11 @@ fn escaped(uri: &str) -> String {
 async fn naptrs_of_accepted_addresses_parse_in_hickory_dig_and_kdig() {
     let app = publisher().await;
 
-    let mut got = hickory_naptrs(&app, OWNER).await;
+    let (_, naptrs) = app.naptr(NUMBER).await;
+    let mut got: Vec<(String, String)> = naptrs
+        .into_iter()
+        .map(|(_, _, _, services, regexp, _)| (services, regexp))
+        .collect();
     got.sort();
     let mut want: Vec<(String, String)> = vec![
         ("E2U+email:mailto".into(), escaped(NEEDS_ESCAPES[0])),
@@ -187,12 +162,7 @@ async fn the_resolver_reads_escaped_regexps_back_to_the_published_uris() {
         c.resolver.total_timeout_ms = 8000;
     })
     .await;
-    let r = a
-        .request(Method::GET, &format!("/api/v1/lookup?address=tel:{NUMBER}"))
-        .send()
-        .await
-        .unwrap();
-    let body: Value = r.json().await.unwrap();
+    let body = a.lookup(&format!("address=tel:{NUMBER}"), None).await;
     let from_enum: Vec<&str> = body["addresses"]
         .as_array()
         .unwrap_or_else(|| panic!("{body}"))
@@ -235,15 +205,13 @@ async fn sip_users_outside_rfc_3261_are_refused() {
 /// POST a subject with a published number and `address`; its 400 problem.
 async fn create_problem(app: &TestApp, address: Value) -> Value {
     let r = app
-        .as_admin(Method::POST, "/api/v1/subjects")
-        .json(
-            &json!({"handle": "x", "domain": "example.com", "addresses": [
+        .admin()
+        .try_create_subject(
+            json!({"handle": "x", "domain": "example.com", "addresses": [
                 {"uri": format!("tel:{NUMBER}")}, address
             ]}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_problem(r, 400).await
 }
 
@@ -302,11 +270,7 @@ async fn lookup_of_an_ipv6_host_meets_the_guard_not_a_bad_url() {
         ("sip:x@[0:0:0:0:0:0:0:1]:5060", "::1"),
         ("xmpp:x@[::1]", "::1"),
     ] {
-        let r = app
-            .request(Method::GET, &format!("/api/v1/lookup?address={address}"))
-            .send()
-            .await
-            .unwrap();
+        let r = app.try_lookup(&format!("address={address}"), None).await;
         let p = assert_problem(r, 502).await;
         let detail = p["detail"].as_str().unwrap();
         assert!(
@@ -391,15 +355,13 @@ async fn percent_encoded_user_parts_are_stored_normalised() {
     );
     // The decoded spelling is the same address, so it is taken.
     let r = app
-        .as_admin(Method::POST, "/api/v1/subjects")
-        .json(
-            &json!({"handle": "other", "domain": "example.com", "addresses": [
+        .admin()
+        .try_create_subject(
+            json!({"handle": "other", "domain": "example.com", "addresses": [
                 {"uri": "sip:u0000001@example.com"}
             ]}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_problem(r, 409).await;
 }
 
@@ -465,9 +427,8 @@ async fn invisible_characters_are_refused_in_every_text_field() {
                 .as_admin(method.clone(), &path)
                 .header("content-type", "application/merge-patch+json")
                 .json(&body)
-                .send()
-                .await
-                .unwrap();
+                .go()
+                .await;
             let p = assert_problem(r, 400).await;
             assert_eq!(p["field"], field, "{method} {path} {c:?}: {p}");
             let code = format!("U+{:04X}", c as u32);
@@ -567,9 +528,8 @@ async fn null_is_not_absent_for_members_with_defaults() {
             .as_admin(method.clone(), path)
             .header("content-type", "application/merge-patch+json")
             .json(&body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         let p = assert_problem(r, 400).await;
         assert_eq!(p["field"], field, "{method} {path} {body}: {p}");
         assert!(p["detail"].as_str().unwrap().contains("null"), "{p}");
@@ -581,15 +541,6 @@ async fn null_is_not_absent_for_members_with_defaults() {
 #[tokio::test]
 async fn the_demo_directory_still_imports() {
     let app = TestApp::spawn().await;
-    let r = app
-        .as_admin(Method::POST, "/api/v1/import")
-        .header("content-type", "application/x-ndjson")
-        .body(callsign::demo::NDJSON)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status();
-    let report: Value = r.json().await.unwrap();
-    assert_eq!(status, 200, "{report}");
+    let report = ok(app.admin().import("", callsign::demo::NDJSON).await, 200).await;
     assert_eq!(report["created"], 4, "{report}");
 }

@@ -84,6 +84,13 @@ impl Server {
     pub async fn health(&self) -> Value {
         ok(self.request(Method::GET, "/healthz").go().await, 200).await
     }
+
+    /// The Prometheus text of `/metrics`.
+    pub async fn metrics(&self) -> String {
+        let r = self.request(Method::GET, "/metrics").go().await;
+        assert_eq!(r.status(), 200);
+        r.text().await.unwrap()
+    }
 }
 
 /// A WebFinger answer: 200, `application/jrd+json`, open to every origin.
