@@ -65,7 +65,7 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
     ]
     .into();
     assert_eq!(zone[&name], expected);
-    let answer = server.udp(&query(&name, RecordType::NAPTR, None)).await;
+    let answer = server.ask(&name, RecordType::NAPTR).await;
     assert_eq!(
         naptrs(&answer).into_iter().collect::<BTreeSet<_>>(),
         expected
@@ -106,9 +106,7 @@ async fn transfers_are_refused_outside_the_acl_and_over_udp() {
     server.stop().await;
 
     let server = DnsServer::start(transfer_config(), vec![alice()]).await;
-    let answer = server
-        .udp(&query("e164.arpa.", RecordType::AXFR, None))
-        .await;
+    let answer = server.ask("e164.arpa.", RecordType::AXFR).await;
     assert_eq!(answer.response_code, ResponseCode::Refused);
     // IXFR over UDP: the current SOA, telling the client to come over TCP.
     let answer = server.udp(&ixfr("e164.arpa.", 1)).await;

@@ -131,11 +131,7 @@ fn typed(subject: serde_json::Value) -> Subject {
 /// DNS queries over real sockets to a running server.
 impl Server {
     pub async fn udp(&self, msg: &Message) -> Message {
-        parse(
-            &udp_raw(self.dns, &msg.to_vec().unwrap())
-                .await
-                .expect("an answer over UDP"),
-        )
+        udp(self.dns, msg).await
     }
 
     pub async fn tcp(&self, msg: &Message) -> Message {
@@ -256,6 +252,12 @@ pub async fn udp_raw_wait(addr: SocketAddr, bytes: &[u8], wait: Duration) -> Opt
         }
     };
     tokio::time::timeout(wait, answer).await.ok()
+}
+
+/// `msg` over UDP to any DNS server; its answer.
+pub async fn udp(addr: SocketAddr, msg: &Message) -> Message {
+    let answer = udp_raw(addr, &msg.to_vec().unwrap()).await;
+    parse(&answer.expect("an answer over UDP"))
 }
 
 pub async fn udp_raw(addr: SocketAddr, bytes: &[u8]) -> Option<Vec<u8>> {
