@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::app::{Backend, TestApp, assert_problem};
 use crate::support::server::ok;
-use reqwest::{Method, Response};
+use reqwest::Response;
 use serde_json::{Value, json};
 
 const BOB_TEL: &str = "tel:+12125550199";
@@ -147,13 +147,8 @@ async fn a_jid_only_b_knows_resolves_through_webfinger_then_enum() {
     assert!(!got.to_string().contains("mailto:"), "{got}");
     // The same through the batch endpoint.
     let token = a.admin().token("lookup").await;
-    let r = a
-        .request(Method::POST, "/api/v1/lookup")
-        .bearer_auth(&token)
-        .json(&json!({"addresses": ["xmpp:bob@b.example", "tel:+12125550100", "tel:+19995550000"]}))
-        .go()
-        .await;
-    let batch = ok(r, 200).await;
+    let keys = json!({"addresses": ["xmpp:bob@b.example", "tel:+12125550100", "tel:+19995550000"]});
+    let batch = ok(a.try_lookup_batch(keys, Some(&token)).await, 200).await;
     let results = batch["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     assert_eq!(addresses(&results[0]), found);
@@ -296,33 +291,25 @@ async fn bad_requests_name_the_problem() {
         assert_eq!(p["field"], field, "{query}: {p}");
     }
     // Batches need a token, a bounded size, and every address valid.
-    let batch = |body: Value, token: Option<String>| {
-        let mut r = a.request(Method::POST, "/api/v1/lookup").json(&body);
-        if let Some(t) = token {
-            r = r.bearer_auth(t);
-        }
-        r.send()
-    };
-    assert_problem(batch(json!({"addresses": []}), None).await.unwrap(), 401).await;
+    let r = a.try_lookup_batch(json!({"addresses": []}), None).await;
+    assert_problem(r, 401).await;
     let token = a.admin().token("lookup").await;
     let p = assert_problem(
-        batch(
+        a.try_lookup_batch(
             json!({"addresses": ["tel:+12125550100", "x", "y"]}),
-            Some(token.clone()),
+            Some(&token),
         )
-        .await
-        .unwrap(),
+        .await,
         400,
     )
     .await;
     assert_eq!(p["field"], "addresses");
     let p = assert_problem(
-        batch(
+        a.try_lookup_batch(
             json!({"addresses": ["tel:+12125550100", "nope"]}),
-            Some(token),
+            Some(&token),
         )
-        .await
-        .unwrap(),
+        .await,
         400,
     )
     .await;

@@ -80,6 +80,15 @@ impl Server {
         request.go().await
     }
 
+    /// `POST /api/v1/lookup` of a batch `body`, with `token` when given.
+    pub async fn try_lookup_batch(&self, body: Value, token: Option<&str>) -> Response {
+        let mut request = self.request(Method::POST, "/api/v1/lookup").json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.go().await
+    }
+
     /// `/healthz`: always 200; the body says how the database is.
     pub async fn health(&self) -> Value {
         ok(self.request(Method::GET, "/healthz").go().await, 200).await
