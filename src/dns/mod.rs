@@ -15,8 +15,10 @@
 mod answer;
 mod index;
 mod naptr;
+mod number;
 #[cfg(test)]
 mod proptests;
+mod regexp;
 mod rrl;
 mod server;
 mod wire;
