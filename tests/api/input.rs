@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem, resolve_through};
 use crate::support::server::ok;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -152,16 +152,7 @@ async fn a_zone_with_escaped_regexps_transfers_completely() {
 #[tokio::test]
 async fn the_resolver_reads_escaped_regexps_back_to_the_published_uris() {
     let b = publisher().await;
-    let (dns, http) = (b.dns, b.http);
-    let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
-        c.resolver.enabled = true;
-        c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
-        c.resolver.step_timeout_ms = 3000;
-        c.resolver.total_timeout_ms = 8000;
-    })
-    .await;
+    let a = TestApp::spawn_with(Backend::Sqlite, |c| resolve_through(c, &b, "b.example")).await;
     let body = a.lookup(&format!("address=tel:{NUMBER}"), None).await;
     let from_enum: Vec<&str> = body["addresses"]
         .as_array()

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::support::app::{Backend, TestApp, assert_problem};
-use crate::support::server::ok;
+use crate::support::app::{Backend, TestApp, assert_problem, resolve_through};
+use crate::support::server::{ok, uris};
 use reqwest::Response;
 use serde_json::{Value, json};
 
@@ -33,15 +33,9 @@ async fn instance_b() -> TestApp {
 /// A: Alice locally, and B as the remote directory for b.example and for
 /// ENUM.
 async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Config)) -> TestApp {
-    let (dns, http) = (b.dns, b.http);
-    let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
-        c.resolver.enabled = true;
-        // These tests look B's people up anonymously.
-        c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
-        c.resolver.step_timeout_ms = 3000;
-        c.resolver.total_timeout_ms = 8000;
+    // These tests look B's people up anonymously.
+    let a = TestApp::spawn_with(Backend::Sqlite, |c| {
+        resolve_through(c, b, "b.example");
         tweak(c);
     })
     .await;
@@ -166,12 +160,7 @@ async fn local_answers_follow_the_callers_view() {
         anonymous["subject"],
         json!({"id": "acct:alice@a.example", "display_name": "Alice Local"})
     );
-    let uris: Vec<&str> = anonymous["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect();
+    let uris = uris(&anonymous);
     assert_eq!(
         uris,
         [

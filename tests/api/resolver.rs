@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::server::{observable, uris};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::serve::ListenerExt;
@@ -131,15 +132,6 @@ async fn resolver_app(tweak: impl FnOnce(&mut callsign::config::Config)) -> Test
         tweak(c);
     })
     .await
-}
-
-fn uris(answer: &Value) -> Vec<&str> {
-    answer["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect()
 }
 
 fn host_of(resource: &str) -> String {
@@ -381,22 +373,6 @@ async fn trusted_hosts_are_not_followed_to_another_origin() {
     // A redirect on the same origin is still followed.
     let got = app.lookup("address=sip:here@r.example", Some(&token)).await;
     assert_eq!(uris(&got), ["xmpp:final@r.example"], "{got}");
-}
-
-/// Status, headers (but the date) and body: what a caller can compare.
-async fn observable(response: reqwest::Response) -> (u16, Vec<(String, String)>, bytes::Bytes) {
-    let mut headers: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .filter(|(k, _)| *k != "date")
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
-        .collect();
-    headers.sort();
-    (
-        response.status().as_u16(),
-        headers,
-        response.bytes().await.unwrap(),
-    )
 }
 
 /// Alice lives at a.example (a domain of this directory); one of her

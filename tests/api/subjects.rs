@@ -1,7 +1,7 @@
 //! The admin API's subjects and addresses, through a real server.
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
-use crate::support::server::id;
+use crate::support::server::{id, uris};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -20,12 +20,7 @@ async fn crud_story(app: TestApp) {
     let created = app.admin().create_subject(alice()).await;
     assert_eq!(created["acct"], "acct:alice@example.com");
     assert_eq!(created["version"], 1);
-    let uris: Vec<&str> = created["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect();
+    let uris = uris(&created);
     assert_eq!(
         uris,
         [

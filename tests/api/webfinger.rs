@@ -1,8 +1,8 @@
 //! WebFinger (RFC 7033) and host-meta through a real server and client.
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
-use crate::support::server::jrd;
-use reqwest::{Method, Response};
+use crate::support::server::{jrd, observable};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 const SIP: &str = "https://callsign.invalid/rel/sip";
@@ -133,23 +133,10 @@ async fn malformed_requests_are_400() {
     }
 }
 
-/// Status, headers but Date, and body.
-async fn fingerprint(r: Response) -> (u16, Vec<(String, String)>, String) {
-    let status = r.status().as_u16();
-    let mut headers: Vec<_> = r
-        .headers()
-        .iter()
-        .filter(|(k, _)| *k != "date")
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
-        .collect();
-    headers.sort();
-    (status, headers, r.text().await.unwrap())
-}
-
 #[tokio::test]
 async fn hidden_and_unknown_keys_get_byte_identical_404s() {
     let app = with_people(|_| {}).await;
-    let unknown = fingerprint(app.finger("resource=xmpp:nobody@example.com").go().await).await;
+    let unknown = observable(app.finger("resource=xmpp:nobody@example.com").go().await).await;
     assert_eq!(unknown.0, 404);
     assert!(
         unknown
@@ -166,7 +153,7 @@ async fn hidden_and_unknown_keys_get_byte_identical_404s() {
         "foo:bar",
     ] {
         let r = app.finger(&format!("resource={hidden}")).go().await;
-        assert_eq!(fingerprint(r).await, unknown, "{hidden}");
+        assert_eq!(observable(r).await, unknown, "{hidden}");
     }
     // Carol's SIP address still finds her: only her acct is not a key.
     let body = app.webfinger("sip:carol@example.net").await.expect("found");

@@ -57,6 +57,18 @@ pub fn test_config(database_url: &str) -> Config {
     config
 }
 
+/// Let `config`'s resolver reach `peer`, another running server: its DNS
+/// for ENUM, its HTTP for WebFinger at `domain`, for anonymous callers
+/// too, with step timeouts that hold on a busy machine.
+pub fn resolve_through(config: &mut Config, peer: &Server, domain: &str) {
+    config.resolver.enabled = true;
+    config.resolver.anonymous = true;
+    config.resolver.enum_servers = vec![peer.dns].into();
+    config.resolver.webfinger_hosts = format!("{domain}=http://{}", peer.http).parse().unwrap();
+    config.resolver.step_timeout_ms = 3000;
+    config.resolver.total_timeout_ms = 8000;
+}
+
 impl TestApp {
     pub async fn spawn() -> TestApp {
         TestApp::spawn_with(Backend::Sqlite, |_| {}).await

@@ -119,6 +119,30 @@ pub async fn ok(response: Response, status: u16) -> Value {
     serde_json::from_str(&body).unwrap()
 }
 
+/// Status, headers (but the date) and body: everything a caller can
+/// compare between two answers.
+pub async fn observable(response: Response) -> (u16, Vec<(String, String)>, bytes::Bytes) {
+    let mut headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .filter(|(k, _)| *k != "date")
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
+        .collect();
+    headers.sort();
+    let status = response.status().as_u16();
+    (status, headers, response.bytes().await.unwrap())
+}
+
+/// The `uri` of every member of `value["addresses"]`, in order.
+pub fn uris(value: &Value) -> Vec<&str> {
+    value["addresses"]
+        .as_array()
+        .expect("addresses")
+        .iter()
+        .map(|a| a["uri"].as_str().unwrap())
+        .collect()
+}
+
 /// The `id` member of a JSON object.
 pub fn id(value: &Value) -> &str {
     value["id"].as_str().expect("an id")
