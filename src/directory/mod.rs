@@ -7,6 +7,7 @@
 //! change)): a changed subject replaces the old one in its slot at once, so
 //! a reader sees either the old or the new subject, never neither.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
@@ -213,7 +214,7 @@ impl Directory {
             if let Some(slot) = self.subjects.slot(subject.id) {
                 self.subjects.remove(slot);
                 for key in subject_keys(&subject) {
-                    self.subjects.remove_key(Key::Name(key), slot);
+                    self.subjects.remove_key(Key::Name(&key), slot);
                 }
             }
         }
@@ -320,15 +321,12 @@ impl Directory {
         let before = match self.subjects.slot(after.id) {
             Some(slot) => {
                 let before = packed::unpack(&self.subjects.replace(slot, packed::pack(&after)));
-                for key in subject_keys(&after) {
-                    if !subject_keys(&before).any(|k| k == key) {
-                        self.subjects.add_key(Key::Name(key), slot);
-                    }
+                let (old, new) = (subject_keys(&before), subject_keys(&after));
+                for key in new.iter().filter(|k| !old.contains(k)) {
+                    self.subjects.add_key(Key::Name(key), slot);
                 }
-                for key in subject_keys(&before) {
-                    if !subject_keys(&after).any(|k| k == key) {
-                        self.subjects.remove_key(Key::Name(key), slot);
-                    }
+                for key in old.iter().filter(|k| !new.contains(k)) {
+                    self.subjects.remove_key(Key::Name(key), slot);
                 }
                 self.count_domain(before.domain.as_str(), false);
                 self.count_domain(after.domain.as_str(), true);
@@ -346,7 +344,7 @@ impl Directory {
     fn insert(&self, subject: &Subject) {
         let slot = self.subjects.insert(packed::pack(subject));
         for key in subject_keys(subject) {
-            self.subjects.add_key(Key::Name(key), slot);
+            self.subjects.add_key(Key::Name(&key), slot);
         }
         self.count_domain(subject.domain.as_str(), true);
     }
@@ -357,7 +355,7 @@ impl Directory {
         };
         let before = packed::unpack(&self.subjects.remove(slot));
         for key in subject_keys(&before) {
-            self.subjects.remove_key(Key::Name(key), slot);
+            self.subjects.remove_key(Key::Name(&key), slot);
         }
         self.count_domain(before.domain.as_str(), false);
         self.notify(serial, Some(&before), None);
@@ -383,8 +381,15 @@ impl Directory {
 }
 
 /// Every key a subject owns, whatever its privacy settings.
-fn subject_keys(subject: &Subject) -> impl Iterator<Item = &str> {
-    std::iter::once(subject.acct.as_str()).chain(subject.addresses.iter().map(|a| a.uri.as_str()))
+fn subject_keys(subject: &Subject) -> Vec<Cow<'_, str>> {
+    std::iter::once(Cow::Owned(subject.acct()))
+        .chain(
+            subject
+                .addresses
+                .iter()
+                .map(|a| Cow::Borrowed(a.uri.as_str())),
+        )
+        .collect()
 }
 
 /// Follow the change log until `shutdown`: picks up changes made by other

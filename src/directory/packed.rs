@@ -13,22 +13,24 @@
 //!
 //! ```text
 //! id 16 bytes | flags u8 | version | created (secs, nanos) | [updated]
-//! handle | domain | display_name | [acct] | address count
+//! handle | domain | display_name | address count
 //! per address: id | head u8 | [priority] | [label] | uri
 //! (an address id: the length of the prefix it shares with the previous
 //! id, then the rest)
 //! ```
+//!
+//! A subject's acct derives from its handle and domain, and is not packed.
+//! An address's kind is packed as the scheme of its URI: the URI forms
+//! below leave the scheme out.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::model::{
-    Address, DEFAULT_PRIORITY, Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
+    Acct, Address, DEFAULT_PRIORITY, Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
 };
 
 const DISCOVERABLE: u8 = 1;
-/// The acct is not `acct:handle@domain` and is stored.
-const ACCT_STORED: u8 = 2;
 /// `updated_at` equals `created_at` and is not stored.
 const NEVER_UPDATED: u8 = 4;
 
@@ -55,9 +57,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let mut out = Vec::with_capacity(64 + 32 * subject.addresses.len());
     let handle = subject.handle.as_str();
     let domain = subject.domain.as_str();
-    let explicit_acct = subject.acct != Subject::acct_of(&subject.handle, &subject.domain);
     let flags = (subject.discoverable as u8 * DISCOVERABLE)
-        | (explicit_acct as u8 * ACCT_STORED)
         | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED);
     out.extend_from_slice(subject.id.as_bytes());
     out.push(flags);
@@ -69,9 +69,6 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     put_str(&mut out, handle);
     put_str(&mut out, domain);
     put_str(&mut out, &subject.display_name);
-    if explicit_acct {
-        put_str(&mut out, &subject.acct);
-    }
     put_varint(&mut out, subject.addresses.len() as u64);
     let mut previous = subject.id.as_bytes();
     for a in &subject.addresses {
@@ -80,7 +77,10 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         out.push(shared as u8);
         out.extend_from_slice(&id[shared..]);
         previous = id;
-        let kind = Kind::ALL.iter().position(|k| *k == a.kind).expect("a kind") as u8;
+        let kind = Kind::ALL
+            .iter()
+            .position(|k| *k == a.kind())
+            .expect("a kind") as u8;
         let visibility = VISIBILITIES
             .iter()
             .position(|v| *v == a.visibility)
@@ -98,7 +98,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         if let Some(label) = &a.label {
             put_str(&mut out, label);
         }
-        put_uri(&mut out, a.kind, a.uri.as_str(), handle, domain);
+        put_uri(&mut out, a.kind(), a.uri.as_str(), handle, domain);
     }
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
@@ -119,7 +119,6 @@ pub fn unpack(bytes: &[u8]) -> Subject {
             SubjectAddress {
                 id: a.id,
                 uri: Address::trusted(a.kind, uri),
-                kind: a.kind,
                 visibility: a.visibility,
                 discoverable: a.discoverable,
                 priority: a.priority,
@@ -129,17 +128,6 @@ pub fn unpack(bytes: &[u8]) -> Subject {
         .collect();
     Subject {
         id: head.id,
-        acct: match head.acct {
-            Some(acct) => acct.to_owned(),
-            None => {
-                let mut acct = String::with_capacity(6 + head.handle.len() + head.domain.len());
-                acct.push_str("acct:");
-                acct.push_str(head.handle);
-                acct.push('@');
-                acct.push_str(head.domain);
-                acct
-            }
-        },
         handle: Handle::trusted(head.handle.to_owned()),
         domain: Domain::trusted(head.domain.to_owned()),
         display_name: head.display_name.to_owned(),
@@ -161,18 +149,11 @@ pub fn id(bytes: &[u8]) -> Uuid {
 pub fn owns(bytes: &[u8], key: &str) -> bool {
     let mut r = Reader::new(bytes);
     let head = r.head();
-    let acct = match head.acct {
-        Some(acct) => acct == key,
-        None => key
-            .strip_prefix("acct:")
-            .and_then(|k| k.strip_prefix(head.handle))
-            .and_then(|k| k.strip_prefix('@'))
-            .is_some_and(|domain| domain == head.domain),
-    };
-    acct || (0..head.addresses).any(|_| {
-        let a = r.address(Uuid::nil());
-        a.uri.is(a.kind, head.handle, head.domain, key)
-    })
+    Acct::is_uri(key, head.handle, head.domain)
+        || (0..head.addresses).any(|_| {
+            let a = r.address(Uuid::nil());
+            a.uri.is(a.kind, head.handle, head.domain, key)
+        })
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -250,7 +231,6 @@ struct Head<'a> {
     handle: &'a str,
     domain: &'a str,
     display_name: &'a str,
-    acct: Option<&'a str>,
     addresses: usize,
 }
 
@@ -395,7 +375,6 @@ impl<'a> Reader<'a> {
         let handle = self.str();
         let domain = self.str();
         let display_name = self.str();
-        let acct = (flags & ACCT_STORED != 0).then(|| self.str());
         Head {
             id,
             discoverable: flags & DISCOVERABLE != 0,
@@ -405,7 +384,6 @@ impl<'a> Reader<'a> {
             handle,
             domain,
             display_name,
-            acct,
             addresses: self.varint() as usize,
         }
     }
@@ -479,10 +457,9 @@ mod tests {
         let packed = pack(&s);
         assert_eq!(unpack(&packed), s);
         assert_eq!(id(&packed), s.id);
-        for key in
-            std::iter::once(s.acct.as_str()).chain(s.addresses.iter().map(|a| a.uri.as_str()))
-        {
-            assert!(owns(&packed, key), "{key}");
+        assert!(owns(&packed, &s.acct()));
+        for a in &s.addresses {
+            assert!(owns(&packed, a.uri.as_str()), "{}", a.uri);
         }
         for other in [
             "acct:alice@example.co",
@@ -509,7 +486,6 @@ mod tests {
         assert_eq!(unpack(&packed), typical);
         assert!(packed.len() <= 110, "{} bytes", packed.len());
 
-        s.acct = "acct:someone@else.example".into();
         s.created_at = DateTime::from_timestamp(-86_400 * 365 * 80, 999_999_999).unwrap();
         s.version = -1;
         s.addresses.clear();

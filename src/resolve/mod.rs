@@ -37,8 +37,8 @@ use uuid::Uuid;
 
 use crate::config::ResolverConfig;
 use crate::directory::Directory;
-use crate::model::{Address, Kind, Subject, Viewer, percent_encode, project};
-use crate::store::{SearchKey, Store, SubjectQuery};
+use crate::model::{Address, DirectoryKey, Kind, Subject, Viewer, percent_encode, project};
+use crate::store::{Store, SubjectQuery};
 pub use answer::{Answer, Equivalent, Found, StepFailure, SubjectRef};
 use budget::Budget;
 pub use error::StepError;
@@ -78,7 +78,7 @@ pub struct StoreLocal(pub Arc<dyn Store>);
 impl Local for StoreLocal {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
         let query = SubjectQuery {
-            key: Some(SearchKey::Address(key.to_owned())),
+            key: Some(DirectoryKey::parse(key).ok()?.into()),
             after: None,
             limit: 1,
         };
@@ -375,7 +375,7 @@ impl Run<'_> {
                 self.subject = Some((
                     0,
                     SubjectRef {
-                        id: subject.acct.clone(),
+                        id: subject.acct(),
                         display_name: Some(subject.display_name.clone()),
                     },
                 ));
