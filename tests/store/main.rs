@@ -4,6 +4,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod migrate;
+
 use std::sync::Arc;
 
 use callsign::model::{DirectoryKey, Scope, Subject, SubjectInput};
