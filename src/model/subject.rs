@@ -119,7 +119,7 @@ impl Acct {
 
 impl fmt::Display for Acct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "acct:{}@{}", self.handle.0, self.domain.0)
+        f.write_str(&Acct::uri(self.handle.as_str(), self.domain.as_str()))
     }
 }
 

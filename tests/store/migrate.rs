@@ -73,9 +73,12 @@ fn old_subjects() -> Vec<Old> {
         .collect()
 }
 
-/// What an anonymous WebFinger query for each key of the old subjects
-/// answers: the subject's acct and aliases, or nothing.
-fn webfinger_answers() -> Vec<(&'static str, Option<(&'static str, Vec<&'static str>)>)> {
+/// A WebFinger answer: the subject's acct and its aliases, or nothing.
+type Found = Option<(&'static str, Vec<&'static str>)>;
+
+/// What an anonymous WebFinger query answers for each key of the old
+/// subjects.
+fn webfinger_answers() -> Vec<(&'static str, Found)> {
     let alice = || {
         Some((
             "acct:alice@example.com",
