@@ -255,7 +255,7 @@ impl Naptrs {
 pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
     let mut projection = None;
     let mut numbers = Vec::new();
-    for a in subject.addresses.iter().filter(|a| a.kind == Kind::Tel) {
+    for a in subject.addresses.iter().filter(|a| a.kind() == Kind::Tel) {
         let Some(p) = project(subject, a.uri.as_str(), Viewer::Anonymous) else {
             continue;
         };
@@ -269,7 +269,7 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
         return Vec::new();
     };
     let mut addresses = projection.addresses;
-    addresses.sort_by_key(|a| SERVICES[service(a.kind)].2);
+    addresses.sort_by_key(|a| SERVICES[service(a.kind())].2);
     let mut set = Vec::new();
     // Where each rest written so far starts (at its length byte).
     let mut rests: Vec<usize> = Vec::new();
@@ -280,14 +280,14 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
             tracing::debug!(uri, "address too long for a NAPTR regexp; not published");
             continue;
         }
-        let service = service(a.kind) as u8;
+        let service = service(a.kind()) as u8;
         if let Some(key) = a.uri.e164().and_then(|e| number_key(&e.as_bytes()[1..])) {
             set.push(service | FORM_TEL);
             set.extend_from_slice(&key.to_le_bytes());
             continue;
         }
         let rest = uri
-            .strip_prefix(a.kind.scheme())
+            .strip_prefix(a.kind().scheme())
             .and_then(|r| r.strip_prefix(':'));
         match rest {
             Some(rest) => match rests

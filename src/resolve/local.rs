@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::directory::Directory;
-use crate::model::Subject;
-use crate::store::{SearchKey, Store, SubjectQuery};
+use crate::model::{DirectoryKey, Subject};
+use crate::store::{Store, SubjectQuery};
 
 /// Where local subjects come from: the in-memory directory when serving,
 /// the store for a one-off command-line lookup.
@@ -39,7 +39,7 @@ pub struct StoreLocal(pub Arc<dyn Store>);
 impl Local for StoreLocal {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
         let query = SubjectQuery {
-            key: Some(SearchKey::Address(key.to_owned())),
+            key: Some(DirectoryKey::parse(key).ok()?.into()),
             after: None,
             limit: 1,
         };
