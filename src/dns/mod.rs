@@ -174,7 +174,12 @@ impl Dns {
         let zone = self.responder.zones.by_name(zone).with_context(|| {
             format!(
                 "`{zone}` is not one of the configured zones ({})",
-                self.config.zones.join(", ")
+                self.config
+                    .zones
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         })?;
         let snapshot = self.index.snapshot();

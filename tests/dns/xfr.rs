@@ -121,7 +121,7 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
 
     // In-zone name servers travel with their addresses.
     let mut config = transfer_config();
-    config.ns = vec!["ns1.e164.arpa".into()];
+    config.ns = "ns1.e164.arpa".parse().unwrap();
     config.ns_addresses = "ns1.e164.arpa=192.0.2.53".parse().unwrap();
     let server = DnsServer::start(config, many(20)).await;
     let (_, records) = transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
