@@ -5,7 +5,17 @@ use std::net::SocketAddr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cidrs, DnsName, DnsNames, NsAddresses, Servers};
+use ipnet::IpNet;
+
+use super::tsig::{Keyed, TsigKeys};
+use super::{DnsName, DnsNames, List, NsAddresses};
+
+/// Who may transfer zones (`dns.axfr_allow`): networks, each perhaps
+/// requiring a TSIG key.
+pub type TransferAcl = List<Keyed<IpNet>>;
+/// Secondaries told of changes (`dns.notify`), each perhaps with the key
+/// NOTIFY is signed with.
+pub type NotifyTargets = List<Keyed<SocketAddr>>;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -14,10 +24,17 @@ pub struct DnsConfig {
     pub listen: SocketAddr,
     /// Zone apexes served; every published number appears under each.
     pub zones: DnsNames,
-    /// CIDRs allowed to transfer zones (AXFR/IXFR). Empty: nobody.
-    pub axfr_allow: Cidrs,
-    /// Secondaries (`ip:port`) sent NOTIFY after changes.
-    pub notify: Servers,
+    /// Who may transfer zones (AXFR/IXFR): CIDRs, each optionally followed
+    /// by `key NAME` (one of `tsig_keys`), which a transfer from there must
+    /// then be signed with. Empty: nobody.
+    pub axfr_allow: TransferAcl,
+    /// Secondaries (`ip:port`) sent NOTIFY after changes, each optionally
+    /// followed by `key NAME`: the key NOTIFY to it is signed with.
+    pub notify: NotifyTargets,
+    /// TSIG keys (RFC 8945) shared with secondaries: `name`, `algorithm`
+    /// (hmac-sha256, hmac-sha384, hmac-sha512), and the base64 `secret`,
+    /// or `secret_file`, or the variable `CALLSIGN_TSIG_SECRET_<NAME>`.
+    pub tsig_keys: TsigKeys,
     /// TTL of NAPTR answers, seconds.
     pub ttl: u32,
     /// SOA MNAME; default `ns1.<zone>`.
@@ -62,8 +79,9 @@ impl Default for DnsConfig {
         DnsConfig {
             listen: ([127, 0, 0, 1], 5353).into(),
             zones: "e164.arpa".parse().expect("a valid name"),
-            axfr_allow: Cidrs::default(),
-            notify: Servers::default(),
+            axfr_allow: TransferAcl::default(),
+            notify: NotifyTargets::default(),
+            tsig_keys: TsigKeys::default(),
             ttl: 3600,
             soa_mname: None,
             soa_rname: None,

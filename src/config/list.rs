@@ -67,9 +67,9 @@ impl ListEntry for SocketAddr {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List<T>(Vec<T>);
 
-/// IP networks (`dns.axfr_allow`, `webfinger.trusted_proxies`).
+/// IP networks (`webfinger.trusted_proxies`).
 pub type Cidrs = List<IpNet>;
-/// Name-server addresses (`dns.notify`, `resolver.enum_servers`).
+/// Name-server addresses (`resolver.enum_servers`).
 pub type Servers = List<SocketAddr>;
 /// DNS names (`dns.zones`, `dns.ns`).
 pub type DnsNames = List<DnsName>;
@@ -151,7 +151,7 @@ impl DnsName {
 }
 
 /// Parses `text` as an absolute name (a trailing dot is optional).
-fn dns_name(text: &str) -> Result<Name, String> {
+pub(super) fn dns_name(text: &str) -> Result<Name, String> {
     let mut name = Name::from_ascii(text)
         .ok()
         .filter(|_| !text.is_empty())

@@ -9,6 +9,7 @@ mod http;
 mod list;
 mod log;
 mod resolver;
+mod tsig;
 mod webfinger;
 
 use std::fmt;
@@ -20,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use database::DatabaseConfig;
 pub use directory::DirectoryConfig;
-pub use dns::DnsConfig;
+pub use dns::{DnsConfig, NotifyTargets, TransferAcl};
 pub use http::{HttpConfig, HttpsConfig, TlsConfig};
 pub use list::{
     Cidrs, DnsName, DnsNames, HostOverride, HostOverrides, List, ListEntry, NsAddress, NsAddresses,
@@ -29,6 +30,7 @@ pub use list::{
 
 pub use log::LogConfig;
 pub use resolver::{LookupConfig, ResolverConfig};
+pub use tsig::{Keyed, TsigAlgorithm, TsigKey, TsigKeys, TsigSecret};
 pub use webfinger::WebFingerConfig;
 
 pub use crate::model::Limits;
@@ -143,7 +145,8 @@ impl Config {
             .filter(|k| known_keys().iter().any(|known| known == k.as_str()))
             .lowercase(false);
         figment = figment.merge(env);
-        let config: Config = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
+        let mut config: Config = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
+        config.dns.tsig_keys.resolve()?;
         config.check()?;
         Ok(config)
     }
@@ -160,6 +163,9 @@ impl Config {
         if self.dns.zones.is_empty() {
             return Err(ConfigError("dns.zones must name at least one zone".into()));
         }
+        let keys = &self.dns.tsig_keys;
+        tsig::check_key_names("dns.axfr_allow", &self.dns.axfr_allow, keys)?;
+        tsig::check_key_names("dns.notify", &self.dns.notify, keys)?;
         if let Some(token) = &self.admin_token {
             check_admin_token(token.expose())?;
         }

@@ -19,6 +19,7 @@ mod naptr;
 mod proptests;
 mod rrl;
 mod server;
+mod tsig;
 mod wire;
 mod xfr;
 mod zone;
@@ -33,7 +34,7 @@ use socket2::{Domain, Protocol, Socket, Type};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::DnsConfig;
+use crate::config::{DnsConfig, Keyed};
 use crate::directory::{Directory, Index};
 
 pub use index::EnumIndex;
@@ -43,7 +44,7 @@ pub struct Dns {
     config: DnsConfig,
     responder: Arc<answer::Responder>,
     index: Arc<EnumIndex>,
-    notify: Vec<SocketAddr>,
+    notify: Vec<Keyed<SocketAddr>>,
 }
 
 /// Sockets bound before the server starts (port 0 works): several UDP
@@ -100,7 +101,7 @@ impl DnsListeners {
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
-        let axfr_allow = config.axfr_allow.to_vec();
+        let keyring = tsig::Keyring::new(&config.tsig_keys)?;
         let notify = config.notify.to_vec();
         let index = EnumIndex::new();
         let rrl = rrl::Rrl::new(config.rrl_rate);
@@ -109,7 +110,8 @@ impl Dns {
             responder: Arc::new(answer::Responder::new(
                 zones,
                 index.clone(),
-                axfr_allow,
+                config.axfr_allow.clone(),
+                keyring,
                 rrl,
             )),
             index,
