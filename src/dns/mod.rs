@@ -38,6 +38,7 @@ use crate::config::{DnsConfig, Keyed};
 use crate::directory::{Directory, Index};
 
 pub use index::EnumIndex;
+pub use tsig::generate as generate_tsig_key;
 
 /// The DNS side of callsign: its zone index and its server.
 pub struct Dns {

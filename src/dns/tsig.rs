@@ -304,6 +304,53 @@ fn append_record(message: &mut Vec<u8>, key: Name, tsig: TSIG) {
     message[10..12].copy_from_slice(&additional.to_be_bytes());
 }
 
+/// A fresh key `name` for `algorithm` (as configured: `hmac-sha256`…),
+/// printed as a `[[dns.tsig_keys]]` table and in the forms `kdig -y`,
+/// Knot DNS and BIND take.
+pub fn generate(name: &str, algorithm: &str) -> Result<String, String> {
+    let algorithm = config::TsigAlgorithm::parse(algorithm)?;
+    let key = Name::from_ascii(name)
+        .ok()
+        .filter(|_| !name.is_empty())
+        .ok_or_else(|| format!("`{name}` is not a DNS name"))?;
+    let name = key.to_ascii();
+    let name = name.trim_end_matches('.');
+    // As long as the MAC, as RFC 8945 §6 recommends.
+    let mut bytes = vec![0u8; algorithm.output_len()];
+    rand::Rng::fill(&mut rand::rng(), &mut bytes[..]);
+    let secret = config::TsigSecret::new(bytes).to_base64();
+    let env = config::TsigKey {
+        name: key.clone(),
+        algorithm,
+        secret: None,
+        secret_file: None,
+    }
+    .secret_env();
+    Ok(format!(
+        "# callsign configuration (or leave `secret` out and set {env})
+[[dns.tsig_keys]]
+name = \"{name}\"
+algorithm = \"{algorithm}\"
+secret = \"{secret}\"
+
+# kdig
+kdig -y {algorithm}:{name}:{secret} @SERVER AXFR ZONE
+
+# Knot DNS (knot.conf)
+key:
+  - id: {name}
+    algorithm: {algorithm}
+    secret: {secret}
+
+# BIND (named.conf)
+key \"{name}\" {{
+    algorithm {algorithm};
+    secret \"{secret}\";
+}};
+"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
