@@ -149,7 +149,7 @@ impl Dns {
             threads.push(thread);
         }
         tracing::info!(
-            zones = ?self.config.zones,
+            zones = %self.zone_list(),
             numbers = self.index.read().len(),
             serial = self.index.serial(),
             udp_sockets = threads.len(),
@@ -170,6 +170,12 @@ impl Dns {
         Ok(())
     }
 
+    /// The configured apexes, for messages.
+    fn zone_list(&self) -> String {
+        let zones: Vec<String> = self.config.zones.iter().map(ToString::to_string).collect();
+        zones.join(", ")
+    }
+
     /// The zone as an RFC 1035 master file: what a zone transfer sends,
     /// under the serial the server announces (the directory's, before any
     /// change reached the index).
@@ -177,12 +183,7 @@ impl Dns {
         let zone = self.responder.zones.by_name(zone).with_context(|| {
             format!(
                 "`{zone}` is not one of the configured zones ({})",
-                self.config
-                    .zones
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                self.zone_list()
             )
         })?;
         let snapshot = self.index.snapshot();

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::process::Command;
 
 use crate::support::dns::*;
-use crate::support::migrate_with;
+use crate::support::{migrate_with, migrate_with_file};
 use hickory_proto::op::{Edns, Message, ResponseCode};
 use hickory_proto::rr::rdata::tsig::{TsigAlgorithm, TsigError};
 use hickory_proto::rr::{Name, RData, Record, RecordType, TSigVerifier, TSigner};
@@ -382,29 +382,6 @@ fn rdlength_offset(msg: &[u8]) -> usize {
             at + 2 + rdlen == msg.len() && msg[at - 8..at - 6] == [0, 250]
         })
         .expect("a TSIG record")
-}
-
-/// Run `callsign migrate` with `config` as its file and `env` set.
-fn migrate_with_file(config: &str, env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("callsign.toml");
-    std::fs::write(&path, config).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_callsign"))
-        .arg("--config")
-        .arg(&path)
-        .arg("migrate")
-        .env(
-            "CALLSIGN_DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("db").display()),
-        )
-        .env("CALLSIGN_LOG_FILTER", "warn")
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]
