@@ -21,6 +21,7 @@ mod proptests;
 mod regexp;
 mod rrl;
 mod server;
+mod tsig;
 mod wire;
 mod xfr;
 mod zone;
@@ -35,17 +36,18 @@ use socket2::{Domain, Protocol, Socket, Type};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::DnsConfig;
+use crate::config::{DnsConfig, Keyed};
 use crate::directory::{Directory, Index};
 
 pub use index::EnumIndex;
+pub use tsig::generate as generate_tsig_key;
 
 /// The DNS side of callsign: its zone index and its server.
 pub struct Dns {
     config: DnsConfig,
     responder: Arc<answer::Responder>,
     index: Arc<EnumIndex>,
-    notify: Vec<SocketAddr>,
+    notify: Vec<Keyed<SocketAddr>>,
 }
 
 /// Sockets bound before the server starts (port 0 works): several UDP
@@ -102,7 +104,7 @@ impl DnsListeners {
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
-        let axfr_allow = config.axfr_allow.to_vec();
+        let keyring = tsig::Keyring::new(&config.tsig_keys)?;
         let notify = config.notify.to_vec();
         let index = EnumIndex::new();
         let rrl = rrl::Rrl::new(config.rrl_rate);
@@ -111,7 +113,8 @@ impl Dns {
             responder: Arc::new(answer::Responder::new(
                 zones,
                 index.clone(),
-                axfr_allow,
+                config.axfr_allow.clone(),
+                keyring,
                 rrl,
             )),
             index,
@@ -148,7 +151,7 @@ impl Dns {
             threads.push(thread);
         }
         tracing::info!(
-            zones = ?self.config.zones,
+            zones = %self.zone_list(),
             numbers = self.index.read().len(),
             serial = self.index.serial(),
             udp_sockets = threads.len(),
@@ -169,6 +172,12 @@ impl Dns {
         Ok(())
     }
 
+    /// The configured apexes, for messages.
+    fn zone_list(&self) -> String {
+        let zones: Vec<String> = self.config.zones.iter().map(ToString::to_string).collect();
+        zones.join(", ")
+    }
+
     /// The zone as an RFC 1035 master file: what a zone transfer sends,
     /// under the serial the server announces (the directory's, before any
     /// change reached the index).
@@ -176,7 +185,7 @@ impl Dns {
         let zone = self.responder.zones.by_name(zone).with_context(|| {
             format!(
                 "`{zone}` is not one of the configured zones ({})",
-                self.config.zones.join(", ")
+                self.zone_list()
             )
         })?;
         let snapshot = self.index.snapshot();

@@ -7,5 +7,6 @@ mod support;
 
 mod knot;
 mod live;
+mod tsig;
 mod wire;
 mod xfr;

@@ -49,9 +49,9 @@ impl std::ops::Deref for DnsServer {
 pub fn config() -> DnsConfig {
     DnsConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
-        ns: vec!["ns1.example.net".into(), "ns2.example.org".into()],
-        soa_mname: Some("ns1.example.net".into()),
-        soa_rname: Some("hostmaster.example.net".into()),
+        ns: "ns1.example.net, ns2.example.org".parse().unwrap(),
+        soa_mname: Some("ns1.example.net".parse().unwrap()),
+        soa_rname: Some("hostmaster.example.net".parse().unwrap()),
         ttl: 600,
         soa_minimum: 60,
         udp_sockets: 2,
