@@ -91,6 +91,11 @@ enum Command {
         #[command(subcommand)]
         command: DnssecCommand,
     },
+    /// TSIG keys for zone transfers and NOTIFY.
+    Tsig {
+        #[command(subcommand)]
+        command: TsigCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -104,6 +109,18 @@ enum DnssecCommand {
         /// (a BIND `K*.private` file).
         #[arg(long, default_value = "pem", value_parser = ["pem", "bind"])]
         format: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TsigCommand {
+    /// Print a fresh key as configuration, and in the forms kdig, Knot DNS
+    /// and BIND take.
+    Generate {
+        /// The key's name, as both sides will know it.
+        name: String,
+        #[arg(long, default_value = "hmac-sha256", value_parser = ["hmac-sha256", "hmac-sha384", "hmac-sha512"])]
+        algorithm: String,
     },
 }
 
@@ -126,6 +143,22 @@ enum ZoneCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Needs no configuration: a key is generated before it is configured.
+    if let Command::Tsig {
+        command: TsigCommand::Generate { name, algorithm },
+    } = &cli.command
+    {
+        return match callsign::dns::generate_tsig_key(name, algorithm) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("callsign: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
@@ -256,6 +289,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             out.flush().await?;
             Ok(())
         }
+        Command::Tsig { .. } => unreachable!("answered before configuration is read"),
     }
 }
 

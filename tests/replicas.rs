@@ -14,15 +14,15 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use hickory_proto::op::ResponseCode;
-use hickory_proto::rr::{RData, RecordType};
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde_json::{Value, json};
 use sqlx::{Connection, PgConnection};
-use support::dns::{NaptrFields, enum_name, naptr, naptrs, parse, query, udp_raw_wait};
+use support::app::{ADMIN, Go};
+use support::dns::{NaptrFields, naptr};
 use support::pg::Cluster;
+use support::server::{Server, id};
 use tokio::time::Instant;
 
-const ADMIN: &str = "replica-test-admin";
 /// How long a replica may take to show another's write. The poll runs once
 /// a minute, so only the change feed can meet this.
 const FEED_WAIT: Duration = Duration::from_secs(5);
@@ -33,14 +33,21 @@ const ALICE_TEL: &str = "+12125550100";
 const BOB_TEL: &str = "+12125550177";
 const CAROL_TEL: &str = "+12125550188";
 
-/// One `callsign serve` process on ephemeral loopback ports.
+/// One `callsign serve` process on ephemeral loopback ports, reached
+/// through the shared `Server` helpers it dereferences to.
 struct Replica {
     name: &'static str,
     child: Child,
-    http: SocketAddr,
-    dns: SocketAddr,
+    server: Server,
     logs: Arc<Mutex<Vec<String>>>,
-    client: reqwest::Client,
+}
+
+impl std::ops::Deref for Replica {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.server
+    }
 }
 
 impl Replica {
@@ -87,17 +94,16 @@ impl Replica {
                 logs.lock().unwrap()
             );
         };
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(OUTAGE_WAIT)
+            .build()
+            .unwrap();
         Replica {
             name,
             child,
-            http,
-            dns,
+            server: Server::new(http, dns, client),
             logs,
-            client: reqwest::Client::builder()
-                .no_proxy()
-                .timeout(OUTAGE_WAIT)
-                .build()
-                .unwrap(),
         }
     }
 
@@ -115,79 +121,8 @@ impl Replica {
         .await;
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.http)
-    }
-
     async fn get(&self, path: &str) -> reqwest::Response {
-        let response = self.client.get(self.url(path)).send().await;
-        response.unwrap_or_else(|e| panic!("{} GET {path}: {e}", self.name))
-    }
-
-    async fn admin(&self, method: Method, path: &str, body: Value) -> reqwest::Response {
-        let response = self
-            .client
-            .request(method, self.url(path))
-            .bearer_auth(ADMIN)
-            .json(&body)
-            .send()
-            .await;
-        response.unwrap_or_else(|e| panic!("{} {path}: {e}", self.name))
-    }
-
-    /// Create a subject; returns its id.
-    async fn create(&self, body: Value) -> String {
-        let r = self.admin(Method::POST, "/api/v1/subjects", body).await;
-        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
-        let subject: Value = r.json().await.unwrap();
-        subject["id"].as_str().unwrap().to_owned()
-    }
-
-    /// The NAPTR answer for a number, over UDP.
-    async fn naptrs(&self, e164: &str) -> (ResponseCode, Vec<NaptrFields>) {
-        let q = query(&enum_name(e164, "e164.arpa"), RecordType::NAPTR, None);
-        let bytes = udp_raw_wait(self.dns, &q.to_vec().unwrap(), Duration::from_secs(2))
-            .await
-            .unwrap_or_else(|| panic!("{} answers DNS", self.name));
-        let answer = parse(&bytes);
-        (answer.response_code, naptrs(&answer))
-    }
-
-    async fn soa_serial(&self) -> u32 {
-        let q = query("e164.arpa.", RecordType::SOA, None);
-        let bytes = udp_raw_wait(self.dns, &q.to_vec().unwrap(), Duration::from_secs(2))
-            .await
-            .unwrap_or_else(|| panic!("{} answers DNS", self.name));
-        match &parse(&bytes).answers[0].data {
-            RData::SOA(soa) => soa.serial,
-            other => panic!("expected SOA, got {other:?}"),
-        }
-    }
-
-    /// The aliases WebFinger lists for a resource; None on 404.
-    async fn webfinger(&self, resource: &str) -> Option<Vec<String>> {
-        let r = self
-            .get(&format!("/.well-known/webfinger?resource={resource}"))
-            .await;
-        if r.status() == StatusCode::NOT_FOUND {
-            return None;
-        }
-        assert_eq!(r.status(), 200, "{} WebFinger {resource}", self.name);
-        let jrd: Value = r.json().await.unwrap();
-        let aliases = jrd["aliases"].as_array().expect("aliases");
-        Some(
-            aliases
-                .iter()
-                .map(|a| a.as_str().unwrap().to_owned())
-                .collect(),
-        )
-    }
-
-    /// `/healthz`: always 200; the body says how the database is.
-    async fn health(&self) -> Value {
-        let r = self.get("/healthz").await;
-        assert_eq!(r.status(), 200, "{} /healthz stays 200", self.name);
-        r.json().await.unwrap()
+        self.request(Method::GET, path).go().await
     }
 
     fn logged(&self, message: &str) -> bool {
@@ -250,13 +185,18 @@ fn sip_naptr(handle: &str) -> NaptrFields {
 /// Does `replica` answer `handle`'s number, in DNS and WebFinger, with at
 /// least its SIP address?
 async fn answers(replica: &Replica, handle: &str, tel: &str) -> bool {
-    let (code, records) = replica.naptrs(tel).await;
+    let (code, records) = replica.naptr(tel).await;
     code == ResponseCode::NoError
         && records.contains(&sip_naptr(handle))
         && replica
             .webfinger(&format!("tel:{tel}"))
             .await
-            .is_some_and(|aliases| aliases.contains(&format!("sip:{handle}@example.com")))
+            .is_some_and(|jrd| {
+                jrd["aliases"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(format!("sip:{handle}@example.com")))
+            })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -265,7 +205,8 @@ async fn a_write_on_one_replica_is_answered_by_the_other_through_the_feed() {
     let a = Replica::start("a", &db.url).await;
     let b = Replica::start("b", &db.url).await;
 
-    let alice = a.create(person("alice", ALICE_TEL)).await;
+    let alice = a.admin().create_subject(person("alice", ALICE_TEL)).await;
+    let alice = id(&alice);
     eventually("b answers alice", FEED_WAIT, async || {
         answers(&b, "alice", ALICE_TEL).await
     })
@@ -285,21 +226,15 @@ async fn a_write_on_one_replica_is_answered_by_the_other_through_the_feed() {
     conn.close().await.unwrap();
 
     // The other way round, after the gap: b adds an address, a answers it.
-    let path = format!("/api/v1/subjects/{alice}/addresses");
-    let r = b
-        .admin(
-            Method::POST,
-            &path,
-            json!({"uri": "xmpp:alice@example.com"}),
-        )
+    b.admin()
+        .add_address(alice, json!({"uri": "xmpp:alice@example.com"}))
         .await;
-    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
     let expected = vec![
         sip_naptr("alice"),
         naptr(20, "E2U+xmpp", "xmpp:alice@example.com"),
     ];
     eventually("a answers alice's new address", FEED_WAIT, async || {
-        a.naptrs(ALICE_TEL).await == (ResponseCode::NoError, expected.clone())
+        a.naptr(ALICE_TEL).await == (ResponseCode::NoError, expected.clone())
     })
     .await;
     assert_eq!(a.soa_serial().await, b.soa_serial().await);
@@ -308,16 +243,9 @@ async fn a_write_on_one_replica_is_answered_by_the_other_through_the_feed() {
     // leave the zone serial alone, on running replicas and on one that
     // loads after them alike.
     let soa = a.soa_serial().await;
-    let r = a
-        .admin(
-            Method::POST,
-            "/api/v1/tokens",
-            json!({"name": "reader", "scope": "lookup"}),
-        )
-        .await;
-    assert_eq!(r.status(), 201);
+    a.admin().create_token("reader", "lookup").await;
     let private = json!({"uri": "mailto:alice@example.com", "visibility": "private"});
-    assert_eq!(b.admin(Method::POST, &path, private).await.status(), 201);
+    b.admin().add_address(alice, private).await;
     let c = Replica::start("c", &db.url).await;
     let serial = c.health().await["serial"].clone();
     for replica in [&a, &b] {
@@ -336,7 +264,7 @@ async fn a_write_on_one_replica_is_answered_by_the_other_through_the_feed() {
         ],
         [soa; 3]
     );
-    assert_eq!(c.naptrs(ALICE_TEL).await, (ResponseCode::NoError, expected));
+    assert_eq!(c.naptr(ALICE_TEL).await, (ResponseCode::NoError, expected));
     assert_eq!(a.health().await["database"], "ok");
 }
 
@@ -348,7 +276,7 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
     let url = cluster.database("callsign_outage").await;
     let a = Replica::start("a", &url).await;
     let b = Replica::start("b", &url).await;
-    a.create(person("alice", ALICE_TEL)).await;
+    a.admin().create_subject(person("alice", ALICE_TEL)).await;
     eventually("b answers alice", FEED_WAIT, async || {
         answers(&b, "alice", ALICE_TEL).await
     })
@@ -361,9 +289,7 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
 
     // Writes fail fast, as problem+json with Retry-After; nothing is stored.
     let started = Instant::now();
-    let r = a
-        .admin(Method::POST, "/api/v1/subjects", person("bob", BOB_TEL))
-        .await;
+    let r = a.admin().try_create_subject(person("bob", BOB_TEL)).await;
     let waited = started.elapsed();
     assert_eq!(r.status(), 503);
     assert_eq!(r.headers()["content-type"], "application/problem+json");
@@ -386,7 +312,7 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
         )
         .await;
         assert_eq!(replica.get("/readyz").await.status(), 200);
-        let metrics = replica.get("/metrics").await.text().await.unwrap();
+        let metrics = replica.metrics().await;
         assert!(
             metrics.contains("callsign_database_degraded 1"),
             "{metrics}"
@@ -418,7 +344,8 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
     // Writes resume (the first may still meet a connection the restart cut).
     eventually("a accepts writes again", OUTAGE_WAIT, async || {
         let r = a
-            .admin(Method::POST, "/api/v1/subjects", person("carol", CAROL_TEL))
+            .admin()
+            .try_create_subject(person("carol", CAROL_TEL))
             .await;
         assert!(matches!(r.status().as_u16(), 201 | 503), "{}", r.status());
         r.status() == 201
@@ -437,7 +364,7 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
             replica.name
         );
         // The write refused during the outage was never stored.
-        assert_eq!(replica.naptrs(BOB_TEL).await.0, ResponseCode::NXDomain);
+        assert_eq!(replica.naptr(BOB_TEL).await.0, ResponseCode::NXDomain);
         eventually(
             &format!("{} reports ok", replica.name),
             OUTAGE_WAIT,

@@ -67,10 +67,12 @@ impl ListEntry for SocketAddr {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List<T>(Vec<T>);
 
-/// IP networks (`dns.axfr_allow`, `webfinger.trusted_proxies`).
+/// IP networks (`webfinger.trusted_proxies`).
 pub type Cidrs = List<IpNet>;
-/// Name-server addresses (`dns.notify`, `resolver.enum_servers`).
+/// Name-server addresses (`resolver.enum_servers`).
 pub type Servers = List<SocketAddr>;
+/// DNS names (`dns.zones`, `dns.ns`).
+pub type DnsNames = List<DnsName>;
 /// Glue of in-zone name servers (`dns.ns_addresses`).
 pub type NsAddresses = List<NsAddress>;
 /// Remote WebFinger overrides (`resolver.webfinger_hosts`).
@@ -138,6 +140,58 @@ fn pair<'a>(text: &'a str, form: &str) -> Result<(&'a str, &'a str), String> {
         .ok_or_else(|| format!("`{text}` is not {form}"))
 }
 
+/// An absolute DNS name, in the case it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DnsName(Name);
+
+impl DnsName {
+    pub fn name(&self) -> &Name {
+        &self.0
+    }
+}
+
+/// Parses `text` as an absolute name (a trailing dot is optional).
+pub(super) fn dns_name(text: &str) -> Result<Name, String> {
+    let mut name = Name::from_ascii(text)
+        .ok()
+        .filter(|_| !text.is_empty())
+        .ok_or_else(|| format!("`{text}` is not a DNS name"))?;
+    name.set_fqdn(true);
+    Ok(name)
+}
+
+impl ListEntry for DnsName {
+    fn parse_entry(text: &str) -> Result<DnsName, String> {
+        dns_name(text).map(DnsName)
+    }
+}
+
+impl FromStr for DnsName {
+    type Err = String;
+    fn from_str(text: &str) -> Result<DnsName, String> {
+        DnsName::parse_entry(text)
+    }
+}
+
+impl fmt::Display for DnsName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A single name (`dns.soa_mname`), typed like a list entry.
+impl Serialize for DnsName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DnsName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DnsName, D::Error> {
+        DnsName::parse_entry(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
 /// An address record of a name server inside a served zone: `name=ip`
 /// (A or AAAA by the address). The name is absolute and lowercased.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,9 +206,7 @@ impl ListEntry for NsAddress {
         let ip = ip
             .parse()
             .map_err(|_| format!("`{text}`: `{ip}` is not an IP address"))?;
-        let mut name =
-            Name::from_ascii(name).map_err(|_| format!("`{text}`: `{name}` is not a DNS name"))?;
-        name.set_fqdn(true);
+        let name = dns_name(name).map_err(|e| format!("`{text}`: {e}"))?;
         Ok(NsAddress {
             name: name.to_lowercase(),
             ip,
@@ -255,6 +307,19 @@ mod tests {
         ] {
             let err = parsed::<NsAddress>(entry).unwrap_err();
             assert!(err.contains(why), "{entry}: {err}");
+        }
+    }
+
+    #[test]
+    fn dns_names() {
+        assert_eq!(
+            parsed::<DnsName>("E164.Example.NET").unwrap(),
+            "E164.Example.NET."
+        );
+        let long = "x".repeat(64);
+        for bad in ["", "e164..arpa", long.as_str()] {
+            let err = parsed::<DnsName>(bad).unwrap_err();
+            assert!(err.contains("is not a DNS name"), "{bad}: {err}");
         }
     }
 

@@ -6,26 +6,28 @@
 //! change-log rows in serial order, one subject at a time (O(size of the
 //! change)): a changed subject replaces the old one in its slot at once, so
 //! a reader sees either the old or the new subject, never neither.
+//!
+//! This file holds the directory, its reads and how one change is applied;
+//! [`load`] fills it from the store and catches up with the change log,
+//! [`follow`] keeps it caught up while serving.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::time::Duration;
 
 use dashmap::DashMap;
-use futures::stream::BoxStream;
-use futures::{StreamExt, TryStreamExt};
 use tokio::sync::{Mutex, watch};
-use tokio::time::Instant;
-use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
-use crate::backoff::Backoff;
 use crate::model::Subject;
-use crate::store::{Change, ChangeQuery, FeedEvent, Store, StoreError};
+use crate::store::Change;
 
+mod follow;
+mod load;
 mod packed;
 mod table;
 
+pub use follow::{follow, follow_task};
 use table::{Key, Table};
 
 /// Something that keeps its own view of the directory up to date (the
@@ -80,16 +82,6 @@ pub struct Directory {
     apply_lock: Mutex<()>,
     changed: watch::Sender<i64>,
 }
-
-/// How many change-log rows one catch-up query reads.
-const BATCH: u32 = 5000;
-/// How far back a load looks for the newest change that altered an index,
-/// in pages of [`SCAN_PAGE`] rows, before it settles for the load serial.
-const SCAN_PAGE: u32 = 500;
-const SCAN_PAGES: usize = 200;
-
-/// How many subjects the initial load hands its indexes at once.
-const LOAD_CHUNK: usize = 1000;
 
 impl Directory {
     pub fn new() -> Arc<Directory> {
@@ -155,59 +147,6 @@ impl Directory {
         all
     }
 
-    /// Load everything from the store into this new, empty directory, then
-    /// catch up with changes made while loading. Marks the directory ready.
-    /// On failure the directory is left empty, so a later attempt starts
-    /// clean.
-    pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
-        let _guard = self.apply_lock.lock().await;
-        debug_assert!(self.is_empty(), "a directory loads once");
-        let started = std::time::Instant::now();
-        if let Err(e) = self.load_locked(store).await {
-            self.clear();
-            for index in self.indexes.read().expect("index list").iter() {
-                index.reset();
-            }
-            self.serial.store(0, Ordering::Release);
-            return Err(e);
-        }
-        self.ready.store(true, Ordering::Release);
-        tracing::info!(
-            subjects = self.len(),
-            serial = self.serial(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "directory loaded"
-        );
-        metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
-        Ok(())
-    }
-
-    async fn load_locked(&self, store: &dyn Store) -> Result<(), StoreError> {
-        // Read the serial first: changes racing the scan are re-applied by
-        // the catch-up below, and applying a subject's state twice is harmless.
-        let serial = store.last_serial().await?;
-        // Indexes are stamped with the newest change that altered them, so
-        // replicas loaded at different times answer the same SOA serial.
-        let stamp = self.last_altering(store, serial).await?;
-        let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
-        let indexes = self.indexes.read().expect("index list").clone();
-        while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
-            for subject in &chunk {
-                self.insert(subject);
-            }
-            for index in &indexes {
-                index.load(stamp, &chunk);
-            }
-        }
-        drop(chunks);
-        for index in &indexes {
-            index.loaded(stamp);
-        }
-        self.serial.store(serial, Ordering::Release);
-        self.catch_up_locked(store).await?;
-        Ok(())
-    }
-
     /// Drop every subject (a failed load).
     fn clear(&self) {
         let mut all = Vec::new();
@@ -217,127 +156,23 @@ impl Directory {
             if let Some(slot) = self.subjects.slot(subject.id) {
                 self.subjects.remove(slot);
                 for key in subject_keys(&subject) {
-                    self.subjects.remove_key(Key::Name(key), slot);
+                    self.subjects.remove_key(Key::Name(&key), slot);
                 }
             }
         }
         self.domains.clear();
     }
 
-    /// The serial of the newest change up to `serial` that alters an index
-    /// (0 when none ever did; `serial` when none is found near the end).
-    async fn last_altering(&self, store: &dyn Store, serial: i64) -> Result<i64, StoreError> {
-        let indexes = self.indexes.read().expect("index list").clone();
-        if indexes.is_empty() {
-            return Ok(serial);
-        }
-        let mut cursor = serial.saturating_add(1);
-        for _ in 0..SCAN_PAGES {
-            let query = ChangeQuery {
-                cursor: Some(cursor),
-                limit: SCAN_PAGE,
-                descending: true,
-                ..ChangeQuery::default()
-            };
-            let changes = store.changes(&query).await?;
-            for change in &changes {
-                if change.subject_id.is_none() {
-                    continue;
-                }
-                let (before, after) = (change.subject_before(), change.subject_after());
-                if indexes
-                    .iter()
-                    .any(|i| i.alters(before.as_ref(), after.as_ref()))
-                {
-                    return Ok(change.serial);
-                }
-            }
-            match changes.last() {
-                Some(oldest) if changes.len() == SCAN_PAGE as usize => cursor = oldest.serial,
-                _ => return Ok(0),
-            }
-        }
-        Ok(serial)
-    }
-
-    /// [`Directory::sync`], once this directory is loaded: one not loaded
-    /// yet (a command-line import, a server still starting) reads every
-    /// change when it loads, and must be empty until then. Readiness is
-    /// read under the lock [`Directory::load`] holds, so a write racing the
-    /// load is applied by one or the other.
-    pub async fn sync_if_loaded(&self, store: &dyn Store) -> Result<usize, StoreError> {
-        let _guard = self.apply_lock.lock().await;
-        if !self.is_ready() {
-            return Ok(0);
-        }
-        self.sync_locked(store).await
-    }
-
-    /// Apply every change newer than what is applied. Returns how many.
-    pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
-        let _guard = self.apply_lock.lock().await;
-        self.sync_locked(store).await
-    }
-
-    /// [`Directory::sync`] with the apply lock held, recording whether the
-    /// store could be read.
-    async fn sync_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
-        let result = self.catch_up_locked(store).await;
-        self.degraded.store(result.is_err(), Ordering::Release);
-        metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });
-        result
-    }
-
-    async fn catch_up_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
-        let mut applied = 0;
-        loop {
-            let query = ChangeQuery {
-                cursor: Some(self.serial()),
-                limit: BATCH,
-                ..ChangeQuery::default()
-            };
-            let changes = store.changes(&query).await?;
-            let n = changes.len();
-            for change in changes {
-                match change.subject_id {
-                    Some(id) => match change.subject_after() {
-                        Some(after) => self.put(change.serial, after),
-                        None => self.remove(change.serial, id),
-                    },
-                    None => {
-                        for index in self.indexes.read().expect("index list").iter() {
-                            index.other_change(&change);
-                        }
-                    }
-                }
-                self.serial.store(change.serial, Ordering::Release);
-                applied += 1;
-            }
-            if n < BATCH as usize {
-                break;
-            }
-        }
-        if applied > 0 {
-            self.changed.send_replace(self.serial());
-            metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
-            metrics::gauge!("callsign_change_log_serial").set(self.serial() as f64);
-        }
-        Ok(applied)
-    }
-
     fn put(&self, serial: i64, after: Subject) {
         let before = match self.subjects.slot(after.id) {
             Some(slot) => {
                 let before = packed::unpack(&self.subjects.replace(slot, packed::pack(&after)));
-                for key in subject_keys(&after) {
-                    if !subject_keys(&before).any(|k| k == key) {
-                        self.subjects.add_key(Key::Name(key), slot);
-                    }
+                let (old, new) = (subject_keys(&before), subject_keys(&after));
+                for key in new.iter().filter(|k| !old.contains(k)) {
+                    self.subjects.add_key(Key::Name(key), slot);
                 }
-                for key in subject_keys(&before) {
-                    if !subject_keys(&after).any(|k| k == key) {
-                        self.subjects.remove_key(Key::Name(key), slot);
-                    }
+                for key in old.iter().filter(|k| !new.contains(k)) {
+                    self.subjects.remove_key(Key::Name(key), slot);
                 }
                 self.count_domain(before.domain.as_str(), false);
                 self.count_domain(after.domain.as_str(), true);
@@ -355,7 +190,7 @@ impl Directory {
     fn insert(&self, subject: &Subject) {
         let slot = self.subjects.insert(packed::pack(subject));
         for key in subject_keys(subject) {
-            self.subjects.add_key(Key::Name(key), slot);
+            self.subjects.add_key(Key::Name(&key), slot);
         }
         self.count_domain(subject.domain.as_str(), true);
     }
@@ -366,7 +201,7 @@ impl Directory {
         };
         let before = packed::unpack(&self.subjects.remove(slot));
         for key in subject_keys(&before) {
-            self.subjects.remove_key(Key::Name(key), slot);
+            self.subjects.remove_key(Key::Name(&key), slot);
         }
         self.count_domain(before.domain.as_str(), false);
         self.notify(serial, Some(&before), None);
@@ -392,94 +227,15 @@ impl Directory {
 }
 
 /// Every key a subject owns, whatever its privacy settings.
-fn subject_keys(subject: &Subject) -> impl Iterator<Item = &str> {
-    std::iter::once(subject.acct.as_str()).chain(subject.addresses.iter().map(|a| a.uri.as_str()))
-}
-
-/// Follow the change log until `shutdown`: picks up changes made by other
-/// processes (another replica, an import run).
-///
-/// With a change feed (PostgreSQL) every notification wakes a catch-up at
-/// once and `interval` is only the safety net; without one (SQLite) the log
-/// is read every `interval`. Either way a catch-up reads `serial >
-/// applied`, so a missed wake-up loses nothing. After a failed read the
-/// log is retried with backoff, so the directory catches up as soon as the
-/// database is back.
-pub async fn follow(
-    directory: Arc<Directory>,
-    store: Arc<dyn Store>,
-    interval: Duration,
-    shutdown: CancellationToken,
-) {
-    let mut feed = store.change_feed();
-    let mut retry = Backoff::new(Duration::from_millis(250), Duration::from_secs(5));
-    let mut next_read = Instant::now() + interval;
-    loop {
-        let event = tokio::select! {
-            _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep_until(next_read) => None,
-            event = next_event(&mut feed) => event,
-        };
-        match &event {
-            // This process applied it already (its own write, or a catch-up
-            // that read past it).
-            Some(FeedEvent::Changed(serial)) if *serial <= directory.serial() => continue,
-            Some(FeedEvent::Connected) => {
-                tracing::info!("change feed listening");
-                metrics::gauge!("callsign_change_feed_connected").set(1.0);
-            }
-            Some(FeedEvent::Lost(e)) => {
-                tracing::warn!(error = %e, "change feed lost the database; reconnecting");
-                metrics::gauge!("callsign_change_feed_connected").set(0.0);
-            }
-            _ => {}
-        }
-        match directory.sync(store.as_ref()).await {
-            Ok(n) => {
-                if retry.is_retrying() {
-                    tracing::info!(serial = directory.serial(), "change log reachable again");
-                    retry.reset();
-                }
-                if n > 0 {
-                    tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
-                }
-                next_read = Instant::now() + interval;
-            }
-            Err(e) => {
-                if !retry.is_retrying() {
-                    tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
-                }
-                let wait = retry.next_wait();
-                next_read = Instant::now() + wait.min(interval);
-            }
-        }
-    }
-}
-
-/// The next event of the feed; never, without one (or once it ends).
-async fn next_event(feed: &mut Option<BoxStream<'static, FeedEvent>>) -> Option<FeedEvent> {
-    if let Some(stream) = feed {
-        match stream.next().await {
-            Some(event) => return Some(event),
-            None => {
-                tracing::warn!("change feed ended; polling the change log only");
-                *feed = None;
-                return None;
-            }
-        }
-    }
-    std::future::pending().await
-}
-
-/// [`follow`] as a server task.
-pub async fn follow_task(
-    directory: Arc<Directory>,
-    store: Arc<dyn Store>,
-    interval: Duration,
-    shutdown: CancellationToken,
-) -> anyhow::Result<()> {
-    follow(directory, store, interval, shutdown).await;
-    Ok(())
+fn subject_keys(subject: &Subject) -> Vec<Cow<'_, str>> {
+    std::iter::once(Cow::Owned(subject.acct()))
+        .chain(
+            subject
+                .addresses
+                .iter()
+                .map(|a| Cow::Borrowed(a.uri.as_str())),
+        )
+        .collect()
 }
 
 #[cfg(test)]

@@ -257,7 +257,7 @@ mod tests {
 
     fn store<S: BuildHasher>(table: &Table<S>, subject: &Subject) -> u32 {
         let slot = table.insert(packed::pack(subject));
-        table.add_key(Key::Name(&subject.acct), slot);
+        table.add_key(Key::Name(&subject.acct()), slot);
         for a in &subject.addresses {
             table.add_key(Key::Name(a.uri.as_str()), slot);
         }
@@ -265,7 +265,7 @@ mod tests {
     }
 
     fn owner<S: BuildHasher>(table: &Table<S>, key: &str) -> Option<String> {
-        table.find(Key::Name(key), |b| packed::unpack(b).acct)
+        table.find(Key::Name(key), |b| packed::unpack(b).acct())
     }
 
     #[test]
@@ -326,7 +326,7 @@ mod tests {
             Some("acct:carol@example.com")
         );
         let mut all = Vec::new();
-        table.for_each(|b| all.push(packed::unpack(b).acct));
+        table.for_each(|b| all.push(packed::unpack(b).acct()));
         all.sort();
         assert_eq!(all, ["acct:bob@example.com", "acct:carol@example.com"]);
     }
@@ -341,10 +341,7 @@ mod tests {
             store(&table, s);
         }
         for s in &subjects {
-            assert_eq!(
-                owner(&table, s.addresses[0].uri.as_str()),
-                Some(s.acct.clone())
-            );
+            assert_eq!(owner(&table, s.addresses[0].uri.as_str()), Some(s.acct()));
             assert!(table.slot(s.id).is_some());
         }
     }

@@ -10,14 +10,16 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use ipnet::IpNet;
+use hickory_proto::rr::Name;
 
 use super::index::{EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
 use super::rrl::{Rrl, Verdict};
 use super::sign::{self, RrSet, Signer};
+use super::tsig::{self, Failure, Keyring};
 use super::wire::{self, Parsed, Rcode, Request};
 use super::zone::{Host, HostMatch, Zone, Zones};
+use crate::config::TransferAcl;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Transport {
@@ -26,7 +28,7 @@ pub enum Transport {
 }
 
 /// What the caller does after [`Responder::respond`].
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Reply {
     /// Send the buffer.
     Send,
@@ -37,13 +39,28 @@ pub enum Reply {
         zone: usize,
         /// The client's serial, for IXFR.
         ixfr_from: Option<u32>,
+        /// Signs every message, when the request was signed.
+        signer: Option<tsig::Signer>,
     },
+}
+
+/// What `dns.axfr_allow` says of a transfer request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Allowed,
+    /// No entry covers the source.
+    NotListed,
+    /// Entries cover the source, but each wants a key the request lacks...
+    NeedsKey,
+    /// ...or one other than the (valid) key it was signed with.
+    WrongKey,
 }
 
 pub struct Responder {
     pub zones: Zones,
     pub index: Arc<EnumIndex>,
-    axfr_allow: Vec<IpNet>,
+    axfr_allow: TransferAcl,
+    pub keyring: Keyring,
     rrl: Option<Rrl>,
     /// Each zone's signer, by position in [`Zones::zones`]; None: unsigned.
     pub signers: ArcSwap<Vec<Option<Arc<Signer>>>>,
@@ -81,7 +98,8 @@ impl Responder {
     pub fn new(
         zones: Zones,
         index: Arc<EnumIndex>,
-        axfr_allow: Vec<IpNet>,
+        axfr_allow: TransferAcl,
+        keyring: Keyring,
         rrl: Option<Rrl>,
     ) -> Responder {
         let signers = ArcSwap::from_pointee(vec![None; zones.zones.len()]);
@@ -89,17 +107,38 @@ impl Responder {
             zones,
             index,
             axfr_allow,
+            keyring,
             rrl,
             signers,
         }
     }
 
+    /// Is `peer` in `dns.axfr_allow` at all (key or not)? Such sources get
+    /// the transfer connection budget.
     pub fn may_transfer(&self, peer: IpAddr) -> bool {
-        let peer = match peer {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, IpAddr::V4),
-            v4 => v4,
-        };
-        self.axfr_allow.iter().any(|net| net.contains(&peer))
+        let peer = unmapped(peer);
+        self.axfr_allow.iter().any(|e| e.value.contains(&peer))
+    }
+
+    /// May `peer` transfer, having signed with `key` (already verified)?
+    /// One entry covering the source and asking no key, or this key, will do.
+    pub fn access(&self, peer: IpAddr, key: Option<&Name>) -> Access {
+        let peer = unmapped(peer);
+        let mut covering = self
+            .axfr_allow
+            .iter()
+            .filter(|e| e.value.contains(&peer))
+            .peekable();
+        if covering.peek().is_none() {
+            return Access::NotListed;
+        }
+        if covering.any(|e| e.key.is_none() || e.key.as_ref() == key) {
+            Access::Allowed
+        } else if key.is_some() {
+            Access::WrongKey
+        } else {
+            Access::NeedsKey
+        }
     }
 
     /// Answer `msg` from `peer` into `out` (cleared first).
@@ -120,9 +159,37 @@ impl Responder {
             }
             Parsed::Ignore => return Reply::Nothing,
         };
-        let reply = self.answer(&request, peer, transport, out);
-        if reply != Reply::Send {
-            return reply;
+        let signer = match request.signed {
+            false => None,
+            true => match self.keyring.verify(msg, tsig::now()) {
+                Ok(signer) => Some(signer),
+                Err(failure) => {
+                    return self.refuse_signature(&request, *failure, peer, transport, out);
+                }
+            },
+        };
+        let access = match request.qtype {
+            wire::TYPE_AXFR | wire::TYPE_IXFR => {
+                self.access(peer, signer.as_ref().map(tsig::Signer::key))
+            }
+            _ => Access::NotListed,
+        };
+        if let (Access::WrongKey, Some(signer)) = (access, &signer) {
+            let failure = Failure::wrong_key(signer);
+            return self.refuse_signature(&request, failure, peer, transport, out);
+        }
+        match self.answer(&request, access, transport, out) {
+            Reply::Send => {}
+            Reply::Transfer {
+                zone, ixfr_from, ..
+            } => {
+                return Reply::Transfer {
+                    zone,
+                    ixfr_from,
+                    signer,
+                };
+            }
+            reply => return reply,
         }
         let question_end = request.qname_end + 4;
         let max = match (transport, request.edns) {
@@ -133,10 +200,32 @@ impl Responder {
                 .clamp(wire::CLASSIC_UDP_PAYLOAD, wire::MAX_UDP_PAYLOAD)
                 as usize,
         };
+        // The TSIG record goes on last, and must fit too.
+        let max = max - signer.as_ref().map_or(0, tsig::Signer::overhead);
         if out.len() > max {
             truncate(out, question_end, &request);
         }
-        self.limit(peer, transport, out, question_end, Some(&request))
+        let reply = self.limit(peer, transport, out, question_end, Some(&request));
+        if let (Reply::Send, Some(mut signer)) = (&reply, signer) {
+            signer.sign(out, tsig::now());
+        }
+        reply
+    }
+
+    /// The answer to a request whose signature failed (RFC 8945 §5.2), or
+    /// whose key may not transfer from where it came.
+    fn refuse_signature(
+        &self,
+        request: &Request<'_>,
+        failure: Failure,
+        peer: IpAddr,
+        transport: Transport,
+        out: &mut Vec<u8>,
+    ) -> Reply {
+        tracing::debug!(%peer, ?failure, "TSIG check failed");
+        self.finish(request, None, None, Content::Empty(failure.rcode()), 0, out);
+        failure.finish(request.id, out, tsig::now());
+        self.limit(peer, transport, out, request.qname_end + 4, Some(request))
     }
 
     /// Response rate limiting (UDP only): slipped answers go out truncated,
@@ -168,7 +257,7 @@ impl Responder {
     fn answer(
         &self,
         request: &Request<'_>,
-        peer: IpAddr,
+        access: Access,
         transport: Transport,
         out: &mut Vec<u8>,
     ) -> Reply {
@@ -177,8 +266,6 @@ impl Responder {
             Some((Rcode::NoError, 1)) // BADVERS = 16: the upper bits live in OPT.
         } else if request.opcode != wire::OPCODE_QUERY {
             Some((Rcode::NotImp, 0))
-        } else if request.signed {
-            Some((Rcode::NotAuth, 0))
         } else if request.qclass != wire::CLASS_IN {
             Some((Rcode::Refused, 0))
         } else if request.qtype == wire::TYPE_OPT {
@@ -206,9 +293,9 @@ impl Responder {
         let index = self.index.read();
         let content = match request.qtype {
             wire::TYPE_AXFR | wire::TYPE_IXFR => {
-                if !self.may_transfer(peer) {
+                if access == Access::NotListed {
                     Content::Empty(Rcode::Refused)
-                } else if !below.is_empty() {
+                } else if access != Access::Allowed || !below.is_empty() {
                     Content::Empty(Rcode::NotAuth)
                 } else if transport == Transport::Tcp {
                     return Reply::Transfer {
@@ -216,6 +303,7 @@ impl Responder {
                         ixfr_from: request
                             .soa_serial
                             .filter(|_| request.qtype == wire::TYPE_IXFR),
+                        signer: None,
                     };
                 } else if request.qtype == wire::TYPE_IXFR {
                     // RFC 1995 §2: over UDP, our SOA tells the client to use TCP.
@@ -446,6 +534,14 @@ impl Responder {
         }
         wire::set_counts(out, counts);
         Reply::Send
+    }
+}
+
+/// IPv4-mapped IPv6 sources compare as the IPv4 address they are.
+fn unmapped(peer: IpAddr) -> IpAddr {
+    match peer {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, IpAddr::V4),
+        v4 => v4,
     }
 }
 

@@ -16,11 +16,14 @@ mod answer;
 mod index;
 pub mod keys;
 mod naptr;
+mod number;
 #[cfg(test)]
 mod proptests;
+mod regexp;
 mod rrl;
 mod server;
 mod sign;
+mod tsig;
 mod wire;
 mod xfr;
 mod zone;
@@ -35,19 +38,20 @@ use socket2::{Domain, Protocol, Socket, Type};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::DnsConfig;
+use crate::config::{DnsConfig, Keyed};
 use crate::directory::{Directory, Index};
 use crate::service::DnssecService;
 use crate::store::Change;
 
 pub use index::EnumIndex;
+pub use tsig::generate as generate_tsig_key;
 
 /// The DNS side of callsign: its zone index and its server.
 pub struct Dns {
     config: DnsConfig,
     responder: Arc<answer::Responder>,
     index: Arc<EnumIndex>,
-    notify: Vec<SocketAddr>,
+    notify: Vec<Keyed<SocketAddr>>,
     /// Where signing keys come from, once [`Dns::sign_with`] ran.
     dnssec: std::sync::OnceLock<DnssecService>,
     keys_changed: Arc<KeysChanged>,
@@ -126,7 +130,7 @@ impl DnsListeners {
 impl Dns {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
-        let axfr_allow = config.axfr_allow.to_vec();
+        let keyring = tsig::Keyring::new(&config.tsig_keys)?;
         let notify = config.notify.to_vec();
         let index = EnumIndex::new();
         let rrl = rrl::Rrl::new(config.rrl_rate);
@@ -135,7 +139,8 @@ impl Dns {
             responder: Arc::new(answer::Responder::new(
                 zones,
                 index.clone(),
-                axfr_allow,
+                config.axfr_allow.clone(),
+                keyring,
                 rrl,
             )),
             index,
@@ -220,7 +225,7 @@ impl Dns {
             threads.push(thread);
         }
         tracing::info!(
-            zones = ?self.config.zones,
+            zones = %self.zone_list(),
             numbers = self.index.read().len(),
             serial = self.index.serial(),
             udp_sockets = threads.len(),
@@ -242,6 +247,12 @@ impl Dns {
         Ok(())
     }
 
+    /// The configured apexes, for messages.
+    fn zone_list(&self) -> String {
+        let zones: Vec<String> = self.config.zones.iter().map(ToString::to_string).collect();
+        zones.join(", ")
+    }
+
     /// The zone as an RFC 1035 master file: what a zone transfer sends,
     /// under the serial the server announces (the directory's, before any
     /// change reached the index).
@@ -249,7 +260,7 @@ impl Dns {
         let zone = self.responder.zones.by_name(zone).with_context(|| {
             format!(
                 "`{zone}` is not one of the configured zones ({})",
-                self.config.zones.join(", ")
+                self.zone_list()
             )
         })?;
         let snapshot = self.index.snapshot();

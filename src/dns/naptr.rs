@@ -17,6 +17,8 @@ use hickory_proto::rr::Name;
 use hickory_proto::rr::rdata::NAPTR;
 use hickory_proto::serialize::binary::{BinEncodable, BinEncoder};
 
+pub use super::number::{MAX_DIGITS, NumberKey, key_digits, number_key, prefix_end};
+use super::regexp::{MAX_URI, REGEXP_HEAD, REGEXP_TAIL, escape_replacement};
 use crate::model::{Kind, Subject, Viewer, project};
 
 pub const ORDER: u16 = 100;
@@ -51,41 +53,6 @@ fn rank_cap(base: u16) -> u16 {
         .map_or(9, |next| next - base - 1)
 }
 
-/// A number's E.164 digits packed one per nibble (digit + 1, most
-/// significant first, zero-padded), so that numeric order is the order of
-/// the digit strings and every number below a prefix sits in one key range.
-pub type NumberKey = u64;
-
-pub const MAX_DIGITS: usize = 15;
-
-/// The key of ASCII digits (1 to 15 of them), or `None`.
-pub fn number_key(digits: &[u8]) -> Option<NumberKey> {
-    if digits.is_empty() || digits.len() > MAX_DIGITS {
-        return None;
-    }
-    let mut key = 0u64;
-    for (i, d) in digits.iter().enumerate() {
-        if !d.is_ascii_digit() {
-            return None;
-        }
-        key |= ((d - b'0' + 1) as u64) << (60 - 4 * i);
-    }
-    Some(key)
-}
-
-/// The last key having the `len`-digit prefix `key`.
-pub fn prefix_end(key: NumberKey, len: usize) -> NumberKey {
-    key | ((1u64 << (64 - 4 * len)) - 1)
-}
-
-/// The ASCII digits of a key, most significant first.
-pub fn key_digits(key: NumberKey) -> impl Iterator<Item = u8> {
-    (0..MAX_DIGITS)
-        .map(move |i| ((key >> (60 - 4 * i)) & 0xF) as u8)
-        .take_while(|n| *n != 0)
-        .map(|n| b'0' + n - 1)
-}
-
 /// What every record of one enumservice shares (ORDER, the base
 /// PREFERENCE, FLAGS, SERVICES), encoded once by hickory from fields.
 #[derive(Debug, PartialEq, Eq)]
@@ -107,31 +74,6 @@ static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
         })
         .collect()
 });
-
-const REGEXP_HEAD: &[u8] = b"!^.*$!";
-const REGEXP_TAIL: &[u8] = b"!";
-/// The delimiter of every regexp (the first byte of [`REGEXP_HEAD`]).
-const DELIMITER: char = '!';
-/// The longest substitution whose regexp still fits a character-string.
-const MAX_URI: usize = 255 - REGEXP_HEAD.len() - REGEXP_TAIL.len();
-
-/// `uri` as the replacement of a substitution expression (RFC 3402 §3.2):
-/// the delimiter and the escape character itself are escaped, so `\1` in
-/// a URI stays text instead of becoming a back-reference and a `!` does
-/// not end the expression early.
-pub fn escape_replacement(uri: &str) -> std::borrow::Cow<'_, str> {
-    if !uri.contains([DELIMITER, '\\']) {
-        return uri.into();
-    }
-    let mut out = String::with_capacity(uri.len() + 4);
-    for c in uri.chars() {
-        if c == DELIMITER || c == '\\' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.into()
-}
 
 /// The whole rdata of one NAPTR, by hickory's encoder.
 fn encode(services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
@@ -313,7 +255,7 @@ impl Naptrs {
 pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
     let mut projection = None;
     let mut numbers = Vec::new();
-    for a in subject.addresses.iter().filter(|a| a.kind == Kind::Tel) {
+    for a in subject.addresses.iter().filter(|a| a.kind() == Kind::Tel) {
         let Some(p) = project(subject, a.uri.as_str(), Viewer::Anonymous) else {
             continue;
         };
@@ -327,7 +269,7 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
         return Vec::new();
     };
     let mut addresses = projection.addresses;
-    addresses.sort_by_key(|a| SERVICES[service(a.kind)].2);
+    addresses.sort_by_key(|a| SERVICES[service(a.kind())].2);
     let mut set = Vec::new();
     // Where each rest written so far starts (at its length byte).
     let mut rests: Vec<usize> = Vec::new();
@@ -338,14 +280,14 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
             tracing::debug!(uri, "address too long for a NAPTR regexp; not published");
             continue;
         }
-        let service = service(a.kind) as u8;
+        let service = service(a.kind()) as u8;
         if let Some(key) = a.uri.e164().and_then(|e| number_key(&e.as_bytes()[1..])) {
             set.push(service | FORM_TEL);
             set.extend_from_slice(&key.to_le_bytes());
             continue;
         }
         let rest = uri
-            .strip_prefix(a.kind.scheme())
+            .strip_prefix(a.kind().scheme())
             .and_then(|r| r.strip_prefix(':'));
         match rest {
             Some(rest) => match rests
@@ -401,17 +343,6 @@ mod tests {
                 (r.preference, r.services().to_string(), regexp)
             })
             .collect()
-    }
-
-    #[test]
-    fn keys_sort_like_digit_strings_and_round_trip() {
-        let k = |s: &str| number_key(s.as_bytes()).unwrap();
-        assert!(k("12") < k("121") && k("121") < k("13") && k("1") < k("10"));
-        assert!(k("1212") <= prefix_end(k("12"), 2) && k("13") > prefix_end(k("12"), 2));
-        let digits: Vec<u8> = key_digits(k("441632960000")).collect();
-        assert_eq!(digits, b"441632960000");
-        assert_eq!(number_key(b"1234567890123456"), None);
-        assert_eq!(number_key(b"12a"), None);
     }
 
     #[test]
@@ -516,11 +447,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn any_text_escaped_as_a_replacement_reads_back(uri in "\\PC{0,60}") {
-            let regexp = format!("!^.*$!{}!", escape_replacement(&uri));
-            prop_assert_eq!(substitute(&regexp, AUS), Some(uri));
-        }
 
         /// Whatever the API accepts is published as a record hickory
         /// decodes, and the resolver's parser turns its regexp back into
@@ -541,11 +467,5 @@ mod tests {
             let regexp = String::from_utf8(naptr.regexp.to_vec()).unwrap();
             prop_assert_eq!(substitute(&regexp, AUS), Some(address.as_str().to_owned()));
         }
-    }
-
-    #[test]
-    fn delimiters_and_backslashes_are_escaped() {
-        assert_eq!(escape_replacement("sip:a@b"), "sip:a@b");
-        assert_eq!(escape_replacement(r"sip:a!b\1@x"), r"sip:a\!b\\1@x");
     }
 }

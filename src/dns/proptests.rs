@@ -1,17 +1,20 @@
 //! Whatever bytes arrive, the responder never panics, answers only
-//! requests, and every answer is a well-formed DNS message within limits.
+//! requests, and every answer is a well-formed DNS message within limits;
+//! signed requests (TSIG, with and without OPT) and mangled signatures too.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use hickory_proto::op::{Edns, Message, Query};
-use hickory_proto::rr::{Name, RecordType};
+use hickory_proto::rr::rdata::tsig::TsigAlgorithm;
+use hickory_proto::rr::{Name, RecordType, TSigner};
 use proptest::prelude::*;
 
 use super::answer::{Reply, Responder, Transport};
 use super::index::EnumIndex;
+use super::tsig::Keyring;
 use super::zone::Zones;
-use crate::config::DnsConfig;
+use crate::config::{DnsConfig, TsigKeys};
 use crate::directory::Index;
 use crate::model::SubjectInput;
 
@@ -30,10 +33,14 @@ fn responder() -> &'static Responder {
             Some(&input.into_subject(chrono::Utc::now()).unwrap()),
         );
         let zones = Zones::new(&DnsConfig::default()).unwrap();
+        let keys: TsigKeys =
+            serde_json::from_value(serde_json::json!(format!("hmac-sha256:k:{SECRET_B64}")))
+                .unwrap();
         let responder = Responder::new(
             zones,
             Arc::clone(&index),
-            vec!["127.0.0.0/8".parse().unwrap()],
+            "127.0.0.0/8 key k".parse().unwrap(),
+            Keyring::new(&keys).unwrap(),
             None,
         );
         // Signed, so requests with the DO bit go through signing too.
@@ -47,6 +54,23 @@ fn responder() -> &'static Responder {
     })
 }
 
+/// The responder's key: "0123456789abcdef" in base64.
+const SECRET_B64: &str = "MDEyMzQ1Njc4OWFiY2RlZg==";
+
+/// Sign `m` with the responder's key, or with one it does not know.
+fn signed(mut m: Message, known: bool) -> Vec<u8> {
+    let name = Name::from_ascii(if known { "k." } else { "other." }).unwrap();
+    let signer = TSigner::new(
+        b"0123456789abcdef".to_vec(),
+        TsigAlgorithm::HmacSha256,
+        name,
+        300,
+    );
+    let now = super::tsig::now();
+    m.finalize(&signer.unwrap(), now).unwrap();
+    m.to_vec().unwrap()
+}
+
 fn valid_queries() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for (name, qtype) in [
@@ -58,10 +82,13 @@ fn valid_queries() -> Vec<Vec<u8>> {
         let mut m = Message::query();
         m.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
         out.push(m.to_vec().unwrap());
+        out.push(signed(m.clone(), qtype != RecordType::ANY));
         m.set_edns(Edns::new());
         out.push(m.to_vec().unwrap());
+        out.push(signed(m.clone(), true));
         m.edns.as_mut().unwrap().set_dnssec_ok(true);
         out.push(m.to_vec().unwrap());
+        out.push(signed(m, true));
     }
     out
 }
@@ -96,7 +123,7 @@ proptest! {
 
     #[test]
     fn mutated_queries(
-        which in 0usize..8,
+        which in 0usize..16,
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
         keep in any::<prop::sample::Index>(),
         tail in proptest::collection::vec(any::<u8>(), 0..8),

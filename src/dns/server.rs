@@ -188,9 +188,11 @@ async fn connection(
                     .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()))
             }
             Reply::Nothing => continue,
-            Reply::Transfer { zone, ixfr_from } => {
-                xfr::transfer(responder, &msg, zone, ixfr_from, &mut stream).await
-            }
+            Reply::Transfer {
+                zone,
+                ixfr_from,
+                signer,
+            } => xfr::transfer(responder, &msg, zone, ixfr_from, signer, &mut stream).await,
         };
         if let Err(e) = written {
             tracing::debug!(%peer, error = %e, "DNS TCP client went away");

@@ -24,6 +24,7 @@ pub const TYPE_IXFR: u16 = 251;
 pub const TYPE_AXFR: u16 = 252;
 pub const TYPE_ANY: u16 = 255;
 pub const CLASS_IN: u16 = 1;
+pub const CLASS_ANY: u16 = 255;
 
 pub const OPCODE_QUERY: u8 = 0;
 pub const OPCODE_NOTIFY: u8 = 4;
@@ -64,7 +65,7 @@ pub struct Request<'a> {
     pub edns: Option<Edns>,
     /// The serial of an SOA in the authority section (what an IXFR client has).
     pub soa_serial: Option<u32>,
-    /// A TSIG record is present; we hold no keys, so such requests are refused.
+    /// The request ends with a TSIG record, to be checked (`tsig`).
     pub signed: bool,
 }
 
@@ -194,6 +195,10 @@ fn parse_body(msg: &[u8], id: u16, opcode: u8, rd: bool, cd: bool) -> Option<Req
     };
     for (section, n) in [(1, an), (2, ns), (3, ar)] {
         for _ in 0..n {
+            // RFC 8945 §5.1: a TSIG anywhere but last is FORMERR.
+            if request.signed {
+                return None;
+            }
             record(&mut c, section, &mut request)?;
         }
     }
@@ -233,7 +238,8 @@ fn record(c: &mut Cursor<'_>, section: u8, request: &mut Request<'_>) -> Option<
                 dnssec_ok: ttl & 0x8000 != 0,
             });
         }
-        TYPE_TSIG if section == 3 => request.signed = true,
+        TYPE_TSIG if section == 3 && class == CLASS_ANY => request.signed = true,
+        TYPE_TSIG => return None,
         TYPE_SOA if section == 2 => {
             let mut rdata = Cursor {
                 msg: &c.msg[..rdata_start + rdlen],

@@ -14,8 +14,10 @@ use tokio_util::sync::CancellationToken;
 
 use super::answer::Responder;
 use super::naptr::{NumberKey, key_digits};
+use super::tsig::{self, Signer};
 use super::wire::{self, Parsed, Rcode};
 use super::zone::Zone;
+use crate::config::Keyed;
 use crate::directory::Directory;
 
 /// Messages are closed before they pass this size.
@@ -33,6 +35,8 @@ struct Stream<'a> {
     edns: Option<bool>,
     zone: &'a Zone,
     ttl: u32,
+    /// Signs each message, chained, when the request was signed.
+    signer: Option<Signer>,
     /// Finished messages, each with its TCP length prefix.
     ready: Vec<u8>,
     message: Vec<u8>,
@@ -49,13 +53,21 @@ enum Owner<'a> {
 }
 
 impl<'a> Stream<'a> {
-    fn new(id: u16, question: &'a [u8], edns: Option<bool>, zone: &'a Zone, ttl: u32) -> Self {
+    fn new(
+        id: u16,
+        question: &'a [u8],
+        edns: Option<bool>,
+        zone: &'a Zone,
+        ttl: u32,
+        signer: Option<Signer>,
+    ) -> Self {
         let mut s = Stream {
             id,
             question,
             edns,
             zone,
             ttl,
+            signer,
             ready: Vec::with_capacity(WRITE_CHUNK + MESSAGE_LIMIT),
             message: Vec::with_capacity(MESSAGE_LIMIT + 512),
             answers: 0,
@@ -81,6 +93,9 @@ impl<'a> Stream<'a> {
             counts[3] = 1;
         }
         wire::set_counts(&mut self.message, counts);
+        if let Some(signer) = &mut self.signer {
+            signer.sign(&mut self.message, tsig::now());
+        }
         self.ready
             .extend_from_slice(&(self.message.len() as u16).to_be_bytes());
         self.ready.extend_from_slice(&self.message);
@@ -189,6 +204,7 @@ pub async fn transfer(
     msg: &[u8],
     zone: usize,
     ixfr_from: Option<u32>,
+    signer: Option<Signer>,
     to: &mut (impl AsyncWrite + Unpin),
 ) -> std::io::Result<()> {
     let Parsed::Request(request) = wire::parse(msg) else {
@@ -197,7 +213,7 @@ pub async fn transfer(
     let zone = &responder.zones.zones[zone];
     let ttl = responder.zones.ttl;
     let edns = request.edns.map(|e| e.dnssec_ok);
-    let mut stream = Stream::new(request.id, request.question(), edns, zone, ttl);
+    let mut stream = Stream::new(request.id, request.question(), edns, zone, ttl, signer);
     let started = std::time::Instant::now();
     if let Some((serial, deltas)) = ixfr_from.and_then(|from| responder.index.deltas_since(from)) {
         stream.soa(serial);
@@ -248,7 +264,7 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 /// (once at start too, so a restarted primary is noticed at once).
 pub async fn notify_secondaries(
     responder: Arc<Responder>,
-    targets: Vec<SocketAddr>,
+    targets: Vec<Keyed<SocketAddr>>,
     directory: Arc<Directory>,
     shutdown: CancellationToken,
 ) {
@@ -263,7 +279,7 @@ pub async fn notify_secondaries(
             notified = Some(serial);
             for zone in 0..responder.zones.zones.len() {
                 for target in &targets {
-                    tokio::spawn(notify(responder.clone(), zone, *target, serial));
+                    tokio::spawn(notify(responder.clone(), zone, target.clone(), serial));
                 }
             }
         }
@@ -279,8 +295,10 @@ pub async fn notify_secondaries(
     }
 }
 
-/// One NOTIFY (RFC 1996), retried until the secondary acknowledges it.
-async fn notify(responder: Arc<Responder>, zone: usize, target: SocketAddr, serial: u32) {
+/// One NOTIFY (RFC 1996), retried until the secondary acknowledges it;
+/// signed with the secondary's key when it has one.
+async fn notify(responder: Arc<Responder>, zone: usize, target: Keyed<SocketAddr>, serial: u32) {
+    let Keyed { value: target, key } = target;
     let zone = &responder.zones.zones[zone];
     let id: u16 = rand::random();
     let mut msg = Vec::with_capacity(128);
@@ -299,6 +317,12 @@ async fn notify(responder: Arc<Responder>, zone: usize, target: SocketAddr, seri
     );
     zone.soa_rdata(serial, &mut msg);
     wire::set_counts(&mut msg, [1, 1, 0, 0]);
+    if let Some(key) = &key {
+        match responder.keyring.request_signer(key, id) {
+            Some(mut signer) => signer.sign(&mut msg, tsig::now()),
+            None => return tracing::warn!(%target, %key, "NOTIFY key is not configured"),
+        }
+    }
     let bind: SocketAddr = if target.is_ipv4() {
         ([0, 0, 0, 0], 0).into()
     } else {

@@ -103,11 +103,11 @@ fn zone_of<'a>(apexes: &'a [Name], host: &Name) -> Option<&'a Name> {
 
 impl Zones {
     pub fn new(config: &DnsConfig) -> anyhow::Result<Zones> {
-        let apexes = config
+        let apexes: Vec<Name> = config
             .zones
             .iter()
-            .map(|apex| Ok(name(apex, "dns.zones entry")?.to_lowercase()))
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .map(|z| z.name().to_lowercase())
+            .collect();
         let mut addresses: Vec<(Name, IpAddr)> = config
             .ns_addresses
             .iter()
@@ -126,11 +126,11 @@ impl Zones {
         for zone in apexes.iter().cloned() {
             let in_zone = |label: &str| name(&format!("{label}.{zone}"), "name");
             let mname = match &config.soa_mname {
-                Some(m) => name(m, "dns.soa_mname")?,
+                Some(m) => m.name().clone(),
                 None => in_zone("ns1")?,
             };
             let rname = match &config.soa_rname {
-                Some(r) => name(r, "dns.soa_rname")?,
+                Some(r) => r.name().clone(),
                 None => in_zone("hostmaster")?,
             };
             let ns_names: Vec<Name> = if config.ns.is_empty() {
@@ -143,11 +143,7 @@ impl Zones {
                 }
                 vec![mname.clone()]
             } else {
-                config
-                    .ns
-                    .iter()
-                    .map(|n| name(n, "dns.ns entry"))
-                    .collect::<anyhow::Result<_>>()?
+                config.ns.iter().map(|n| n.name().clone()).collect()
             };
             for ns in &ns_names {
                 let in_zone = zone_of(&apexes, ns).is_some();
@@ -285,7 +281,7 @@ mod tests {
 
     fn zones(edit: impl FnOnce(&mut DnsConfig)) -> anyhow::Result<Zones> {
         let mut config = DnsConfig {
-            zones: vec!["e164.arpa".into(), "e164.example.net".into()],
+            zones: "e164.arpa, e164.example.net".parse().unwrap(),
             ..DnsConfig::default()
         };
         edit(&mut config);
@@ -321,7 +317,7 @@ mod tests {
             err.contains("ns1.e164.arpa") && err.contains("CALLSIGN_DNS_NS_ADDRESSES"),
             "{err}"
         );
-        let err = zones(|c| c.ns = vec!["ns.e164.example.net".into()])
+        let err = zones(|c| c.ns = "ns.e164.example.net".parse().unwrap())
             .err()
             .unwrap()
             .to_string();
@@ -329,7 +325,7 @@ mod tests {
         // Outside every zone, no address is needed.
         let z = zones(|c| {
             c.listen = "[::]:53".parse().unwrap();
-            c.ns = vec!["ns.example.org".into()];
+            c.ns = "ns.example.org".parse().unwrap();
         })
         .unwrap();
         assert!(glue(&z, "e164.arpa").is_empty());

@@ -177,7 +177,7 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
         .addresses
         .iter()
         .map(|a| Link {
-            rel: rel(a.kind).into(),
+            rel: rel(a.kind()).into(),
             href: a.uri.to_string(),
             titles: a
                 .label
@@ -187,7 +187,7 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
         .filter(|l| rels.is_empty() || rels.iter().any(|r| *r == l.rel))
         .collect();
     Jrd {
-        subject: p.subject.acct.clone(),
+        subject: p.subject.acct(),
         aliases: p.addresses.iter().map(|a| a.uri.to_string()).collect(),
         properties: BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]),
         links,

@@ -176,6 +176,15 @@ impl Address {
         Address { kind, uri }
     }
 
+    /// An address a store wrote itself, as [`Address::trusted`], its kind
+    /// read from its scheme; the URI back if the scheme is not one of ours.
+    pub fn stored(uri: String) -> Result<Address, String> {
+        match uri.split_once(':').and_then(|(s, _)| Kind::from_scheme(s)) {
+            Some(kind) => Ok(Address::trusted(kind, uri)),
+            None => Err(uri),
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         self.kind
     }

@@ -150,7 +150,6 @@ impl AddressInput {
         };
         Ok(SubjectAddress {
             id: Uuid::now_v7(),
-            kind: uri.kind(),
             uri,
             visibility: self.visibility.unwrap_or_default(),
             discoverable: self.discoverable.unwrap_or(true),
@@ -178,7 +177,6 @@ impl SubjectInput {
         check_unique(&addresses)?;
         let mut subject = Subject {
             id: Uuid::now_v7(),
-            acct: Subject::acct_of(&handle, &domain),
             handle,
             domain,
             display_name,

@@ -48,7 +48,7 @@ impl Limits {
                 ),
             ));
         }
-        let numbers = addresses.iter().filter(|a| a.kind == Kind::Tel).count();
+        let numbers = addresses.iter().filter(|a| a.kind() == Kind::Tel).count();
         if numbers > self.numbers_per_subject {
             return Err(FieldError::new(
                 "addresses",

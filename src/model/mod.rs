@@ -3,6 +3,7 @@
 mod address;
 mod input;
 pub mod jrd;
+mod json;
 mod limits;
 mod patch;
 mod privacy;

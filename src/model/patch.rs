@@ -73,8 +73,8 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 }
 
 impl SubjectPatch {
-    /// Change the members present in the patch. The caller recomputes what
-    /// derives from them (acct, address order) and checks the whole.
+    /// Change the members present in the patch. The caller restores the
+    /// address order and checks the whole.
     pub fn apply(&self, subject: &mut Subject) -> Result<(), FieldError> {
         if let Some(h) = &self.handle {
             subject.handle = Handle::parse(h).map_err(|e| FieldError::new("handle", e))?;
@@ -108,7 +108,6 @@ impl AddressPatch {
     pub fn apply(&self, address: &mut SubjectAddress) -> Result<(), FieldError> {
         if let Some(uri) = &self.uri {
             address.uri = Address::parse(uri, self.kind).map_err(|e| FieldError::new("uri", e))?;
-            address.kind = address.uri.kind();
         }
         if let Some(v) = self.visibility {
             address.visibility = v;

@@ -4,6 +4,7 @@
 //! zone transfers all call it (directly or through the directory), so a
 //! privacy rule can never differ between channels.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,7 @@ pub struct Projection<'a> {
 /// be used: unknown to this subject, hidden from this viewer, not
 /// discoverable, or the subject shows this viewer no address at all.
 pub fn project<'a>(subject: &'a Subject, key: &str, viewer: Viewer) -> Option<Projection<'a>> {
-    let key_allowed = if key == subject.acct {
+    let key_allowed = if subject.is_acct(key) {
         subject.discoverable
     } else {
         subject
@@ -104,14 +105,14 @@ pub fn visible_addresses(
 
 /// The keys under which `viewer` can find `subject` (for indexes that
 /// answer without walking every subject).
-pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = &str> {
+pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = Cow<'_, str>> {
     let any_visible = visible_addresses(subject, viewer).next().is_some();
-    let acct = (any_visible && subject.discoverable).then_some(subject.acct.as_str());
+    let acct = (any_visible && subject.discoverable).then(|| Cow::Owned(subject.acct()));
     acct.into_iter().chain(
         subject
             .addresses
             .iter()
             .filter(move |a| any_visible && a.discoverable && viewer.sees(a.visibility))
-            .map(|a| a.uri.as_str()),
+            .map(|a| Cow::Borrowed(a.uri.as_str())),
     )
 }

@@ -4,7 +4,6 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, AddressError, Kind, canonical_host, split_scheme};
@@ -97,60 +96,83 @@ impl Acct {
     }
 }
 
-impl fmt::Display for Acct {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "acct:{}@{}", self.handle.0, self.domain.0)
+impl Acct {
+    /// The `acct:` URI of `handle` at `domain`, both already canonical.
+    pub fn uri(handle: &str, domain: &str) -> String {
+        let mut uri = String::with_capacity("acct:@".len() + handle.len() + domain.len());
+        uri.push_str("acct:");
+        uri.push_str(handle);
+        uri.push('@');
+        uri.push_str(domain);
+        uri
+    }
+
+    /// Is `key` the `acct:` URI of `handle` at `domain`? Compared piece by
+    /// piece, without building the URI.
+    pub fn is_uri(key: &str, handle: &str, domain: &str) -> bool {
+        key.strip_prefix("acct:")
+            .and_then(|k| k.strip_prefix(handle))
+            .and_then(|k| k.strip_prefix('@'))
+            .is_some_and(|k| k == domain)
     }
 }
 
-/// One address of a subject with its privacy settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+impl fmt::Display for Acct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Acct::uri(self.handle.as_str(), self.domain.as_str()))
+    }
+}
+
+/// One address of a subject with its privacy settings. Its kind is its
+/// URI's scheme ([`SubjectAddress::kind`]), never stored apart from it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct SubjectAddress {
     pub id: Uuid,
-    /// Canonical URI.
-    #[schema(value_type = String, example = "tel:+12125550100")]
     pub uri: Address,
-    pub kind: Kind,
     pub visibility: Visibility,
-    /// May this address be used as a key to find the subject.
     pub discoverable: bool,
-    /// Lower comes first.
     pub priority: u16,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 
-/// A person or role account and all of its addresses.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+impl SubjectAddress {
+    pub fn kind(&self) -> Kind {
+        self.uri.kind()
+    }
+}
+
+/// A person or role account and all of its addresses. Its `acct:` URI
+/// derives from handle and domain ([`Subject::acct`]), never stored apart
+/// from them.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Subject {
     pub id: Uuid,
-    /// `acct:handle@domain`.
-    #[schema(example = "acct:alice@example.com")]
-    pub acct: String,
-    #[schema(value_type = String, example = "alice")]
     pub handle: Handle,
-    #[schema(value_type = String, example = "example.com")]
     pub domain: Domain,
     pub display_name: String,
-    /// May the subject be found by its `acct:` URI.
     pub discoverable: bool,
-    /// Bumps on every change; the HTTP ETag.
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    /// Ordered by priority, then kind, then URI.
+    /// In presentation order ([`Subject::sort_addresses`]).
     pub addresses: Vec<SubjectAddress>,
 }
 
 impl Subject {
-    pub fn acct_of(handle: &Handle, domain: &Domain) -> String {
-        format!("acct:{}@{}", handle.0, domain.0)
+    /// `acct:handle@domain` (RFC 7565), the subject's canonical id.
+    pub fn acct(&self) -> String {
+        Acct::uri(self.handle.as_str(), self.domain.as_str())
+    }
+
+    /// Is `key` this subject's `acct:` URI? Without building it.
+    pub fn is_acct(&self, key: &str) -> bool {
+        Acct::is_uri(key, self.handle.as_str(), self.domain.as_str())
     }
 
     /// Keep addresses in their presentation order.
     pub fn sort_addresses(&mut self) {
         self.addresses
-            .sort_by(|a, b| (a.priority, a.kind, &a.uri).cmp(&(b.priority, b.kind, &b.uri)));
+            .sort_by(|a, b| (a.priority, a.kind(), &a.uri).cmp(&(b.priority, b.kind(), &b.uri)));
     }
 
     pub fn address(&self, id: Uuid) -> Option<&SubjectAddress> {

@@ -81,3 +81,23 @@ fn gruu(raw: &str) -> Option<String> {
         percent_decode(value).ok()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_their_endpoint() {
+        let k = Key::parse("xmpp:Alice@Example.com/phone").unwrap();
+        assert_eq!(k.query, "xmpp:alice@example.com/phone");
+        assert_eq!(k.target.uri(), "xmpp:alice@example.com");
+        assert_eq!(k.endpoint.as_deref(), Some("phone"));
+        let k = Key::parse("sip:alice@Example.com;transport=tcp;gr=urn:uuid:f81d").unwrap();
+        assert_eq!(k.query, "sip:alice@example.com;gr=urn%3Auuid%3Af81d");
+        assert_eq!(k.target.uri(), "sip:alice@example.com");
+        assert_eq!(k.endpoint.as_deref(), Some("urn:uuid:f81d"));
+        let k = Key::parse("ACCT:Alice@Example.com").unwrap();
+        assert_eq!(k.query, "acct:alice@example.com");
+        assert!(Key::parse("alice@example.com").is_err());
+    }
+}

@@ -1,6 +1,7 @@
 //! The two remote channels — ENUM over DNS and WebFinger over HTTPS — with
-//! a shared TTL-honouring cache, the SSRF guard in front of HTTP, and
-//! gates that bound how many fetches are in flight.
+//! a shared TTL-honouring cache, the SSRF guard (`guard`) in front of
+//! HTTP, and the `gates` that bound how many fetches are in flight. What a
+//! WebFinger answer becomes is in `document`.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -13,14 +14,15 @@ use hickory_resolver::config::{NameServerConfig, ResolverConfig as DnsConfig};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use moka::Expiry;
 use moka::future::Cache;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
 use super::StepError;
+pub use super::document::Document;
+use super::gates::Gates;
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
 use crate::config::ResolverConfig;
-use crate::model::jrd::{Jrd, NAME, PROFILE_PAGE};
-use crate::model::{Acct, Address, Kind, clean_text, percent_encode};
+use crate::model::jrd::Jrd;
+use crate::model::{Address, Kind, percent_encode};
 
 /// Longest time any answer is kept, whatever its TTL says.
 const MAX_TTL: Duration = Duration::from_secs(86_400);
@@ -60,46 +62,6 @@ impl Expiry<Fetch, Entry> for ByTtl {
     }
 }
 
-/// A WebFinger answer, reduced to what the resolver uses.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Document {
-    /// The JRD's `subject` when it is an `acct:` URI.
-    pub subject: Option<String>,
-    /// `http://schema.org/name`, when present.
-    pub name: Option<String>,
-    /// Every alias and link that is an address we understand, canonical.
-    pub addresses: Vec<Address>,
-}
-
-impl Document {
-    fn from_jrd(jrd: Jrd) -> Document {
-        let mut addresses: Vec<Address> = Vec::new();
-        let name = jrd.property(NAME).and_then(|n| clean_text(n, 200));
-        let hrefs = jrd.links.into_iter().filter_map(|l| {
-            // An https link is an address only as a profile page; other
-            // https links (avatars, activity streams) are not.
-            let https = l
-                .href
-                .get(..6)
-                .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
-            (!https || l.rel == PROFILE_PAGE).then_some(l.href)
-        });
-        for uri in jrd.aliases.into_iter().chain(hrefs) {
-            if let Ok(address) = Address::parse(&uri, None)
-                && !addresses.contains(&address)
-            {
-                addresses.push(address);
-            }
-        }
-        let subject = Acct::parse(&jrd.subject).ok().map(|a| a.to_string());
-        Document {
-            subject,
-            name,
-            addresses,
-        }
-    }
-}
-
 /// The remote side of the resolver. Each client is built once and pools
 /// its connections, so fetches to one host reuse them.
 pub struct Remote {
@@ -115,54 +77,6 @@ pub struct Remote {
     negative_ttl: Duration,
     cache: Cache<Fetch, Entry>,
     gates: Gates,
-}
-
-/// How long an idle host's gate is kept.
-const GATE_IDLE: Duration = Duration::from_secs(60);
-/// Most host gates kept at once.
-const GATE_CAPACITY: u64 = 10_000;
-
-/// Bounds on the fetches in flight: one budget for the whole server, so no
-/// number of lookups can open a flood of connections, and a smaller one per
-/// host (origin), so none piles onto one server.
-struct Gates {
-    all: Semaphore,
-    /// An evicted gate still in use only lets its host briefly have twice
-    /// its share; the server-wide budget holds regardless.
-    hosts: Cache<String, Arc<Semaphore>>,
-    per_host: usize,
-}
-
-impl Gates {
-    fn new(config: &ResolverConfig) -> Gates {
-        Gates {
-            all: Semaphore::new(config.max_concurrent_fetches),
-            hosts: Cache::builder()
-                .max_capacity(GATE_CAPACITY)
-                .time_to_idle(GATE_IDLE)
-                .build(),
-            per_host: config.max_fetches_per_host,
-        }
-    }
-
-    async fn any(&self) -> SemaphorePermit<'_> {
-        self.all.acquire().await.expect("the gate is never closed")
-    }
-
-    /// The host's permit first: a fetch waiting for a busy host holds none
-    /// of the server's budget.
-    async fn host(&self, origin: String) -> (OwnedSemaphorePermit, SemaphorePermit<'_>) {
-        let per_host = self.per_host;
-        let gate = self
-            .hosts
-            .get_with(origin, async move { Arc::new(Semaphore::new(per_host)) })
-            .await;
-        let host = gate
-            .acquire_owned()
-            .await
-            .expect("the gate is never closed");
-        (host, self.any().await)
-    }
 }
 
 impl Remote {
@@ -446,35 +360,6 @@ mod tests {
         assert_eq!(cache_ttl(&h), Duration::ZERO);
         h.insert("cache-control", "max-age=999999999".parse().unwrap());
         assert_eq!(cache_ttl(&h), MAX_TTL);
-    }
-
-    #[test]
-    fn jrds_become_addresses() {
-        let jrd: Jrd = serde_json::from_value(serde_json::json!({
-            "subject": "acct:Bob@B.example",
-            "aliases": ["tel:+1-212-555-0199", "xmpp:Bob@b.example", "not a uri"],
-            "properties": {"http://schema.org/name": "Bob"},
-            "links": [
-                {"rel": "https://callsign.invalid/rel/sip", "href": "sip:bob@b.example"},
-                {"rel": "self", "href": "https://b.example/users/bob"},
-                {"rel": PROFILE_PAGE, "href": "https://b.example/~bob"},
-                {"rel": "x", "href": "xmpp:bob@b.example"}
-            ]
-        }))
-        .unwrap();
-        let doc = Document::from_jrd(jrd);
-        assert_eq!(doc.subject.as_deref(), Some("acct:bob@b.example"));
-        assert_eq!(doc.name.as_deref(), Some("Bob"));
-        let uris: Vec<_> = doc.addresses.iter().map(|a| a.as_str()).collect();
-        assert_eq!(
-            uris,
-            [
-                "tel:+12125550199",
-                "xmpp:bob@b.example",
-                "sip:bob@b.example",
-                "https://b.example/~bob"
-            ]
-        );
     }
 
     /// A listener on loopback counts connections: the guarded client must

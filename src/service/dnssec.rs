@@ -34,12 +34,12 @@ impl DnssecService {
     /// Is `zone` one of `dns.dnssec`?
     pub fn is_signed(&self, zone: &str) -> bool {
         let zone = zone_name(zone);
-        self.config.dnssec.iter().any(|z| zone_name(z) == zone)
+        self.config.dnssec.iter().any(|z| zone_name(&z.to_string()) == zone)
     }
 
     /// The zones `dns.dnssec` names, as the store names them.
     pub fn zones(&self) -> Vec<String> {
-        self.config.dnssec.iter().map(|z| zone_name(z)).collect()
+        self.config.dnssec.iter().map(|z| zone_name(&z.to_string())).collect()
     }
 
     /// The key `zone` signs with; made and stored when the zone has none

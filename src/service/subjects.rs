@@ -74,7 +74,8 @@ impl SubjectService {
             if s.addresses.iter().any(|a| a.uri == address.uri) {
                 return Err(ServiceError::Conflict(format!(
                     "{} is already an address of {}",
-                    address.uri, s.acct
+                    address.uri,
+                    s.acct()
                 )));
             }
             s.addresses.push(address.clone());
@@ -175,7 +176,6 @@ impl SubjectService {
                 IfMatch::check(precondition, current.version)?;
                 let mut next = current.clone();
                 change(&mut next)?;
-                next.acct = Subject::acct_of(&next.handle, &next.domain);
                 next.sort_addresses();
                 check_unique(&next.addresses)?;
                 self.limits.check(&next.addresses)?;

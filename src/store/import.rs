@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{Conflict, StoreError};
-use crate::model::Subject;
+use crate::model::{Acct, Subject};
 
 /// What an import sends the store.
 #[derive(Debug)]
@@ -41,9 +41,17 @@ pub struct SkippedLine {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Existing {
     pub id: Uuid,
-    pub acct: String,
+    pub handle: String,
+    pub domain: String,
     pub version: i64,
     pub created_at: DateTime<Utc>,
+}
+
+impl Existing {
+    /// The stored subject's `acct:` URI.
+    pub fn acct(&self) -> String {
+        Acct::uri(&self.handle, &self.domain)
+    }
 }
 
 /// What to write for one chunk.
@@ -66,10 +74,11 @@ pub fn plan_chunk(
     outcome: &mut ImportOutcome,
 ) -> Result<ImportPlan, StoreError> {
     let mut plan = ImportPlan::default();
-    let mut in_chunk: HashMap<&str, (u64, &str)> = HashMap::new();
+    // Address URI → the line and subject of the chunk that lists it.
+    let mut in_chunk: HashMap<&str, (u64, &Subject)> = HashMap::new();
     let mut accepted = Vec::with_capacity(chunk.len());
     'lines: for (line, mut subject) in chunk {
-        let stored = existing.get(&subject.acct);
+        let stored = existing.get(&subject.acct());
         if let Some(stored) = stored {
             subject.id = stored.id;
             subject.version = stored.version + 1;
@@ -104,9 +113,13 @@ pub fn plan_chunk(
     for (i, (line, _, subject)) in accepted.iter().enumerate() {
         for a in &subject.addresses {
             if let Some((first, owner)) = in_chunk.get(a.uri.as_str())
-                && *owner != subject.acct
+                && (&owner.handle, &owner.domain) != (&subject.handle, &subject.domain)
             {
-                let reason = format!("{} already belongs to {owner} (line {first})", a.uri);
+                let reason = format!(
+                    "{} already belongs to {} (line {first})",
+                    a.uri,
+                    owner.acct()
+                );
                 if skip_conflicts {
                     outcome.skipped.push(SkippedLine {
                         line: *line,
@@ -123,7 +136,7 @@ pub fn plan_chunk(
         }
         if keep[i] {
             for a in &subject.addresses {
-                in_chunk.insert(a.uri.as_str(), (*line, subject.acct.as_str()));
+                in_chunk.insert(a.uri.as_str(), (*line, subject));
             }
         }
     }

@@ -21,7 +21,7 @@ use tokio::sync::mpsc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::model::{Scope, Subject, SubjectAddress};
+use crate::model::{Acct, DirectoryKey, Scope, Subject, SubjectAddress};
 
 pub mod dnssec;
 pub mod import;
@@ -149,10 +149,32 @@ pub struct SubjectQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchKey {
-    /// A canonical address URI or `acct:` URI: exact match.
+    /// The subject with this `acct:` URI: its handle and domain.
+    Acct(Acct),
+    /// A canonical address URI: exact match.
     Address(String),
     /// A lowercased handle prefix.
     HandlePrefix(String),
+}
+
+impl SearchKey {
+    /// What a search query binds for this key, in order, after the cursor
+    /// and the limit.
+    fn bound(&self) -> Vec<&str> {
+        match self {
+            SearchKey::Acct(acct) => vec![acct.handle.as_str(), acct.domain.as_str()],
+            SearchKey::Address(text) | SearchKey::HandlePrefix(text) => vec![text],
+        }
+    }
+}
+
+impl From<DirectoryKey> for SearchKey {
+    fn from(key: DirectoryKey) -> SearchKey {
+        match key {
+            DirectoryKey::Acct(acct) => SearchKey::Acct(acct),
+            DirectoryKey::Address(address) => SearchKey::Address(address.into_string()),
+        }
+    }
 }
 
 /// How to read the change log.

@@ -148,8 +148,8 @@ async fn produce<R: AsyncBufRead + Unpin>(
         .map_err(|e| ImportError::Read(e.to_string()))?;
         let mut chunk = Vec::with_capacity(parsed.len());
         for (line, result) in parsed {
-            let result = result.and_then(|s| match seen.insert(s.acct.clone(), line) {
-                Some(first) => Err(format!("{} is already on line {first}", s.acct)),
+            let result = result.and_then(|s| match seen.insert(s.acct(), line) {
+                Some(first) => Err(format!("{} is already on line {first}", s.acct())),
                 None => Ok(s),
             });
             match result {

@@ -32,7 +32,7 @@ use super::{
     Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError, StoreOptions,
     SubjectQuery, Token, merge_join,
 };
-use crate::model::Subject;
+use crate::model::{Acct, Subject};
 use rows::{
     address_from_row, change_from_row, load_addresses, load_subjects, micros, subject_from_row,
     token_from_row,
@@ -44,12 +44,12 @@ const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
 /// Column lists as macros, so queries stay `&'static str` via `concat!`.
 macro_rules! subject_columns {
     () => {
-        "id, acct, handle, domain, display_name, discoverable, version, created_at, updated_at"
+        "id, handle, domain, display_name, discoverable, version, created_at, updated_at"
     };
 }
 macro_rules! address_columns {
     () => {
-        "id, subject_id, uri, kind, visibility, discoverable, priority, label"
+        "id, subject_id, uri, visibility, discoverable, priority, label"
     };
 }
 macro_rules! token_columns {
@@ -152,8 +152,12 @@ fn unique_conflict(db: &dyn DatabaseError) -> Option<Conflict> {
             uri: value.unwrap_or_else(|| "an address".into()),
             owner: "another subject".into(),
         }),
-        ("subject", "subject_acct_key") => Some(Conflict::Acct(
-            value.unwrap_or_else(|| "the subject".into()),
+        // `Key (handle, domain)=(alice, example.com) already exists.`
+        ("subject", "subject_acct") => Some(Conflict::Acct(
+            value
+                .as_deref()
+                .and_then(|v| v.split_once(", "))
+                .map_or_else(|| "the subject".into(), |(h, d)| Acct::uri(h, d)),
         )),
         _ => None,
     }
@@ -220,45 +224,43 @@ impl Store for PgStore {
     }
 
     async fn search(&self, query: &SubjectQuery) -> Result<Vec<Subject>> {
-        let (sql, key) = match &query.key {
-            None => (
-                concat!(
-                    "SELECT ",
-                    subject_columns!(),
-                    " FROM subject WHERE id > $1 ORDER BY id LIMIT $2"
-                ),
-                None,
+        let sql = match &query.key {
+            None => concat!(
+                "SELECT ",
+                subject_columns!(),
+                " FROM subject WHERE id > $1 ORDER BY id LIMIT $2"
             ),
-            Some(SearchKey::Address(uri)) => (
-                concat!(
-                    "SELECT ",
-                    subject_columns!(),
-                    " FROM subject WHERE id > $1 AND id IN (SELECT id FROM subject WHERE acct = $3 \
-                     UNION ALL SELECT subject_id FROM address WHERE uri = $3) \
-                     ORDER BY id LIMIT $2"
-                ),
-                Some(uri),
+            Some(SearchKey::Acct(_)) => concat!(
+                "SELECT ",
+                subject_columns!(),
+                " FROM subject WHERE id > $1 AND handle = $3 AND domain = $4 ORDER BY id LIMIT $2"
+            ),
+            Some(SearchKey::Address(_)) => concat!(
+                "SELECT ",
+                subject_columns!(),
+                " FROM subject WHERE id > $1 \
+                 AND id IN (SELECT subject_id FROM address WHERE uri = $3) \
+                 ORDER BY id LIMIT $2"
             ),
             // Not LIKE: handles contain `_`, a LIKE wildcard. The range, in
             // byte order, only lets the index find the candidates: handles
             // are ASCII below `~`, so all that start with $3 are in it.
-            Some(SearchKey::HandlePrefix(prefix)) => (
-                concat!(
-                    "SELECT ",
-                    subject_columns!(),
-                    " FROM subject WHERE id > $1 AND left(handle, length($3)) = $3 \
-                     AND handle COLLATE \"C\" >= $3 AND handle COLLATE \"C\" < $3 || '~' \
-                     ORDER BY id LIMIT $2"
-                ),
-                Some(prefix),
+            Some(SearchKey::HandlePrefix(_)) => concat!(
+                "SELECT ",
+                subject_columns!(),
+                " FROM subject WHERE id > $1 AND left(handle, length($3)) = $3 \
+                 AND handle COLLATE \"C\" >= $3 AND handle COLLATE \"C\" < $3 || '~' \
+                 ORDER BY id LIMIT $2"
             ),
         };
-        let mut q = sqlx::query(sql)
+        let q = sqlx::query(sql)
             .bind(query.after.unwrap_or(Uuid::nil()))
             .bind(i64::from(query.limit));
-        if let Some(key) = key {
-            q = q.bind(key);
-        }
+        let q = query
+            .key
+            .iter()
+            .flat_map(SearchKey::bound)
+            .fold(q, |q, value| q.bind(value));
         let mut tx = self.begin_read().await?;
         let rows = q.fetch_all(&mut *tx).await.map_err(map_err)?;
         let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();

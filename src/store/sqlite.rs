@@ -58,9 +58,7 @@ impl SqliteStore {
     async fn load_addresses(
         &self,
         condition: &'static str,
-        bind: impl FnOnce(
-            sqlx::query::Query<'_, Sqlite, sqlx::sqlite::SqliteArguments>,
-        ) -> sqlx::query::Query<'_, Sqlite, sqlx::sqlite::SqliteArguments>,
+        bind: impl FnOnce(SqliteQuery) -> SqliteQuery,
         subjects: &mut [Subject],
     ) -> Result<()> {
         let sql =
@@ -72,6 +70,9 @@ impl SqliteStore {
         attach_addresses(subjects, rows.iter().map(address_from_row))
     }
 }
+
+/// A query that owns its SQL and its bound values.
+type SqliteQuery = sqlx::query::Query<'static, Sqlite, sqlx::sqlite::SqliteArguments>;
 
 fn map_err(e: sqlx::Error) -> StoreError {
     match &e {
@@ -135,44 +136,40 @@ impl Store for SqliteStore {
     async fn search(&self, query: &SubjectQuery) -> Result<Vec<Subject>> {
         let after = query.after.unwrap_or(Uuid::nil());
         let limit = query.limit as i64;
-        let (condition, key): (&'static str, Option<String>) = match &query.key {
-            None => (
-                "SELECT id FROM subject WHERE id > ?1 ORDER BY id LIMIT ?2",
-                None,
-            ),
-            Some(SearchKey::Address(uri)) => (
-                "SELECT id FROM subject WHERE id > ?1 AND (acct = ?3 OR id IN \
-                 (SELECT subject_id FROM address WHERE uri = ?3)) ORDER BY id LIMIT ?2",
-                Some(uri.clone()),
-            ),
-            Some(SearchKey::HandlePrefix(prefix)) => (
+        let condition = match &query.key {
+            None => "SELECT id FROM subject WHERE id > ?1 ORDER BY id LIMIT ?2",
+            Some(SearchKey::Acct(_)) => {
+                "SELECT id FROM subject WHERE id > ?1 AND handle = ?3 AND domain = ?4 \
+                 ORDER BY id LIMIT ?2"
+            }
+            Some(SearchKey::Address(_)) => {
+                "SELECT id FROM subject WHERE id > ?1 AND id IN \
+                 (SELECT subject_id FROM address WHERE uri = ?3) ORDER BY id LIMIT ?2"
+            }
+            Some(SearchKey::HandlePrefix(_)) => {
                 "SELECT id FROM subject WHERE id > ?1 AND substr(handle, 1, length(?3)) = ?3 \
-                 ORDER BY id LIMIT ?2",
-                Some(prefix.clone()),
-            ),
+                 ORDER BY id LIMIT ?2"
+            }
+        };
+        let bound: Vec<String> = query
+            .key
+            .iter()
+            .flat_map(SearchKey::bound)
+            .map(str::to_owned)
+            .collect();
+        let bind = |q: SqliteQuery| {
+            bound
+                .iter()
+                .fold(q.bind(after).bind(limit), |q, value| q.bind(value.clone()))
         };
         let sql =
             format!("SELECT {SUBJECT_COLUMNS} FROM subject WHERE id IN ({condition}) ORDER BY id");
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(after)
-            .bind(limit);
-        if let Some(k) = &key {
-            q = q.bind(k);
-        }
-        let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
+        let rows = bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)?;
         let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();
-        self.load_addresses(
-            condition,
-            |q| {
-                let q = q.bind(after).bind(limit);
-                match &key {
-                    Some(k) => q.bind(k.clone()),
-                    None => q,
-                }
-            },
-            &mut subjects,
-        )
-        .await?;
+        self.load_addresses(condition, bind, &mut subjects).await?;
         Ok(subjects)
     }
 

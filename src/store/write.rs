@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
 use super::{Conflict, DnssecKey, Result, StoreError, Token, Write};
-use crate::model::{Scope, Subject};
+use crate::model::{Acct, Domain, Handle, Scope, Subject};
 
 /// How a backend starts a write. Not nameable outside the store: writes go
 /// through [`super::Store`]'s methods, which run the algorithm below.
@@ -41,8 +41,9 @@ pub trait WriteTx: Send {
     /// The stored subjects with these ids, with their addresses, in id order.
     async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>>;
 
-    /// The stored subjects with these accts.
-    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>>;
+    /// The stored subjects with these accts, each given as its handle and
+    /// domain (what is stored, and what the unique index is on).
+    async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>>;
 
     /// Those of these address URIs that are stored, with their owners.
     async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>>;
@@ -90,7 +91,16 @@ pub trait WriteTx: Send {
 pub struct AddressOwner {
     pub uri: String,
     pub subject_id: Uuid,
-    pub acct: String,
+    /// The owner's handle and domain, as stored.
+    pub handle: String,
+    pub domain: String,
+}
+
+impl AddressOwner {
+    /// The owner's `acct:` URI.
+    pub fn acct(&self) -> String {
+        Acct::uri(&self.handle, &self.domain)
+    }
 }
 
 /// One change-log row, as the algorithm decided it.
@@ -196,9 +206,11 @@ async fn for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Re
 
 /// Refuse an acct or an address another subject has, naming the first.
 async fn check_unique(tx: &mut dyn WriteTx, subject: &Subject) -> Result<()> {
-    let holders = tx.subjects_by_acct(&[subject.acct.as_str()]).await?;
+    let holders = tx
+        .subjects_by_acct(&[(&subject.handle, &subject.domain)])
+        .await?;
     if holders.iter().any(|holder| holder.id != subject.id) {
-        return Err(StoreError::Conflict(Conflict::Acct(subject.acct.clone())));
+        return Err(StoreError::Conflict(Conflict::Acct(subject.acct())));
     }
     if subject.addresses.is_empty() {
         return Ok(());
@@ -211,9 +223,10 @@ async fn check_unique(tx: &mut dyn WriteTx, subject: &Subject) -> Result<()> {
         .filter(|owner| owner.subject_id != subject.id)
         .min_by(|a, b| a.uri.cmp(&b.uri));
     match taken {
-        Some(AddressOwner { uri, acct, .. }) => {
-            Err(StoreError::Conflict(Conflict::Address { uri, owner: acct }))
-        }
+        Some(owner) => Err(StoreError::Conflict(Conflict::Address {
+            owner: owner.acct(),
+            uri: owner.uri,
+        })),
         None => Ok(()),
     }
 }
@@ -241,12 +254,12 @@ pub(super) async fn import(
             // The sender gave up: dropping `tx` rolls everything back.
             None => return Err(StoreError::Internal("import aborted".into())),
         };
-        let accts: Vec<&str> = chunk.iter().map(|(_, s)| s.acct.as_str()).collect();
+        let accts: Vec<_> = chunk.iter().map(|(_, s)| (&s.handle, &s.domain)).collect();
         let existing: HashMap<String, Existing> = tx
             .subjects_by_acct(&accts)
             .await?
             .into_iter()
-            .map(|stored| (stored.acct.clone(), stored))
+            .map(|stored| (stored.acct(), stored))
             .collect();
         let uris: Vec<&str> = chunk
             .iter()
@@ -256,7 +269,10 @@ pub(super) async fn import(
             .address_owners(&uris)
             .await?
             .into_iter()
-            .map(|owner| (owner.uri, (owner.subject_id, owner.acct)))
+            .map(|owner| {
+                let acct = owner.acct();
+                (owner.uri, (owner.subject_id, acct))
+            })
             .collect();
         let plan = plan_chunk(chunk, &existing, &owners, skip_conflicts, now, &mut outcome)?;
         let replaced: Vec<Uuid> = plan.updates.iter().map(|s| s.id).collect();

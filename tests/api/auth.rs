@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
 use callsign::config::Secret;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use reqwest::{Method, Response};
@@ -87,7 +87,7 @@ async fn with_authorization(
     if method == Method::POST {
         request = request.json(&json!({"name": "intruder", "scope": "admin"}));
     }
-    request.send().await.unwrap()
+    request.go().await
 }
 
 #[tokio::test]
@@ -143,14 +143,15 @@ async fn tenant_app() -> TestApp {
         c.webfinger.tenants = "wf.example.com=example.com".parse().unwrap();
     })
     .await;
-    app.create(json!({
-        "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
-        "addresses": [
-            {"uri": "tel:+12125550100", "priority": 10},
-            {"uri": "sip:alice@example.com", "priority": 20},
-        ]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
+            "addresses": [
+                {"uri": "tel:+12125550100", "priority": 10},
+                {"uri": "sip:alice@example.com", "priority": 20},
+            ]
+        }))
+        .await;
     app
 }
 
@@ -161,7 +162,7 @@ async fn lookup_on(app: &TestApp, host: &str, query: &str, token: Option<&str>) 
     if let Some(t) = token {
         r = r.bearer_auth(t);
     }
-    r.send().await.unwrap()
+    r.go().await
 }
 
 async fn status_and_body(r: Response) -> (u16, String) {
@@ -171,15 +172,12 @@ async fn status_and_body(r: Response) -> (u16, String) {
 #[tokio::test]
 async fn lookup_applies_the_webfinger_tenant_rule() {
     let app = tenant_app().await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     // The tenant's own Host sees Alice through every channel.
     let finger = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=acct:alice@example.com",
-        )
+        .finger("resource=acct:alice@example.com")
         .header("host", "wf.example.com");
-    assert_eq!(finger.send().await.unwrap().status(), 200);
+    assert_eq!(finger.go().await.status(), 200);
     let seen = lookup_on(&app, "wf.example.com", "address=tel:+12125550100", None).await;
     let seen: Value = seen.json().await.unwrap();
     assert_eq!(seen["subject"]["id"], "acct:alice@example.com");
@@ -187,12 +185,9 @@ async fn lookup_applies_the_webfinger_tenant_rule() {
     // Another Host: WebFinger says 404, and so does lookup, byte for byte
     // what an unknown key of the same domain answers.
     let finger = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=acct:alice@example.com",
-        )
+        .finger("resource=acct:alice@example.com")
         .header("host", "other.example");
-    assert_eq!(finger.send().await.unwrap().status(), 404);
+    assert_eq!(finger.go().await.status(), 404);
     for token in [None, Some(token.as_str())] {
         for format in ["json", "vcard", "reach"] {
             let unknown = status_and_body(
@@ -232,9 +227,9 @@ async fn lookup_applies_the_webfinger_tenant_rule() {
             .header("host", host)
             .bearer_auth(&token)
             .json(&json!({"addresses": ["tel:+12125550100", "tel:+12125550111"]}))
-            .send()
+            .go()
     };
-    let r = batch("other.example").await.unwrap();
+    let r = batch("other.example").await;
     assert_eq!(r.status(), 200);
     let body: Value = r.json().await.unwrap();
     let mut hidden = body["results"][0].clone();
@@ -245,7 +240,7 @@ async fn lookup_applies_the_webfinger_tenant_rule() {
     assert_eq!(hidden["subject"], Value::Null);
     assert_eq!(hidden["addresses"], json!([]));
 
-    let r = batch("wf.example.com").await.unwrap();
+    let r = batch("wf.example.com").await;
     let body: Value = r.json().await.unwrap();
     assert_eq!(
         body["results"][0]["subject"]["id"],
@@ -255,16 +250,12 @@ async fn lookup_applies_the_webfinger_tenant_rule() {
 
 /// A WebFinger request from `client` as forwarded by a trusted proxy.
 async fn finger_from(app: &TestApp, client: &str) -> u16 {
-    app.request(
-        Method::GET,
-        "/.well-known/webfinger?resource=acct:nobody@example.com",
-    )
-    .header("x-forwarded-for", client)
-    .send()
-    .await
-    .unwrap()
-    .status()
-    .as_u16()
+    app.finger("resource=acct:nobody@example.com")
+        .header("x-forwarded-for", client)
+        .go()
+        .await
+        .status()
+        .as_u16()
 }
 
 #[tokio::test]
@@ -300,14 +291,7 @@ async fn ipv6_clients_are_limited_per_64() {
 #[tokio::test]
 async fn a_revoked_token_is_refused_on_the_next_request() {
     let app = tenant_app().await;
-    let r = app
-        .admin(Method::POST, "/api/v1/tokens")
-        .json(&json!({"name": "soon-revoked", "scope": "lookup"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    let created: Value = r.json().await.unwrap();
+    let created = app.admin().create_token("soon-revoked", "lookup").await;
     let secret = created["secret"].as_str().unwrap();
     let id = created["id"].as_str().unwrap();
     // Used once, so it sits in the token cache.
@@ -319,12 +303,7 @@ async fn a_revoked_token_is_refused_on_the_next_request() {
     )
     .await;
     assert_eq!(r.status(), 200);
-    let r = app
-        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 204);
+    app.admin().revoke_token(id).await;
     let r = lookup_on(
         &app,
         "wf.example.com",

@@ -8,6 +8,8 @@ use crate::support::migrate_with;
 fn a_bad_list_entry_stops_startup_naming_its_key() {
     let networks = "is not an IP network";
     let servers = "is not ip or ip:port";
+    let dns_name = "is not a DNS name";
+    let long_label = format!("{}.example.net", "x".repeat(64));
     for (var, key, value, why) in [
         (
             "CALLSIGN_DNS_AXFR_ALLOW",
@@ -57,6 +59,20 @@ fn a_bad_list_entry_stops_startup_naming_its_key() {
             "wf.example.com",
             "is not host=domain",
         ),
+        ("CALLSIGN_DNS_ZONES", "dns.zones", "e164..arpa", dns_name),
+        (
+            "CALLSIGN_DNS_NS",
+            "dns.ns",
+            "ns1.example.net, ns..x",
+            dns_name,
+        ),
+        (
+            "CALLSIGN_DNS_SOA_MNAME",
+            "dns.soa_mname",
+            &long_label,
+            dns_name,
+        ),
+        ("CALLSIGN_DNS_SOA_RNAME", "dns.soa_rname", "a..b", dns_name),
     ] {
         let (code, stderr) = migrate_with(&[(var, value)]);
         assert_eq!(code, Some(2), "{var}={value}: {stderr}");

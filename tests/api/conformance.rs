@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
-use crate::support::app::{ADMIN, Go, TestApp};
-use reqwest::Method;
-use serde_json::{Value, json};
+use crate::support::app::{ADMIN, TestApp};
+use crate::support::server::id;
+use serde_json::json;
 
 /// Fixed, so a failure reproduces with the command printed below;
 /// `SCHEMATHESIS_SEED` explores others.
@@ -48,13 +48,14 @@ async fn schemathesis_finds_no_mismatch_with_the_served_description() {
     let Some(st) = schemathesis() else { return };
     let app = TestApp::spawn().await;
     // Something to find, so lookups and searches also answer 200.
-    app.create(json!({
-        "handle": "alice",
-        "domain": "example.com",
-        "display_name": "Alice",
-        "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice",
+            "domain": "example.com",
+            "display_name": "Alice",
+            "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
+        }))
+        .await;
     let work = tempfile::tempdir().unwrap();
     let spec = app.url("/api/openapi.json");
     let auth = format!("Authorization: Bearer {ADMIN}");
@@ -124,33 +125,24 @@ async fn schemathesis_finds_no_mismatch_with_the_served_description() {
 async fn concurrent_writes_without_if_match_all_apply() {
     let app = TestApp::spawn().await;
     let subject = app
-        .create(json!({"handle": "race", "domain": "example.com"}))
+        .admin()
+        .create_subject(json!({"handle": "race", "domain": "example.com"}))
         .await;
-    let id = subject["id"].as_str().unwrap();
-    let path = format!("/api/v1/subjects/{id}/addresses");
+    let id = id(&subject);
     // Four at a time: each lost race means another write won, so four
     // writers lose at most three times, fewer than the server's attempts.
     let (rounds, writers) = (8, 4);
     for round in 0..rounds {
         let posts = (0..writers).map(|w| {
             let mailbox = format!("mailto:w{}@example.com", round * writers + w);
-            app.admin(Method::POST, &path)
-                .json(&json!({ "uri": mailbox }))
-                .send()
+            app.admin().try_add_address(id, json!({ "uri": mailbox }))
         });
         for response in futures::future::join_all(posts).await {
-            let response = response.unwrap();
             let status = response.status();
             assert_eq!(status, 201, "{}", response.text().await.unwrap());
         }
     }
-    let stored: Value = app
-        .admin(Method::GET, &format!("/api/v1/subjects/{id}"))
-        .go()
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored = app.admin().get(&format!("/api/v1/subjects/{id}")).await;
     assert_eq!(
         stored["addresses"].as_array().unwrap().len(),
         rounds * writers
@@ -158,14 +150,10 @@ async fn concurrent_writes_without_if_match_all_apply() {
 
     // Deleting without If-Match while others write succeeds too.
     let patch = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
-        .header("content-type", "application/merge-patch+json")
-        .body(r#"{"display_name": "Race"}"#)
-        .send();
-    let delete = app
-        .admin(Method::DELETE, &format!("/api/v1/subjects/{id}"))
-        .send();
+        .admin()
+        .try_patch_subject(id, None, json!({"display_name": "Race"}));
+    let delete = app.admin().try_delete_subject(id, None);
     let (patched, deleted) = futures::join!(patch, delete);
-    assert!([200, 404].contains(&patched.unwrap().status().as_u16()));
-    assert_eq!(deleted.unwrap().status(), 204);
+    assert!([200, 404].contains(&patched.status().as_u16()));
+    assert_eq!(deleted.status(), 204);
 }

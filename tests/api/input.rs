@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::app::{Backend, TestApp, assert_problem};
-use hickory_proto::op::{Message, Query};
-use hickory_proto::rr::{Name, RData, RecordType};
+use crate::support::app::{Backend, Go, TestApp, assert_problem, resolve_through};
+use crate::support::server::ok;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -50,34 +49,6 @@ async fn run(binary: &Path, app: &TestApp, args: &[&str]) -> String {
     text
 }
 
-/// The NAPTR answer to `name` over UDP, decoded by hickory.
-async fn hickory_naptrs(app: &TestApp, name: &str) -> Vec<(String, String)> {
-    let mut q = Message::query();
-    q.add_query(Query::query(
-        Name::from_ascii(name).unwrap(),
-        RecordType::NAPTR,
-    ));
-    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    socket.send_to(&q.to_vec().unwrap(), app.dns).await.unwrap();
-    let mut buf = vec![0; 65535];
-    let n = tokio::time::timeout(std::time::Duration::from_secs(5), socket.recv(&mut buf))
-        .await
-        .expect("a DNS answer in time")
-        .unwrap();
-    let answer = Message::from_vec(&buf[..n]).expect("hickory parses the answer");
-    answer
-        .answers
-        .iter()
-        .filter_map(|r| match &r.data {
-            RData::NAPTR(n) => Some((
-                String::from_utf8(n.services.to_vec()).unwrap(),
-                String::from_utf8(n.regexp.to_vec()).unwrap(),
-            )),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Addresses the API accepts whose NAPTR regexp needs RFC 3402 escapes:
 /// `!` is the delimiter.
 const NEEDS_ESCAPES: [&str; 3] = [
@@ -94,17 +65,19 @@ async fn publisher() -> TestApp {
     let mut addresses = vec![json!({"uri": format!("tel:{NUMBER}")})];
     addresses.extend(NEEDS_ESCAPES.iter().map(|uri| json!({"uri": uri})));
     addresses.push(json!({"uri": "sip:plain@b.example"}));
-    app.create(json!({"handle": "bang", "domain": "b.example", "addresses": addresses}))
+    app.admin()
+        .create_subject(json!({"handle": "bang", "domain": "b.example", "addresses": addresses}))
         .await;
     // Enough other subjects that the transfer takes several messages.
     for i in 0..40 {
-        app.create(
-            json!({"handle": format!("u{i}"), "domain": "b.example", "addresses": [
-                {"uri": format!("tel:+1212555{:04}", 2000 + i)},
-                {"uri": format!("mailto:u{i}!x@b.example")},
-            ]}),
-        )
-        .await;
+        app.admin()
+            .create_subject(
+                json!({"handle": format!("u{i}"), "domain": "b.example", "addresses": [
+                    {"uri": format!("tel:+1212555{:04}", 2000 + i)},
+                    {"uri": format!("mailto:u{i}!x@b.example")},
+                ]}),
+            )
+            .await;
     }
     app
 }
@@ -118,7 +91,11 @@ fn escaped(uri: &str) -> String {
 async fn naptrs_of_accepted_addresses_parse_in_hickory_dig_and_kdig() {
     let app = publisher().await;
 
-    let mut got = hickory_naptrs(&app, OWNER).await;
+    let (_, naptrs) = app.naptr(NUMBER).await;
+    let mut got: Vec<(String, String)> = naptrs
+        .into_iter()
+        .map(|(_, _, _, services, regexp, _)| (services, regexp))
+        .collect();
     got.sort();
     let mut want: Vec<(String, String)> = vec![
         ("E2U+email:mailto".into(), escaped(NEEDS_ESCAPES[0])),
@@ -175,22 +152,8 @@ async fn a_zone_with_escaped_regexps_transfers_completely() {
 #[tokio::test]
 async fn the_resolver_reads_escaped_regexps_back_to_the_published_uris() {
     let b = publisher().await;
-    let (dns, http) = (b.dns, b.http);
-    let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
-        c.resolver.enabled = true;
-        c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
-        c.resolver.step_timeout_ms = 3000;
-        c.resolver.total_timeout_ms = 8000;
-    })
-    .await;
-    let r = a
-        .request(Method::GET, &format!("/api/v1/lookup?address=tel:{NUMBER}"))
-        .send()
-        .await
-        .unwrap();
-    let body: Value = r.json().await.unwrap();
+    let a = TestApp::spawn_with(Backend::Sqlite, |c| resolve_through(c, &b, "b.example")).await;
+    let body = a.lookup(&format!("address=tel:{NUMBER}"), None).await;
     let from_enum: Vec<&str> = body["addresses"]
         .as_array()
         .unwrap_or_else(|| panic!("{body}"))
@@ -233,15 +196,13 @@ async fn sip_users_outside_rfc_3261_are_refused() {
 /// POST a subject with a published number and `address`; its 400 problem.
 async fn create_problem(app: &TestApp, address: Value) -> Value {
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
-        .json(
-            &json!({"handle": "x", "domain": "example.com", "addresses": [
+        .admin()
+        .try_create_subject(
+            json!({"handle": "x", "domain": "example.com", "addresses": [
                 {"uri": format!("tel:{NUMBER}")}, address
             ]}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_problem(r, 400).await
 }
 
@@ -249,7 +210,8 @@ async fn create_problem(app: &TestApp, address: Value) -> Value {
 async fn ipv6_literals_are_hosts_in_canonical_form() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "v6", "domain": "example.com", "addresses": [
                 {"uri": "sip:x@[::1]"},
                 {"uri": "sips:x@[2001:DB8:0:0:0:0:0:1]:5061"},
@@ -299,11 +261,7 @@ async fn lookup_of_an_ipv6_host_meets_the_guard_not_a_bad_url() {
         ("sip:x@[0:0:0:0:0:0:0:1]:5060", "::1"),
         ("xmpp:x@[::1]", "::1"),
     ] {
-        let r = app
-            .request(Method::GET, &format!("/api/v1/lookup?address={address}"))
-            .send()
-            .await
-            .unwrap();
+        let r = app.try_lookup(&format!("address={address}"), None).await;
         let p = assert_problem(r, 502).await;
         let detail = p["detail"].as_str().unwrap();
         assert!(
@@ -317,12 +275,13 @@ async fn lookup_of_an_ipv6_host_meets_the_guard_not_a_bad_url() {
 #[tokio::test]
 async fn invisible_and_confusable_user_parts_are_refused() {
     let app = TestApp::spawn().await;
-    app.create(
-        json!({"handle": "u0000000", "domain": "example.com", "addresses": [
-            {"uri": "sip:u0000000@example.com"}, {"uri": "mailto:u0000000@example.com"},
-        ]}),
-    )
-    .await;
+    app.admin()
+        .create_subject(
+            json!({"handle": "u0000000", "domain": "example.com", "addresses": [
+                {"uri": "sip:u0000000@example.com"}, {"uri": "mailto:u0000000@example.com"},
+            ]}),
+        )
+        .await;
     let before = app.snapshot().await;
     for uri in [
         "sip:u0000000\u{200B}@example.com",
@@ -359,7 +318,8 @@ async fn invisible_and_confusable_user_parts_are_refused() {
 async fn percent_encoded_user_parts_are_stored_normalised() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "enc", "domain": "example.com", "addresses": [
                 {"uri": "sip:%75%30000001@example.com"},
                 {"uri": "mailto:%41lice%2eB@example.com"},
@@ -386,15 +346,13 @@ async fn percent_encoded_user_parts_are_stored_normalised() {
     );
     // The decoded spelling is the same address, so it is taken.
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
-        .json(
-            &json!({"handle": "other", "domain": "example.com", "addresses": [
+        .admin()
+        .try_create_subject(
+            json!({"handle": "other", "domain": "example.com", "addresses": [
                 {"uri": "sip:u0000001@example.com"}
             ]}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_problem(r, 409).await;
 }
 
@@ -402,7 +360,8 @@ async fn percent_encoded_user_parts_are_stored_normalised() {
 async fn invisible_characters_are_refused_in_every_text_field() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(
+        .admin()
+        .create_subject(
             json!({"handle": "t", "domain": "example.com", "display_name": "Zoë 🦀",
             "addresses": [{"uri": "sip:t@example.com", "label": "work"}]}),
         )
@@ -456,12 +415,11 @@ async fn invisible_characters_are_refused_in_every_text_field() {
         ];
         for (method, path, body, field) in attempts {
             let r = app
-                .admin(method.clone(), &path)
+                .as_admin(method.clone(), &path)
                 .header("content-type", "application/merge-patch+json")
                 .json(&body)
-                .send()
-                .await
-                .unwrap();
+                .go()
+                .await;
             let p = assert_problem(r, 400).await;
             assert_eq!(p["field"], field, "{method} {path} {c:?}: {p}");
             let code = format!("U+{:04X}", c as u32);
@@ -475,7 +433,8 @@ async fn invisible_characters_are_refused_in_every_text_field() {
 async fn null_is_not_absent_for_members_with_defaults() {
     let app = TestApp::spawn().await;
     let s = app
-        .create(json!({"handle": "n", "domain": "example.com",
+        .admin()
+        .create_subject(json!({"handle": "n", "domain": "example.com",
             "addresses": [{"uri": "sip:n@example.com"}]}))
         .await;
     let id = s["id"].as_str().unwrap().to_owned();
@@ -557,12 +516,11 @@ async fn null_is_not_absent_for_members_with_defaults() {
     ];
     for (method, path, body, field) in attempts {
         let r = app
-            .admin(method.clone(), path)
+            .as_admin(method.clone(), path)
             .header("content-type", "application/merge-patch+json")
             .json(&body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         let p = assert_problem(r, 400).await;
         assert_eq!(p["field"], field, "{method} {path} {body}: {p}");
         assert!(p["detail"].as_str().unwrap().contains("null"), "{p}");
@@ -574,15 +532,6 @@ async fn null_is_not_absent_for_members_with_defaults() {
 #[tokio::test]
 async fn the_demo_directory_still_imports() {
     let app = TestApp::spawn().await;
-    let r = app
-        .admin(Method::POST, "/api/v1/import")
-        .header("content-type", "application/x-ndjson")
-        .body(callsign::demo::NDJSON)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status();
-    let report: Value = r.json().await.unwrap();
-    assert_eq!(status, 200, "{report}");
+    let report = ok(app.admin().import("", callsign::demo::NDJSON).await, 200).await;
     assert_eq!(report["created"], 4, "{report}");
 }

@@ -10,10 +10,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::support::app::{Backend, TestApp, assert_problem};
-use hickory_proto::op::{Message, Query, ResponseCode};
-use hickory_proto::rr::{Name, RecordType};
-use reqwest::Method;
+use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::dns::{NUMBER, framed, query};
+use crate::support::server::id;
+use hickory_proto::op::{Message, ResponseCode};
+use hickory_proto::rr::RecordType;
 use serde_json::{Value, json};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
@@ -223,16 +224,12 @@ async fn webfinger_answers_within_the_request_timeout_when_the_database_hangs() 
         .unwrap();
     let answer = tokio::time::timeout(
         BOUND,
-        app.request(
-            Method::GET,
-            "/.well-known/webfinger?resource=acct:alice@example.com",
-        )
-        .bearer_auth("a-token-never-seen-before")
-        .send(),
+        app.finger("resource=acct:alice@example.com")
+            .bearer_auth("a-token-never-seen-before")
+            .go(),
     )
     .await
-    .expect("WebFinger answers within the request timeout")
-    .unwrap();
+    .expect("WebFinger answers within the request timeout");
     assert_eq!(answer.status(), 503);
     lock.rollback().await.unwrap();
 }
@@ -240,29 +237,13 @@ async fn webfinger_answers_within_the_request_timeout_when_the_database_hangs() 
 // --- DNS over TCP -----------------------------------------------------------
 
 fn naptr_query(id: u16) -> Vec<u8> {
-    let mut msg = Message::query();
+    let mut msg = query(NUMBER, RecordType::NAPTR, None);
     msg.metadata.id = id;
-    msg.add_query(Query::query(
-        Name::from_ascii("0.0.1.0.5.5.5.2.1.2.1.e164.arpa.").unwrap(),
-        RecordType::NAPTR,
-    ));
-    framed(msg)
+    framed(&msg)
 }
 
 fn axfr_query() -> Vec<u8> {
-    let mut msg = Message::query();
-    msg.add_query(Query::query(
-        Name::from_ascii("e164.arpa.").unwrap(),
-        RecordType::AXFR,
-    ));
-    framed(msg)
-}
-
-fn framed(msg: Message) -> Vec<u8> {
-    let bytes = msg.to_vec().unwrap();
-    let mut framed = (bytes.len() as u16).to_be_bytes().to_vec();
-    framed.extend_from_slice(&bytes);
-    framed
+    framed(&query("e164.arpa.", RecordType::AXFR, None))
 }
 
 /// Send one framed query on `stream`; the answer, or None if the server
@@ -401,16 +382,12 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
     let app = TestApp::spawn_with(Backend::Sqlite, limited).await;
     let before = app.snapshot().await;
     let create = |addresses: Vec<Value>| {
-        app.admin(Method::POST, "/api/v1/subjects")
-            .json(&json!({"handle": "big", "domain": "example.com", "addresses": addresses}))
-            .send()
+        app.admin().try_create_subject(
+            json!({"handle": "big", "domain": "example.com", "addresses": addresses}),
+        )
     };
-    let body = assert_names_addresses(
-        create(vec![sip(1), sip(2), sip(3), sip(4), sip(5)])
-            .await
-            .unwrap(),
-    )
-    .await;
+    let body =
+        assert_names_addresses(create(vec![sip(1), sip(2), sip(3), sip(4), sip(5)]).await).await;
     assert!(
         body["detail"]
             .as_str()
@@ -418,7 +395,7 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
             .contains("at most 4 addresses"),
         "{body}"
     );
-    let body = assert_names_addresses(create(vec![tel(1), tel(2), tel(3)]).await.unwrap()).await;
+    let body = assert_names_addresses(create(vec![tel(1), tel(2), tel(3)]).await).await;
     assert!(
         body["detail"].as_str().unwrap().contains("at most 2 tel:"),
         "{body}"
@@ -427,36 +404,18 @@ async fn subjects_above_the_address_caps_are_refused_on_create_patch_and_add() {
 
     // At the caps exactly: accepted.
     let subject = app
-        .create(json!({"handle": "full", "domain": "example.com",
+        .admin()
+        .create_subject(json!({"handle": "full", "domain": "example.com",
                        "addresses": [tel(1), tel(2), sip(1), sip(2)]}))
         .await;
-    let id = subject["id"].as_str().unwrap();
+    let id = id(&subject);
     let before = app.snapshot().await;
-    let r = app
-        .admin(Method::POST, &format!("/api/v1/subjects/{id}/addresses"))
-        .json(&sip(3))
-        .send()
-        .await
-        .unwrap();
+    let r = app.admin().try_add_address(id, sip(3)).await;
     assert_names_addresses(r).await;
-    let r = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
-        .header("content-type", "application/merge-patch+json")
-        .body(json!({"addresses": [tel(1), tel(2), tel(3)]}).to_string())
-        .send()
-        .await
-        .unwrap();
+    let patch = json!({"addresses": [tel(1), tel(2), tel(3)]});
+    let r = app.admin().try_patch_subject(id, None, patch).await;
     assert_names_addresses(r).await;
     assert_eq!(app.snapshot().await, before, "nothing stored");
-}
-
-async fn import(app: &TestApp, body: impl Into<reqwest::Body>) -> reqwest::Response {
-    app.admin(Method::POST, "/api/v1/import")
-        .header("content-type", "application/x-ndjson")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -469,7 +428,7 @@ async fn an_import_line_above_the_address_caps_is_refused_by_line() {
                "addresses": [tel(2), tel(3), tel(4)]}),
     ];
     let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    let problem = assert_problem(import(&app, body).await, 400).await;
+    let problem = assert_problem(app.admin().import("", body).await, 400).await;
     assert_eq!(problem["line"], 2, "{problem}");
     assert!(
         problem["detail"].as_str().unwrap().contains("addresses"),

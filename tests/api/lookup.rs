@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::support::app::{Backend, TestApp, assert_problem};
-use reqwest::{Method, Response};
+use crate::support::app::{Backend, TestApp, assert_problem, resolve_through};
+use crate::support::server::{ok, uris};
+use reqwest::Response;
 use serde_json::{Value, json};
 
 const BOB_TEL: &str = "tel:+12125550199";
@@ -13,63 +14,44 @@ const BOB_TEL: &str = "tel:+12125550199";
 /// B: Bob, with public, authenticated and private addresses.
 async fn instance_b() -> TestApp {
     let b = TestApp::spawn().await;
-    b.create(json!({
-        "handle": "bob", "domain": "b.example", "display_name": "Bob Remote",
-        "addresses": [
-            {"uri": BOB_TEL, "priority": 10},
-            {"uri": "sip:bob@b.example", "priority": 20},
-            {"uri": "xmpp:bob@b.example", "priority": 30},
-            {"uri": "mailto:bob@b.example", "visibility": "authenticated"},
-            {"uri": "tel:+12125550198", "visibility": "private"},
-            {"uri": "xmpp:bob-secret@b.example", "visibility": "private"},
-        ]
-    }))
-    .await;
+    b.admin()
+        .create_subject(json!({
+            "handle": "bob", "domain": "b.example", "display_name": "Bob Remote",
+            "addresses": [
+                {"uri": BOB_TEL, "priority": 10},
+                {"uri": "sip:bob@b.example", "priority": 20},
+                {"uri": "xmpp:bob@b.example", "priority": 30},
+                {"uri": "mailto:bob@b.example", "visibility": "authenticated"},
+                {"uri": "tel:+12125550198", "visibility": "private"},
+                {"uri": "xmpp:bob-secret@b.example", "visibility": "private"},
+            ]
+        }))
+        .await;
     b
 }
 
 /// A: Alice locally, and B as the remote directory for b.example and for
 /// ENUM.
 async fn instance_a(b: &TestApp, tweak: impl FnOnce(&mut callsign::config::Config)) -> TestApp {
-    let (dns, http) = (b.dns, b.http);
-    let a = TestApp::spawn_with(Backend::Sqlite, move |c| {
-        c.resolver.enabled = true;
-        // These tests look B's people up anonymously.
-        c.resolver.anonymous = true;
-        c.resolver.enum_servers = vec![dns].into();
-        c.resolver.webfinger_hosts = format!("b.example=http://{http}").parse().unwrap();
-        c.resolver.step_timeout_ms = 3000;
-        c.resolver.total_timeout_ms = 8000;
+    // These tests look B's people up anonymously.
+    let a = TestApp::spawn_with(Backend::Sqlite, |c| {
+        resolve_through(c, b, "b.example");
         tweak(c);
     })
     .await;
-    a.create(json!({
-        "handle": "alice", "domain": "a.example", "display_name": "Alice Local",
-        "addresses": [
-            {"uri": "tel:+12125550100", "priority": 10},
-            {"uri": "sip:alice@a.example", "priority": 20},
-            {"uri": "xmpp:alice@a.example", "priority": 30},
-            {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
-            {"uri": "tel:+12125550101", "visibility": "private"},
-        ]
-    }))
-    .await;
+    a.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "a.example", "display_name": "Alice Local",
+            "addresses": [
+                {"uri": "tel:+12125550100", "priority": 10},
+                {"uri": "sip:alice@a.example", "priority": 20},
+                {"uri": "xmpp:alice@a.example", "priority": 30},
+                {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
+                {"uri": "tel:+12125550101", "visibility": "private"},
+            ]
+        }))
+        .await;
     a
-}
-
-async fn lookup(app: &TestApp, query: &str, token: Option<&str>) -> Response {
-    let mut r = app.request(Method::GET, &format!("/api/v1/lookup?{query}"));
-    if let Some(t) = token {
-        r = r.bearer_auth(t);
-    }
-    r.send().await.unwrap()
-}
-
-async fn answer(response: Response) -> Value {
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    assert_eq!(status, 200, "{body}");
-    serde_json::from_str(&body).unwrap()
 }
 
 /// uri → (sources, verified)
@@ -101,7 +83,7 @@ fn entry(sources: &[&str], verified: bool) -> (Vec<String>, bool) {
 async fn a_number_only_b_knows_resolves_through_enum_then_webfinger() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
-    let got = answer(lookup(&a, &format!("address={BOB_TEL}"), None).await).await;
+    let got = a.lookup(&format!("address={BOB_TEL}"), None).await;
     assert_eq!(got["query"], BOB_TEL);
     assert_eq!(
         got["subject"],
@@ -121,8 +103,8 @@ async fn a_number_only_b_knows_resolves_through_enum_then_webfinger() {
         ])
     );
     // A lookup token at A does not unlock B's authenticated addresses.
-    let token = a.token("lookup").await;
-    let with_token = answer(lookup(&a, &format!("address={BOB_TEL}"), Some(&token)).await).await;
+    let token = a.admin().token("lookup").await;
+    let with_token = a.lookup(&format!("address={BOB_TEL}"), Some(&token)).await;
     assert_eq!(addresses(&with_token), addresses(&got));
     let text = with_token.to_string();
     for hidden in ["mailto:bob", "+12125550198", "bob-secret"] {
@@ -134,7 +116,7 @@ async fn a_number_only_b_knows_resolves_through_enum_then_webfinger() {
 async fn a_jid_only_b_knows_resolves_through_webfinger_then_enum() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
-    let got = answer(lookup(&a, "address=xmpp:Bob@B.example", None).await).await;
+    let got = a.lookup("address=xmpp:Bob@B.example", None).await;
     assert_eq!(got["query"], "xmpp:bob@b.example");
     assert_eq!(got["subject"]["id"], "acct:bob@b.example");
     assert_eq!(got["complete"], true, "{got}");
@@ -158,15 +140,9 @@ async fn a_jid_only_b_knows_resolves_through_webfinger_then_enum() {
     );
     assert!(!got.to_string().contains("mailto:"), "{got}");
     // The same through the batch endpoint.
-    let token = a.token("lookup").await;
-    let r = a
-        .request(Method::POST, "/api/v1/lookup")
-        .bearer_auth(&token)
-        .json(&json!({"addresses": ["xmpp:bob@b.example", "tel:+12125550100", "tel:+19995550000"]}))
-        .send()
-        .await
-        .unwrap();
-    let batch = answer(r).await;
+    let token = a.admin().token("lookup").await;
+    let keys = json!({"addresses": ["xmpp:bob@b.example", "tel:+12125550100", "tel:+19995550000"]});
+    let batch = ok(a.try_lookup_batch(keys, Some(&token)).await, 200).await;
     let results = batch["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     assert_eq!(addresses(&results[0]), found);
@@ -179,17 +155,12 @@ async fn a_jid_only_b_knows_resolves_through_webfinger_then_enum() {
 async fn local_answers_follow_the_callers_view() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
-    let anonymous = answer(lookup(&a, "address=tel:+1-212-555-0100", None).await).await;
+    let anonymous = a.lookup("address=tel:+1-212-555-0100", None).await;
     assert_eq!(
         anonymous["subject"],
         json!({"id": "acct:alice@a.example", "display_name": "Alice Local"})
     );
-    let uris: Vec<&str> = anonymous["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect();
+    let uris = uris(&anonymous);
     assert_eq!(
         uris,
         [
@@ -199,13 +170,14 @@ async fn local_answers_follow_the_callers_view() {
         ]
     );
     assert!(anonymous["addresses"][0]["sources"] == json!(["local"]));
-    let token = a.token("lookup").await;
-    let with_token = answer(lookup(&a, "address=sip:alice@a.example", Some(&token)).await).await;
+    let token = a.admin().token("lookup").await;
+    let with_token = a.lookup("address=sip:alice@a.example", Some(&token)).await;
     assert!(with_token.to_string().contains("mailto:alice@a.example"));
     assert!(!with_token.to_string().contains("+12125550101"));
     // A bad token is 401, never silently anonymous.
     assert_problem(
-        lookup(&a, "address=sip:alice@a.example", Some("cs_nope")).await,
+        a.try_lookup("address=sip:alice@a.example", Some("cs_nope"))
+            .await,
         401,
     )
     .await;
@@ -217,8 +189,8 @@ async fn hidden_and_unknown_keys_get_the_same_404() {
     let a = instance_a(&b, |_| {}).await;
     // Alice's private number at A, and a number nobody has: both go to
     // ENUM at B, both find nothing.
-    let hidden = lookup(&a, "address=tel:+12125550101", None).await;
-    let unknown = lookup(&a, "address=tel:+12125550177", None).await;
+    let hidden = a.try_lookup("address=tel:+12125550101", None).await;
+    let unknown = a.try_lookup("address=tel:+12125550177", None).await;
     let strip = |r: &Response| {
         let mut h: Vec<(String, String)> = r
             .headers()
@@ -241,13 +213,13 @@ async fn hidden_and_unknown_keys_get_the_same_404() {
 async fn full_jids_and_sip_gruus_are_the_same_endpoint() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
-    let got = answer(lookup(&a, "address=xmpp:alice@a.example/phone", None).await).await;
+    let got = a.lookup("address=xmpp:alice@a.example/phone", None).await;
     assert_eq!(got["query"], "xmpp:alice@a.example/phone");
     assert_eq!(
         got["equivalents"],
         json!([{"uri": "sip:alice@a.example;gr=phone", "same_as": "xmpp:alice@a.example/phone"}])
     );
-    let got = answer(lookup(&a, "address=sip:alice@a.example;gr=phone", None).await).await;
+    let got = a.lookup("address=sip:alice@a.example;gr=phone", None).await;
     assert_eq!(
         got["equivalents"],
         json!([{"uri": "xmpp:alice@a.example/phone", "same_as": "sip:alice@a.example;gr=phone"}])
@@ -258,7 +230,9 @@ async fn full_jids_and_sip_gruus_are_the_same_endpoint() {
 async fn vcard_and_reach_formats() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
-    let r = lookup(&a, "address=tel:+12125550100&format=vcard", None).await;
+    let r = a
+        .try_lookup("address=tel:+12125550100&format=vcard", None)
+        .await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "text/vcard; charset=utf-8");
     assert_eq!(
@@ -267,7 +241,9 @@ async fn vcard_and_reach_formats() {
          TEL;VALUE=uri;PREF=1:tel:+12125550100\r\nIMPP;PREF=2:sip:alice@a.example\r\n\
          IMPP;PREF=3:xmpp:alice@a.example\r\nEND:VCARD\r\n"
     );
-    let r = lookup(&a, "address=xmpp:alice@a.example&format=reach", None).await;
+    let r = a
+        .try_lookup("address=xmpp:alice@a.example&format=reach", None)
+        .await;
     assert_eq!(
         r.headers()["content-type"],
         "application/xml; charset=utf-8"
@@ -278,7 +254,9 @@ async fn vcard_and_reach_formats() {
          <addr uri='sip:alice@a.example'/></reach>"
     );
     // A remote answer as a vCard.
-    let r = lookup(&a, &format!("address={BOB_TEL}&format=vcard"), None).await;
+    let r = a
+        .try_lookup(&format!("address={BOB_TEL}&format=vcard"), None)
+        .await;
     let card = r.text().await.unwrap();
     assert!(card.contains("FN:Bob Remote\r\n"), "{card}");
     assert!(
@@ -298,37 +276,29 @@ async fn bad_requests_name_the_problem() {
         ("address=tel:+1&remote=true", "address"),
         ("address=tel:+12125550100&format=pdf", "format"),
     ] {
-        let p = assert_problem(lookup(&a, query, None).await, 400).await;
+        let p = assert_problem(a.try_lookup(query, None).await, 400).await;
         assert_eq!(p["field"], field, "{query}: {p}");
     }
     // Batches need a token, a bounded size, and every address valid.
-    let batch = |body: Value, token: Option<String>| {
-        let mut r = a.request(Method::POST, "/api/v1/lookup").json(&body);
-        if let Some(t) = token {
-            r = r.bearer_auth(t);
-        }
-        r.send()
-    };
-    assert_problem(batch(json!({"addresses": []}), None).await.unwrap(), 401).await;
-    let token = a.token("lookup").await;
+    let r = a.try_lookup_batch(json!({"addresses": []}), None).await;
+    assert_problem(r, 401).await;
+    let token = a.admin().token("lookup").await;
     let p = assert_problem(
-        batch(
+        a.try_lookup_batch(
             json!({"addresses": ["tel:+12125550100", "x", "y"]}),
-            Some(token.clone()),
+            Some(&token),
         )
-        .await
-        .unwrap(),
+        .await,
         400,
     )
     .await;
     assert_eq!(p["field"], "addresses");
     let p = assert_problem(
-        batch(
+        a.try_lookup_batch(
             json!({"addresses": ["tel:+12125550100", "nope"]}),
-            Some(token),
+            Some(&token),
         )
-        .await
-        .unwrap(),
+        .await,
         400,
     )
     .await;
@@ -345,7 +315,7 @@ async fn anonymous_callers_are_rate_limited() {
     .await;
     let mut statuses = Vec::new();
     for _ in 0..4 {
-        let r = lookup(&a, "address=tel:+12125550100", None).await;
+        let r = a.try_lookup("address=tel:+12125550100", None).await;
         statuses.push(r.status().as_u16());
         if r.status() == 429 {
             assert!(r.headers().contains_key("retry-after"));
@@ -354,8 +324,8 @@ async fn anonymous_callers_are_rate_limited() {
     assert_eq!(&statuses[..2], [200, 200]);
     assert!(statuses[2..].contains(&429), "{statuses:?}");
     // Token holders are not limited.
-    let token = a.token("lookup").await;
-    let r = lookup(&a, "address=tel:+12125550100", Some(&token)).await;
+    let token = a.admin().token("lookup").await;
+    let r = a.try_lookup("address=tel:+12125550100", Some(&token)).await;
     assert_eq!(r.status(), 200);
 }
 
@@ -364,11 +334,11 @@ async fn remote_fetches_never_reach_loopback_unless_allowed() {
     let b = instance_b().await;
     let a = instance_a(&b, |_| {}).await;
     // An address at a loopback literal: its WebFinger is refused outright.
-    let p = assert_problem(lookup(&a, "address=sip:eve@127.0.0.1", None).await, 502).await;
+    let p = assert_problem(a.try_lookup("address=sip:eve@127.0.0.1", None).await, 502).await;
     let detail = p["detail"].as_str().unwrap();
     assert!(detail.contains("not a public address"), "{detail}");
     // A name that resolves to loopback (from /etc/hosts) is refused too.
-    let p = assert_problem(lookup(&a, "address=xmpp:eve@localhost", None).await, 502).await;
+    let p = assert_problem(a.try_lookup("address=xmpp:eve@localhost", None).await, 502).await;
     let detail = p["detail"].as_str().unwrap();
     assert!(detail.contains("webfinger:localhost"), "{detail}");
 }
@@ -390,7 +360,7 @@ async fn a_stalled_remote_gives_a_partial_answer() {
         c.resolver.step_timeout_ms = 300;
     })
     .await;
-    let got = answer(lookup(&a, &format!("address={BOB_TEL}"), None).await).await;
+    let got = a.lookup(&format!("address={BOB_TEL}"), None).await;
     assert_eq!(got["complete"], false);
     let found = addresses(&got);
     assert_eq!(

@@ -11,13 +11,7 @@ async fn health_readiness_and_metrics() {
     let r = app.request(Method::GET, "/readyz").go().await;
     assert_eq!(r.status(), 200);
     app.request(Method::GET, "/api/v1/subjects").go().await;
-    let text = app
-        .request(Method::GET, "/metrics")
-        .go()
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics().await;
     assert!(text.contains("callsign_http_requests_total"), "{text}");
     assert!(text.contains("route=\"/api/v1/subjects\""), "{text}");
     assert!(text.contains("callsign_http_request_duration_seconds"));

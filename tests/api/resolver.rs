@@ -10,11 +10,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::support::app::{Backend, TestApp, assert_problem};
+use crate::support::server::{observable, uris};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::serve::ListenerExt;
 use callsign::config::{HostOverride, HostOverrides, ListEntry};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 /// How many of something are in flight now, and the most ever.
@@ -134,30 +134,6 @@ async fn resolver_app(tweak: impl FnOnce(&mut callsign::config::Config)) -> Test
     .await
 }
 
-async fn lookup(app: &TestApp, query: &str, token: Option<&str>) -> reqwest::Response {
-    let mut r = app.request(Method::GET, &format!("/api/v1/lookup?{query}"));
-    if let Some(t) = token {
-        r = r.bearer_auth(t);
-    }
-    r.send().await.unwrap()
-}
-
-async fn answer(response: reqwest::Response) -> Value {
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    assert_eq!(status, 200, "{body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-fn uris(answer: &Value) -> Vec<&str> {
-    answer["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect()
-}
-
 fn host_of(resource: &str) -> String {
     resource.rsplit_once('@').unwrap().1.to_owned()
 }
@@ -211,8 +187,10 @@ fn cut_by<'a>(answer: &'a Value, cap: &str) -> Vec<&'a Value> {
 async fn a_fan_out_stops_at_the_host_cap() {
     let (host, overrides) = fan_out().await;
     let app = resolver_app(|c| c.resolver.webfinger_hosts = overrides).await;
-    let token = app.token("lookup").await;
-    let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
+    let token = app.admin().token("lookup").await;
+    let got = app
+        .lookup("address=sip:seed@h0.fan.example", Some(&token))
+        .await;
     let asked: BTreeSet<String> = host.seen.resources().iter().map(|r| host_of(r)).collect();
     eprintln!(
         "fan-out, default caps: {} fetches, {} connections, {} hosts",
@@ -246,8 +224,10 @@ async fn a_fan_out_stops_at_the_step_cap() {
         c.resolver.max_hosts = 1000;
     })
     .await;
-    let token = app.token("lookup").await;
-    let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
+    let token = app.admin().token("lookup").await;
+    let got = app
+        .lookup("address=sip:seed@h0.fan.example", Some(&token))
+        .await;
     eprintln!(
         "fan-out, max_hosts 1000: {} fetches, {} connections",
         host.seen.requests(),
@@ -297,8 +277,10 @@ async fn outbound_fetches_are_bounded_in_all_and_per_host() {
         c.resolver.max_concurrent_fetches = 3;
     })
     .await;
-    let token = app.token("lookup").await;
-    let got = answer(lookup(&app, "address=sip:seed@h0.fan.example", Some(&token)).await).await;
+    let token = app.admin().token("lookup").await;
+    let got = app
+        .lookup("address=sip:seed@h0.fan.example", Some(&token))
+        .await;
     assert_eq!(got["complete"], true, "{got}");
     assert_eq!(uris(&got).len(), 20, "{got}");
     let per_host: Vec<usize> = servers.iter().map(|s| s.seen.in_flight.max()).collect();
@@ -326,18 +308,19 @@ async fn anonymous_callers_get_local_answers_only_by_default() {
         resolver_app(|c| c.resolver.webfinger_hosts = format!("b.example={base}").parse().unwrap())
             .await;
     // Automatic remote steps are not taken for an anonymous caller...
-    assert_problem(lookup(&app, "address=sip:bob@b.example", None).await, 404).await;
+    assert_problem(app.try_lookup("address=sip:bob@b.example", None).await, 404).await;
     // ...and asking for them is refused, naming what is missing.
     let p = assert_problem(
-        lookup(&app, "address=sip:bob@b.example&remote=true", None).await,
+        app.try_lookup("address=sip:bob@b.example&remote=true", None)
+            .await,
         401,
     )
     .await;
     assert!(p["detail"].as_str().unwrap().contains("token"), "{p}");
     assert_eq!(remote.seen.requests(), 0);
     // A token holder's lookup goes remote.
-    let token = app.token("lookup").await;
-    let got = answer(lookup(&app, "address=sip:bob@b.example", Some(&token)).await).await;
+    let token = app.admin().token("lookup").await;
+    let got = app.lookup("address=sip:bob@b.example", Some(&token)).await;
     assert_eq!(uris(&got), ["sip:bob@b.example", "xmpp:bob@b.example"]);
     assert_eq!(remote.seen.requests(), 1);
 
@@ -347,7 +330,9 @@ async fn anonymous_callers_get_local_answers_only_by_default() {
         c.resolver.anonymous = true;
     })
     .await;
-    let got = answer(lookup(&app, "address=sip:bob@b.example&remote=true", None).await).await;
+    let got = app
+        .lookup("address=sip:bob@b.example&remote=true", None)
+        .await;
     assert_eq!(uris(&got), ["sip:bob@b.example", "xmpp:bob@b.example"]);
 }
 
@@ -372,9 +357,10 @@ async fn trusted_hosts_are_not_followed_to_another_origin() {
     let app =
         resolver_app(|c| c.resolver.webfinger_hosts = format!("r.example={base}").parse().unwrap())
             .await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let p = assert_problem(
-        lookup(&app, "address=sip:away@r.example", Some(&token)).await,
+        app.try_lookup("address=sip:away@r.example", Some(&token))
+            .await,
         502,
     )
     .await;
@@ -385,24 +371,8 @@ async fn trusted_hosts_are_not_followed_to_another_origin() {
     assert_eq!(elsewhere.seen.requests(), 0);
     assert_eq!(elsewhere.seen.connections.load(Ordering::SeqCst), 0);
     // A redirect on the same origin is still followed.
-    let got = answer(lookup(&app, "address=sip:here@r.example", Some(&token)).await).await;
+    let got = app.lookup("address=sip:here@r.example", Some(&token)).await;
     assert_eq!(uris(&got), ["xmpp:final@r.example"], "{got}");
-}
-
-/// Status, headers (but the date) and body: what a caller can compare.
-async fn observable(response: reqwest::Response) -> (u16, Vec<(String, String)>, bytes::Bytes) {
-    let mut headers: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .filter(|(k, _)| *k != "date")
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
-        .collect();
-    headers.sort();
-    (
-        response.status().as_u16(),
-        headers,
-        response.bytes().await.unwrap(),
-    )
 }
 
 /// Alice lives at a.example (a domain of this directory); one of her
@@ -422,18 +392,19 @@ async fn alice_app(ours: &FakeHost, foreign: &FakeHost) -> TestApp {
         c.resolver.step_timeout_ms = 300;
     })
     .await;
-    app.create(json!({
-        "handle": "alice", "domain": "a.example", "display_name": "Alice",
-        "discoverable": false,
-        "addresses": [
-            {"uri": "tel:+12125550100"},
-            {"uri": "sip:alice@a.example", "discoverable": false},
-            {"uri": "xmpp:alice@a.example", "visibility": "private"},
-            {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
-            {"uri": "sip:alice@pbx.elsewhere.example", "visibility": "private"},
-        ]
-    }))
-    .await;
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "a.example", "display_name": "Alice",
+            "discoverable": false,
+            "addresses": [
+                {"uri": "tel:+12125550100"},
+                {"uri": "sip:alice@a.example", "discoverable": false},
+                {"uri": "xmpp:alice@a.example", "visibility": "private"},
+                {"uri": "mailto:alice@a.example", "visibility": "authenticated"},
+                {"uri": "sip:alice@pbx.elsewhere.example", "visibility": "private"},
+            ]
+        }))
+        .await;
     app
 }
 
@@ -442,10 +413,10 @@ async fn hidden_keys_of_our_domains_never_go_remote() {
     let ours = FakeHost::start(|resource| jrd(resource, &["sip:alice@a.example".into()])).await;
     let foreign = FakeHost::start(|_| not_found()).await;
     let app = alice_app(&ours, &foreign).await;
-    let token = app.token("lookup").await;
+    let token = app.admin().token("lookup").await;
     let unknown = "address=sip:nobody@a.example";
     for token in [None, Some(token.as_str())] {
-        let expected = observable(lookup(&app, unknown, token).await).await;
+        let expected = observable(app.try_lookup(unknown, token).await).await;
         assert_eq!(expected.0, 404);
         let mut hidden = vec![
             "address=sip:alice@a.example",
@@ -458,7 +429,7 @@ async fn hidden_keys_of_our_domains_never_go_remote() {
             hidden.push("address=mailto:alice@a.example");
         }
         for query in hidden {
-            let got = observable(lookup(&app, query, token).await).await;
+            let got = observable(app.try_lookup(query, token).await).await;
             assert_eq!(got, expected, "{query} with token {token:?}");
         }
     }
@@ -470,15 +441,12 @@ async fn hidden_keys_of_our_domains_never_go_remote() {
     );
     // A visible key of our domain is answered from the directory alone, even
     // when remote steps are asked for.
-    let got = answer(
-        lookup(
-            &app,
+    let got = app
+        .lookup(
             "address=tel:+12125550100&remote=true",
-            Some(&app.token("admin").await),
+            Some(&app.admin().token("admin").await),
         )
-        .await,
-    )
-    .await;
+        .await;
     assert_eq!(got["subject"]["id"], "acct:alice@a.example");
     assert_eq!(ours.seen.requests(), 0, "{:?}", ours.seen.resources());
 }
@@ -491,10 +459,16 @@ async fn hidden_keys_at_foreign_hosts_look_unknown() {
     let ours = FakeHost::start(|_| not_found()).await;
     let foreign = FakeHost::start(|_| not_found()).await;
     let app = alice_app(&ours, &foreign).await;
-    let hidden =
-        observable(lookup(&app, "address=sip:alice@pbx.elsewhere.example", None).await).await;
-    let unknown =
-        observable(lookup(&app, "address=sip:zed@pbx.elsewhere.example", None).await).await;
+    let hidden = observable(
+        app.try_lookup("address=sip:alice@pbx.elsewhere.example", None)
+            .await,
+    )
+    .await;
+    let unknown = observable(
+        app.try_lookup("address=sip:zed@pbx.elsewhere.example", None)
+            .await,
+    )
+    .await;
     assert_eq!(hidden.0, 404);
     assert_eq!(hidden, unknown);
     assert_eq!(

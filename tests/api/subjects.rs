@@ -1,6 +1,7 @@
 //! The admin API's subjects and addresses, through a real server.
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::server::{id, uris};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -16,15 +17,10 @@ fn alice() -> Value {
 }
 
 async fn crud_story(app: TestApp) {
-    let created = app.create(alice()).await;
+    let created = app.admin().create_subject(alice()).await;
     assert_eq!(created["acct"], "acct:alice@example.com");
     assert_eq!(created["version"], 1);
-    let uris: Vec<&str> = created["addresses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["uri"].as_str().unwrap())
-        .collect();
+    let uris = uris(&created);
     assert_eq!(
         uris,
         [
@@ -33,16 +29,16 @@ async fn crud_story(app: TestApp) {
             "xmpp:alice@example.com"
         ]
     );
-    let id = created["id"].as_str().unwrap();
+    let id = id(&created);
     let path = format!("/api/v1/subjects/{id}");
 
-    let r = app.admin(Method::GET, &path).go().await;
+    let r = app.as_admin(Method::GET, &path).go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"1\"");
 
     // Merge patch with the right version.
     let r = app
-        .admin(Method::PATCH, &path)
+        .as_admin(Method::PATCH, &path)
         .header("if-match", "\"1\"")
         .header("content-type", "application/merge-patch+json")
         .body(r#"{"display_name": "Alice A. Example", "discoverable": false}"#)
@@ -57,23 +53,21 @@ async fn crud_story(app: TestApp) {
     // A stale If-Match is 412 and writes nothing.
     let before = app.snapshot().await;
     let r = app
-        .admin(Method::PATCH, &path)
-        .header("if-match", "\"1\"")
-        .json(&json!({"display_name": "lost update"}))
-        .go()
+        .admin()
+        .try_patch_subject(id, Some("\"1\""), json!({"display_name": "lost update"}))
         .await;
     let problem = assert_problem(r, 412).await;
     assert_eq!(problem["field"], "If-Match");
     assert_eq!(app.snapshot().await, before);
 
     // Addresses: add, change, remove.
-    let r = app
-        .admin(Method::POST, &format!("{path}/addresses"))
-        .json(&json!({"uri": "mailto:Alice@Example.COM", "visibility": "authenticated"}))
-        .go()
+    let s = app
+        .admin()
+        .add_address(
+            id,
+            json!({"uri": "mailto:Alice@Example.COM", "visibility": "authenticated"}),
+        )
         .await;
-    assert_eq!(r.status(), 201);
-    let s: Value = r.json().await.unwrap();
     let mail = s["addresses"]
         .as_array()
         .unwrap()
@@ -82,47 +76,35 @@ async fn crud_story(app: TestApp) {
         .expect("canonical mailto")
         .clone();
     assert_eq!(mail["visibility"], "authenticated");
-    let mail_path = format!("{path}/addresses/{}", mail["id"].as_str().unwrap());
-    let r = app
-        .admin(Method::PATCH, &mail_path)
-        .json(&json!({"visibility": "public", "priority": 5}))
-        .go()
+    let mail_id = mail["id"].as_str().unwrap();
+    let mail_path = format!("{path}/addresses/{mail_id}");
+    let s = app
+        .admin()
+        .patch_address(id, mail_id, json!({"visibility": "public", "priority": 5}))
         .await;
-    assert_eq!(r.status(), 200);
-    let s: Value = r.json().await.unwrap();
     assert_eq!(
         s["addresses"][0]["uri"], "mailto:Alice@example.com",
         "priority 5 sorts first"
     );
     assert_eq!(s["version"], 4);
-    let r = app.admin(Method::DELETE, &mail_path).go().await;
+    let r = app.as_admin(Method::DELETE, &mail_path).go().await;
     assert_eq!(r.status(), 200);
-    let r = app.admin(Method::DELETE, &mail_path).go().await;
+    let r = app.as_admin(Method::DELETE, &mail_path).go().await;
     assert_problem(r, 404).await;
 
     // Delete with a stale version, then the right one.
-    let r = app
-        .admin(Method::DELETE, &path)
-        .header("if-match", "\"2\"")
-        .go()
-        .await;
+    let r = app.admin().try_delete_subject(id, Some("\"2\"")).await;
     assert_problem(r, 412).await;
-    let r = app
-        .admin(Method::DELETE, &path)
-        .header("if-match", "\"5\"")
-        .go()
-        .await;
+    let r = app.admin().try_delete_subject(id, Some("\"5\"")).await;
     assert_eq!(r.status(), 204);
-    let r = app.admin(Method::GET, &path).go().await;
+    let r = app.as_admin(Method::GET, &path).go().await;
     assert_problem(r, 404).await;
 
     // The audit trail has every change, newest first, with actor and states.
-    let r = app
-        .admin(Method::GET, &format!("/api/v1/audit?subject={id}&limit=2"))
-        .go()
+    let page = app
+        .admin()
+        .get(&format!("/api/v1/audit?subject={id}&limit=2"))
         .await;
-    assert_eq!(r.status(), 200);
-    let page: Value = r.json().await.unwrap();
     let items = page["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["operation"], "subject.delete");
@@ -131,14 +113,10 @@ async fn crud_story(app: TestApp) {
     assert_eq!(items[0]["before"]["acct"], "acct:alice@example.com");
     assert_eq!(items[1]["operation"], "address.delete");
     let cursor = page["next_cursor"].as_i64().unwrap();
-    let r = app
-        .admin(
-            Method::GET,
-            &format!("/api/v1/audit?subject={id}&cursor={cursor}"),
-        )
-        .go()
+    let rest = app
+        .admin()
+        .get(&format!("/api/v1/audit?subject={id}&cursor={cursor}"))
         .await;
-    let rest: Value = r.json().await.unwrap();
     let ops: Vec<&str> = rest["items"]
         .as_array()
         .unwrap()
@@ -172,58 +150,44 @@ async fn crud_on_postgres() {
 #[tokio::test]
 async fn if_match_compares_entity_tags() {
     let app = TestApp::spawn().await;
-    let created = app.create(alice()).await;
-    let id = created["id"].as_str().unwrap();
-    let path = format!("/api/v1/subjects/{id}");
+    let created = app.admin().create_subject(alice()).await;
+    let id = id(&created);
     let patch = |tag: &'static str, name: &'static str| {
-        app.admin(Method::PATCH, &path)
-            .header("if-match", tag)
-            .json(&json!({ "display_name": name }))
-            .send()
+        app.admin()
+            .try_patch_subject(id, Some(tag), json!({ "display_name": name }))
     };
     let before = app.snapshot().await;
     for stale in ["\"stale-version\"", "W/\"1\"", "\"2\", \"x,y\""] {
-        let r = patch(stale, "lost update").await.unwrap();
+        let r = patch(stale, "lost update").await;
         assert_eq!(assert_problem(r, 412).await["field"], "If-Match", "{stale}");
     }
     assert_eq!(app.snapshot().await, before);
-    let r = patch("*", "Alice Star").await.unwrap();
+    let r = patch("*", "Alice Star").await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"2\"");
-    let r = patch("\"1\", \"2\"", "Alice List").await.unwrap();
+    let r = patch("\"1\", \"2\"", "Alice List").await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["etag"], "\"3\"");
     let r = app
-        .admin(Method::DELETE, &path)
-        .header("if-match", "\"stale-version\"")
-        .go()
+        .admin()
+        .try_delete_subject(id, Some("\"stale-version\""))
         .await;
     assert_problem(r, 412).await;
-    let r = app
-        .admin(Method::DELETE, &path)
-        .header("if-match", "*")
-        .go()
-        .await;
+    let r = app.admin().try_delete_subject(id, Some("*")).await;
     assert_eq!(r.status(), 204);
-    let r = app
-        .admin(Method::PATCH, &path)
-        .header("if-match", "*")
-        .json(&json!({"display_name": "gone"}))
-        .go()
-        .await;
+    let r = patch("*", "gone").await;
     assert_problem(r, 404).await;
 }
 
 #[tokio::test]
 async fn an_address_of_another_subject_is_a_conflict() {
     let app = TestApp::spawn().await;
-    app.create(alice()).await;
+    app.admin().create_subject(alice()).await;
     let before = app.snapshot().await;
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
-        .json(&json!({"handle": "mallory", "domain": "example.com",
-                      "addresses": [{"uri": "tel:+12125550100"}]}))
-        .go()
+        .admin()
+        .try_create_subject(json!({"handle": "mallory", "domain": "example.com",
+                                   "addresses": [{"uri": "tel:+12125550100"}]}))
         .await;
     let problem = assert_problem(r, 409).await;
     assert_eq!(
@@ -231,9 +195,8 @@ async fn an_address_of_another_subject_is_a_conflict() {
         "tel:+12125550100 already belongs to acct:alice@example.com"
     );
     let r = app
-        .admin(Method::POST, "/api/v1/subjects")
-        .json(&json!({"handle": "ALICE", "domain": "example.com"}))
-        .go()
+        .admin()
+        .try_create_subject(json!({"handle": "ALICE", "domain": "example.com"}))
         .await;
     let problem = assert_problem(r, 409).await;
     assert_eq!(problem["detail"], "acct:alice@example.com already exists");
@@ -243,22 +206,16 @@ async fn an_address_of_another_subject_is_a_conflict() {
 #[tokio::test]
 async fn bad_input_is_a_problem_and_stores_nothing() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.body_limit = 4096).await;
-    app.create(alice()).await;
+    app.admin().create_subject(alice()).await;
     let before = app.snapshot().await;
     let post = |body: String, content_type: &'static str| {
-        app.admin(Method::POST, "/api/v1/subjects")
+        app.as_admin(Method::POST, "/api/v1/subjects")
             .header("content-type", content_type)
             .body(body)
-            .send()
+            .go()
     };
     // Malformed JSON.
-    let p = assert_problem(
-        post("{\"handle\": ".into(), "application/json")
-            .await
-            .unwrap(),
-        400,
-    )
-    .await;
+    let p = assert_problem(post("{\"handle\": ".into(), "application/json").await, 400).await;
     assert!(
         p["detail"].as_str().unwrap().starts_with("malformed JSON"),
         "{p}"
@@ -269,17 +226,14 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
             r#"{"handle":"bob","domain":"example.com","colour":"blue"}"#.into(),
             "application/json",
         )
-        .await
-        .unwrap(),
+        .await,
         400,
     )
     .await;
     assert!(p["detail"].as_str().unwrap().contains("colour"), "{p}");
     // Wrong content type.
     let p = assert_problem(
-        post("handle=bob".into(), "application/x-www-form-urlencoded")
-            .await
-            .unwrap(),
+        post("handle=bob".into(), "application/x-www-form-urlencoded").await,
         415,
     )
     .await;
@@ -289,7 +243,7 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
         r#"{{"handle":"bob","domain":"example.com","display_name":"{}"}}"#,
         "x".repeat(8000)
     );
-    assert_problem(post(big, "application/json").await.unwrap(), 413).await;
+    assert_problem(post(big, "application/json").await, 413).await;
     // Invalid addresses and fields, named by path.
     for (body, field) in [
         (
@@ -311,17 +265,11 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
             "addresses[0].uri",
         ),
     ] {
-        let p = assert_problem(
-            post(body.to_string(), "application/json").await.unwrap(),
-            400,
-        )
-        .await;
+        let p = assert_problem(post(body.to_string(), "application/json").await, 400).await;
         assert_eq!(p["field"], field, "{p}");
     }
     let p = assert_problem(
-        post(json!({"handle":"bob","domain":"example.com","addresses":[{"uri":"x","visibility":"secret"}]}).to_string(), "application/json")
-            .await
-            .unwrap(),
+        post(json!({"handle":"bob","domain":"example.com","addresses":[{"uri":"x","visibility":"secret"}]}).to_string(), "application/json").await,
         400,
     )
     .await;
@@ -331,54 +279,49 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
     );
     // Bad patches.
     let id = app.directory.get("acct:alice@example.com").unwrap().id;
+    let id = &id.to_string();
     for (body, status) in [
         (json!({"version": 7}), 400),
         (json!({"handle": "no spaces"}), 400),
         (json!({"addresses": [{"uri": "tel:+1"}]}), 400),
     ] {
-        let r = app
-            .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
-            .json(&body)
-            .go()
-            .await;
+        let r = app.admin().try_patch_subject(id, None, body).await;
         assert_problem(r, status).await;
     }
     let r = app
-        .admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
-        .header("if-match", "yesterday")
-        .json(&json!({}))
-        .go()
+        .admin()
+        .try_patch_subject(id, Some("yesterday"), json!({}))
         .await;
     assert_eq!(assert_problem(r, 400).await["field"], "If-Match");
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects/not-a-uuid")
+        app.as_admin(Method::GET, "/api/v1/subjects/not-a-uuid")
             .go()
             .await,
         404,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?limit=0")
+        app.as_admin(Method::GET, "/api/v1/subjects?limit=0")
             .go()
             .await,
         400,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?cursor=zz")
+        app.as_admin(Method::GET, "/api/v1/subjects?cursor=zz")
             .go()
             .await,
         400,
     )
     .await;
     assert_problem(
-        app.admin(Method::GET, "/api/v1/subjects?q=a%20b")
+        app.as_admin(Method::GET, "/api/v1/subjects?q=a%20b")
             .go()
             .await,
         400,
     )
     .await;
-    assert_problem(app.admin(Method::GET, "/api/v1/nowhere").go().await, 404).await;
+    assert_problem(app.as_admin(Method::GET, "/api/v1/nowhere").go().await, 404).await;
     assert_eq!(app.snapshot().await, before);
 }
 
@@ -386,23 +329,17 @@ async fn bad_input_is_a_problem_and_stores_nothing() {
 async fn search_by_any_address_and_page_with_a_cursor() {
     let app = TestApp::spawn().await;
     for i in 0..5 {
-        app.create(json!({"handle": format!("user_{i}"), "domain": "example.org",
+        app.admin().create_subject(json!({"handle": format!("user_{i}"), "domain": "example.org",
                           "addresses": [{"uri": format!("tel:+1617200000{i}")}, {"uri": format!("xmpp:user_{i}@example.org")}]}))
             .await;
     }
-    app.create(json!({"handle": "other", "domain": "example.org"}))
+    app.admin()
+        .create_subject(json!({"handle": "other", "domain": "example.org"}))
         .await;
     let app = &app;
     let get = |q: &str| {
         let path = format!("/api/v1/subjects?{q}");
-        async move {
-            app.admin(Method::GET, &path)
-                .go()
-                .await
-                .json::<Value>()
-                .await
-                .unwrap()
-        }
+        async move { app.admin().get(&path).await }
     };
     let page = get("q=xmpp:USER_3@Example.org").await;
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
@@ -440,7 +377,7 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 401).await;
     // A lookup token is forbidden on admin routes.
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth(&lookup)
@@ -448,7 +385,7 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 403).await;
     // An admin token works, is listed without its secret, and its writes carry its name.
-    let admin = app.token("admin").await;
+    let admin = app.admin().token("admin").await;
     let r = app
         .request(Method::POST, "/api/v1/subjects")
         .bearer_auth(&admin)
@@ -456,21 +393,9 @@ async fn tokens_scopes_and_revocation() {
         .go()
         .await;
     assert_eq!(r.status(), 201);
-    let audit: Value = app
-        .admin(Method::GET, "/api/v1/audit?limit=1")
-        .go()
-        .await
-        .json()
-        .await
-        .unwrap();
+    let audit = app.admin().get("/api/v1/audit?limit=1").await;
     assert_eq!(audit["items"][0]["actor"], "test-admin");
-    let list: Value = app
-        .admin(Method::GET, "/api/v1/tokens")
-        .go()
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list = app.admin().get("/api/v1/tokens").await;
     let listed = list["items"].as_array().unwrap();
     assert_eq!(listed.len(), 2);
     assert!(
@@ -482,11 +407,7 @@ async fn tokens_scopes_and_revocation() {
         .unwrap()
         .to_owned();
     // Revoked: refused at once.
-    let r = app
-        .admin(Method::DELETE, &format!("/api/v1/tokens/{id}"))
-        .go()
-        .await;
-    assert_eq!(r.status(), 204);
+    app.admin().revoke_token(&id).await;
     let r = app
         .request(Method::GET, "/api/v1/subjects")
         .bearer_auth(&admin)
@@ -494,13 +415,13 @@ async fn tokens_scopes_and_revocation() {
         .await;
     assert_problem(r, 401).await;
     let r = app
-        .admin(Method::POST, "/api/v1/tokens")
+        .as_admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "", "scope": "admin"}))
         .go()
         .await;
     assert_eq!(assert_problem(r, 400).await["field"], "name");
     let r = app
-        .admin(Method::POST, "/api/v1/tokens")
+        .as_admin(Method::POST, "/api/v1/tokens")
         .json(&json!({"name": "x", "scope": "root"}))
         .go()
         .await;
@@ -510,13 +431,12 @@ async fn tokens_scopes_and_revocation() {
 #[tokio::test]
 async fn writes_reach_the_directory_before_the_response() {
     let app = TestApp::spawn().await;
-    let created = app.create(alice()).await;
+    let created = app.admin().create_subject(alice()).await;
     let s = app
         .directory
         .get("tel:+12125550100")
         .expect("in the directory at once");
-    assert_eq!(s.id.to_string(), created["id"].as_str().unwrap());
-    let path = format!("/api/v1/subjects/{}", created["id"].as_str().unwrap());
-    app.admin(Method::DELETE, &path).go().await;
+    assert_eq!(s.id.to_string(), id(&created));
+    app.admin().delete_subject(id(&created)).await;
     assert!(app.directory.get("tel:+12125550100").is_none());
 }

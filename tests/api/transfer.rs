@@ -3,6 +3,7 @@
 use std::process::Command;
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::server::ok;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -10,25 +11,15 @@ const GOOD: &str = r#"{"handle":"u1","domain":"example.org","display_name":"User
 {"handle":"u2","domain":"example.org","addresses":[{"uri":"tel:+16172000001"},{"uri":"mailto:u2@example.org","visibility":"authenticated"}]}
 "#;
 
-async fn import(app: &TestApp, body: &str, query: &str) -> reqwest::Response {
-    app.admin(Method::POST, &format!("/api/v1/import{query}"))
-        .header("content-type", "application/x-ndjson")
-        .body(body.to_owned())
-        .go()
-        .await
-}
-
 async fn import_story(app: TestApp) {
-    let r = import(&app, GOOD, "").await;
-    assert_eq!(r.status(), 200);
-    let report: Value = r.json().await.unwrap();
+    let report = ok(app.admin().import("", GOOD).await, 200).await;
     assert_eq!(report["created"], 2);
     assert_eq!(report["updated"], 0);
     assert!(app.directory.get("xmpp:u1@example.org").is_some());
 
     // Upsert keyed by acct: u2 changes, version bumps, audit keeps the before.
     let again = r#"{"handle":"u2","domain":"example.org","display_name":"Two","addresses":[{"uri":"tel:+16172000001"}]}"#;
-    let report: Value = import(&app, again, "").await.json().await.unwrap();
+    let report: Value = app.admin().import("", again).await.json().await.unwrap();
     assert_eq!(
         (report["created"].as_u64(), report["updated"].as_u64()),
         (Some(0), Some(1))
@@ -36,13 +27,7 @@ async fn import_story(app: TestApp) {
     let u2 = app.directory.get("acct:u2@example.org").unwrap();
     assert_eq!(u2.version, 2);
     assert_eq!(u2.addresses.len(), 1);
-    let audit: Value = app
-        .admin(Method::GET, "/api/v1/audit?limit=1")
-        .go()
-        .await
-        .json()
-        .await
-        .unwrap();
+    let audit = app.admin().get("/api/v1/audit?limit=1").await;
     assert_eq!(audit["items"][0]["operation"], "import");
     assert_eq!(
         audit["items"][0]["before"]["addresses"]
@@ -57,7 +42,7 @@ async fn import_story(app: TestApp) {
     let bad = format!(
         "{GOOD}{{\"handle\":\"u3\",\"domain\":\"example.org\",\"addresses\":[{{\"uri\":\"tel:nope\"}}]}}\n"
     );
-    let p = assert_problem(import(&app, &bad, "").await, 400).await;
+    let p = assert_problem(app.admin().import("", bad.clone()).await, 400).await;
     assert_eq!(p["line"], 3);
     assert!(
         p["detail"].as_str().unwrap().contains("tel:nope")
@@ -68,12 +53,12 @@ async fn import_story(app: TestApp) {
 
     // An address owned by another subject: rolled back too, or skipped on request.
     let clash = "{\"handle\":\"u4\",\"domain\":\"example.org\"}\n{\"handle\":\"u5\",\"domain\":\"example.org\",\"addresses\":[{\"uri\":\"sip:u1@example.org\"}]}\n";
-    let p = assert_problem(import(&app, clash, "").await, 400).await;
+    let p = assert_problem(app.admin().import("", clash).await, 400).await;
     assert_eq!(p["line"], 2);
     assert_eq!(app.snapshot().await, before);
-    let r = import(&app, &format!("{clash}not json\n"), "?skip_invalid=true").await;
-    assert_eq!(r.status(), 200);
-    let report: Value = r.json().await.unwrap();
+    let skipping = format!("{clash}not json\n");
+    let r = app.admin().import("?skip_invalid=true", skipping).await;
+    let report = ok(r, 200).await;
     assert_eq!(report["created"], 1);
     assert_eq!(report["skipped"], 2);
     let lines: Vec<u64> = report["skipped_lines"]
@@ -86,29 +71,35 @@ async fn import_story(app: TestApp) {
 
     // Duplicate acct within one file names both lines.
     let dup = "{\"handle\":\"u6\",\"domain\":\"example.org\"}\n{\"handle\":\"U6\",\"domain\":\"example.org\"}\n";
-    let p = assert_problem(import(&app, dup, "").await, 400).await;
+    let p = assert_problem(app.admin().import("", dup).await, 400).await;
     assert_eq!(p["line"], 2);
     assert!(p["detail"].as_str().unwrap().contains("line 1"));
 
     // Wrong content type.
     let r = app
-        .admin(Method::POST, "/api/v1/import")
+        .as_admin(Method::POST, "/api/v1/import")
         .json(&json!({}))
         .go()
         .await;
     assert_problem(r, 415).await;
 
     // Export is the import format: it re-imports to the same directory.
-    let r = app.admin(Method::GET, "/api/v1/export").go().await;
+    let r = app.as_admin(Method::GET, "/api/v1/export").go().await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/x-ndjson");
     let exported = r.text().await.unwrap();
     assert_eq!(exported.lines().count(), 3);
     let fresh = TestApp::spawn().await;
-    let report: Value = import(&fresh, &exported, "").await.json().await.unwrap();
+    let report: Value = fresh
+        .admin()
+        .import("", exported.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(report["created"], 3);
     let again = fresh
-        .admin(Method::GET, "/api/v1/export")
+        .as_admin(Method::GET, "/api/v1/export")
         .go()
         .await
         .text()
@@ -131,7 +122,7 @@ async fn import_and_export_on_postgres() {
 async fn oversized_imports_are_refused() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.import_limit = 100).await;
     let before = app.snapshot().await;
-    assert_problem(import(&app, GOOD, "").await, 413).await;
+    assert_problem(app.admin().import("", GOOD).await, 413).await;
     assert_eq!(app.snapshot().await, before);
 }
 

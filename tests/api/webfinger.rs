@@ -1,7 +1,8 @@
 //! WebFinger (RFC 7033) and host-meta through a real server and client.
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
-use reqwest::{Method, Response};
+use crate::support::server::{jrd, observable};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 const SIP: &str = "https://callsign.invalid/rel/sip";
@@ -11,41 +12,30 @@ const PROFILE: &str = "http://webfinger.net/rel/profile-page";
 
 async fn with_people(tweak: impl FnOnce(&mut callsign::config::Config)) -> TestApp {
     let app = TestApp::spawn_with(Backend::Sqlite, tweak).await;
-    app.create(json!({
-        "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
-        "addresses": [
-            {"uri": "tel:+12125550100", "label": "work", "priority": 30},
-            {"uri": "sip:alice@example.com", "priority": 10},
-            {"uri": "xmpp:alice@example.com", "priority": 20},
-            {"uri": "mailto:alice@example.com", "visibility": "authenticated", "priority": 40},
-            {"uri": "xmpp:alice-secret@example.com", "visibility": "private"},
-            {"uri": "sip:alice-hidden@example.com", "discoverable": false},
-            {"uri": "https://example.com/~alice", "priority": 200},
-        ]
-    }))
-    .await;
-    app.create(json!({
+    app.admin()
+        .create_subject(json!({
+            "handle": "alice", "domain": "example.com", "display_name": "Alice Example",
+            "addresses": [
+                {"uri": "tel:+12125550100", "label": "work", "priority": 30},
+                {"uri": "sip:alice@example.com", "priority": 10},
+                {"uri": "xmpp:alice@example.com", "priority": 20},
+                {"uri": "mailto:alice@example.com", "visibility": "authenticated", "priority": 40},
+                {"uri": "xmpp:alice-secret@example.com", "visibility": "private"},
+                {"uri": "sip:alice-hidden@example.com", "discoverable": false},
+                {"uri": "https://example.com/~alice", "priority": 200},
+            ]
+        }))
+        .await;
+    app.admin().create_subject(json!({
         "handle": "carol", "domain": "example.net", "display_name": "Carol", "discoverable": false,
         "addresses": [{"uri": "sip:carol@example.net"}]
     }))
     .await;
-    app.create(json!({"handle": "ghost", "domain": "example.com",
+    app.admin()
+        .create_subject(json!({"handle": "ghost", "domain": "example.com",
                       "addresses": [{"uri": "tel:+12125550199", "visibility": "authenticated"}]}))
         .await;
     app
-}
-
-async fn finger(app: &TestApp, query: &str) -> Response {
-    app.request(Method::GET, &format!("/.well-known/webfinger?{query}"))
-        .go()
-        .await
-}
-
-async fn jrd(response: Response) -> Value {
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "application/jrd+json");
-    assert_eq!(response.headers()["access-control-allow-origin"], "*");
-    response.json().await.unwrap()
 }
 
 #[tokio::test]
@@ -75,7 +65,7 @@ async fn every_discoverable_address_finds_the_same_document() {
         "tel:+1-212-555-0100",
         "mailto:alice@example.com",
     ] {
-        let r = finger(&app, &format!("resource={resource}")).await;
+        let r = app.finger(&format!("resource={resource}")).go().await;
         if resource.starts_with("sips:") || resource.starts_with("mailto:") {
             // sips:alice is not an address of hers; mailto is authenticated-only.
             assert_eq!(r.status(), 404, "{resource}");
@@ -92,11 +82,12 @@ async fn every_discoverable_address_finds_the_same_document() {
 #[tokio::test]
 async fn rel_filters_links_only_and_links_are_always_present() {
     let app = with_people(|_| {}).await;
-    let body = jrd(finger(
-        &app,
-        &format!("resource=acct:alice@example.com&rel={XMPP}&rel={PROFILE}"),
-    )
-    .await)
+    let body = jrd(app
+        .finger(&format!(
+            "resource=acct:alice@example.com&rel={XMPP}&rel={PROFILE}"
+        ))
+        .go()
+        .await)
     .await;
     let rels: Vec<&str> = body["links"]
         .as_array()
@@ -110,11 +101,10 @@ async fn rel_filters_links_only_and_links_are_always_present() {
         5,
         "aliases are not filtered"
     );
-    let body = jrd(finger(
-        &app,
-        "resource=acct:alice@example.com&rel=http%3A%2F%2Fexample.com%2Fnone",
-    )
-    .await)
+    let body = jrd(app
+        .finger("resource=acct:alice@example.com&rel=http%3A%2F%2Fexample.com%2Fnone")
+        .go()
+        .await)
     .await;
     assert_eq!(body["links"], json!([]));
 }
@@ -134,7 +124,7 @@ async fn malformed_requests_are_400() {
         ("resource=tel:12345", Some("resource")),
         ("resource=acct%zz", None),
     ] {
-        let r = finger(&app, query).await;
+        let r = app.finger(query).go().await;
         assert_eq!(r.headers()["access-control-allow-origin"], "*");
         let p = assert_problem(r, 400).await;
         if let Some(field) = field {
@@ -143,23 +133,10 @@ async fn malformed_requests_are_400() {
     }
 }
 
-/// Status, headers but Date, and body.
-async fn fingerprint(r: Response) -> (u16, Vec<(String, String)>, String) {
-    let status = r.status().as_u16();
-    let mut headers: Vec<_> = r
-        .headers()
-        .iter()
-        .filter(|(k, _)| *k != "date")
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
-        .collect();
-    headers.sort();
-    (status, headers, r.text().await.unwrap())
-}
-
 #[tokio::test]
 async fn hidden_and_unknown_keys_get_byte_identical_404s() {
     let app = with_people(|_| {}).await;
-    let unknown = fingerprint(finger(&app, "resource=xmpp:nobody@example.com").await).await;
+    let unknown = observable(app.finger("resource=xmpp:nobody@example.com").go().await).await;
     assert_eq!(unknown.0, 404);
     assert!(
         unknown
@@ -175,23 +152,20 @@ async fn hidden_and_unknown_keys_get_byte_identical_404s() {
         "http://example.com/alice", // a scheme not served
         "foo:bar",
     ] {
-        let r = finger(&app, &format!("resource={hidden}")).await;
-        assert_eq!(fingerprint(r).await, unknown, "{hidden}");
+        let r = app.finger(&format!("resource={hidden}")).go().await;
+        assert_eq!(observable(r).await, unknown, "{hidden}");
     }
     // Carol's SIP address still finds her: only her acct is not a key.
-    let body = jrd(finger(&app, "resource=sip:carol@example.net").await).await;
+    let body = app.webfinger("sip:carol@example.net").await.expect("found");
     assert_eq!(body["subject"], "acct:carol@example.net");
 }
 
 #[tokio::test]
 async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
     let app = with_people(|_| {}).await;
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=mailto:alice@example.com",
-        )
+        .finger("resource=mailto:alice@example.com")
         .bearer_auth(&lookup)
         .go()
         .await;
@@ -208,10 +182,7 @@ async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
         "private never shows"
     );
     let r = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=acct:alice@example.com",
-        )
+        .finger("resource=acct:alice@example.com")
         .bearer_auth("cs_not_a_token")
         .go()
         .await;
@@ -222,15 +193,12 @@ async fn tokens_see_authenticated_addresses_and_bad_tokens_are_refused() {
 #[tokio::test]
 async fn caching_cors_head_and_options() {
     let app = with_people(|c| c.webfinger.max_age = 123).await;
-    let r = finger(&app, "resource=acct:alice@example.com").await;
+    let r = app.finger("resource=acct:alice@example.com").go().await;
     assert_eq!(r.headers()["cache-control"], "public, max-age=123");
     let etag = r.headers()["etag"].to_str().unwrap().to_owned();
     assert!(etag.starts_with('"') && etag.ends_with('"'), "strong ETag");
     let r = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=tel:+12125550100",
-        )
+        .finger("resource=tel:+12125550100")
         .header("if-none-match", &etag)
         .go()
         .await;
@@ -262,11 +230,10 @@ async fn caching_cors_head_and_options() {
     );
     // A change shows at once and changes the ETag.
     let id = app.directory.get("acct:alice@example.com").unwrap().id;
-    app.admin(Method::PATCH, &format!("/api/v1/subjects/{id}"))
-        .json(&json!({"display_name": "Alice Renamed"}))
-        .go()
+    app.admin()
+        .patch_subject(&id.to_string(), json!({"display_name": "Alice Renamed"}))
         .await;
-    let r = finger(&app, "resource=acct:alice@example.com").await;
+    let r = app.finger("resource=acct:alice@example.com").go().await;
     assert_ne!(r.headers()["etag"].to_str().unwrap(), etag);
     assert_eq!(
         jrd(r).await["properties"]["http://schema.org/name"],
@@ -283,13 +250,14 @@ async fn anonymous_callers_are_rate_limited_per_ip() {
     .await;
     for _ in 0..3 {
         assert_eq!(
-            finger(&app, "resource=acct:alice@example.com")
+            app.finger("resource=acct:alice@example.com")
+                .go()
                 .await
                 .status(),
             200
         );
     }
-    let r = finger(&app, "resource=acct:alice@example.com").await;
+    let r = app.finger("resource=acct:alice@example.com").go().await;
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     let retry: u64 = r.headers()["retry-after"]
         .to_str()
@@ -299,12 +267,9 @@ async fn anonymous_callers_are_rate_limited_per_ip() {
     assert!((1..=2).contains(&retry));
     assert_problem(r, 429).await;
     // Token holders are not limited.
-    let lookup = app.token("lookup").await;
+    let lookup = app.admin().token("lookup").await;
     let r = app
-        .request(
-            Method::GET,
-            "/.well-known/webfinger?resource=acct:alice@example.com",
-        )
+        .finger("resource=acct:alice@example.com")
         .bearer_auth(&lookup)
         .go()
         .await;
@@ -319,56 +284,16 @@ async fn tenants_see_only_their_domains() {
             .unwrap();
     })
     .await;
-    let ask = |host: &'static str, resource: &'static str| {
-        app.request(
-            Method::GET,
-            &format!("/.well-known/webfinger?resource={resource}"),
-        )
-        .header("host", host)
-        .send()
+    let ask = async |host: &str, resource: &str| {
+        let query = format!("resource={resource}");
+        app.finger(&query).header("host", host).go().await.status()
     };
-    assert_eq!(
-        ask("wf.example.com", "acct:alice@example.com")
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        ask("wf.example.com:8443", "tel:+12125550100")
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        ask("wf.example.net", "acct:alice@example.com")
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
-    assert_eq!(
-        ask("wf.example.net", "tel:+12125550100")
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
-    assert_eq!(
-        ask("wf.example.net", "sip:carol@example.net")
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        ask("other.example", "sip:carol@example.net")
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
+    assert_eq!(ask("wf.example.com", "acct:alice@example.com").await, 200);
+    assert_eq!(ask("wf.example.com:8443", "tel:+12125550100").await, 200);
+    assert_eq!(ask("wf.example.net", "acct:alice@example.com").await, 404);
+    assert_eq!(ask("wf.example.net", "tel:+12125550100").await, 404);
+    assert_eq!(ask("wf.example.net", "sip:carol@example.net").await, 200);
+    assert_eq!(ask("other.example", "sip:carol@example.net").await, 404);
 }
 
 #[tokio::test]

@@ -28,7 +28,7 @@ use super::knot::free_port;
 
 fn signed() -> DnsConfig {
     DnsConfig {
-        dnssec: vec!["e164.arpa".into()],
+        dnssec: "e164.arpa".parse().unwrap(),
         ..config()
     }
 }
@@ -272,7 +272,7 @@ async fn the_admin_api_gives_the_ds_and_never_the_private_key() {
     let server = DnsServer::start(signed(), vec![alice()]).await;
     let app = &server.app;
     let keys: serde_json::Value = app
-        .admin(Method::GET, "/api/v1/dnssec/e164.arpa.")
+        .as_admin(Method::GET, "/api/v1/dnssec/e164.arpa.")
         .send()
         .await
         .unwrap()
@@ -287,7 +287,7 @@ async fn the_admin_api_gives_the_ds_and_never_the_private_key() {
         anchor.replace(" 3600 ", " 600 ")
     );
     let unsigned = app
-        .admin(Method::GET, "/api/v1/dnssec/e164.example.net")
+        .as_admin(Method::GET, "/api/v1/dnssec/e164.example.net")
         .send()
         .await
         .unwrap();
@@ -295,7 +295,7 @@ async fn the_admin_api_gives_the_ds_and_never_the_private_key() {
 
     // The change log records the key, never its private half.
     let audit = app
-        .admin(Method::GET, "/api/v1/audit")
+        .as_admin(Method::GET, "/api/v1/audit")
         .send()
         .await
         .unwrap()
@@ -481,7 +481,7 @@ async fn unbound_validates_answers_denials_and_live_changes() {
         .unwrap();
     let r = server
         .app
-        .admin(
+        .as_admin(
             Method::PATCH,
             &format!("/api/v1/subjects/{}/addresses/{}", alice.id, mail.id),
         )

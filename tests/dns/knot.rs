@@ -49,7 +49,7 @@ fn numbers() -> Vec<String> {
 #[tokio::test]
 async fn the_zone_file_passes_zone_checkers() {
     let mut config = config();
-    config.zones = vec!["e164.arpa".into(), "e164.example.net".into()];
+    config.zones = "e164.arpa, e164.example.net".parse().unwrap();
     let mut subjects = many(3);
     subjects.push(alice());
     let server = DnsServer::start(config, subjects).await;
@@ -153,8 +153,19 @@ impl Drop for Knot {
     }
 }
 
+/// A TSIG key shared with Knot: name, algorithm, base64 secret.
+type SharedKey<'a> = Option<(&'a str, &'a str, &'a str)>;
+
 impl Knot {
-    fn start(knotd: &Path, port: u16, primary: SocketAddr, export: &str) -> Knot {
+    /// Knot as a secondary of callsign's `e164.arpa`, taking transfers and
+    /// NOTIFY signed with `key` when given.
+    fn start(
+        knotd: &Path,
+        port: u16,
+        primary: SocketAddr,
+        export: &str,
+        key: SharedKey<'_>,
+    ) -> Knot {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display();
         std::fs::write(dir.path().join("export.zone"), export).unwrap();
@@ -163,11 +174,18 @@ impl Knot {
         } else {
             ""
         };
+        let (keys, use_key) = match key {
+            Some((name, algorithm, secret)) => (
+                format!("key:\n  - id: {name}\n    algorithm: {algorithm}\n    secret: {secret}\n"),
+                format!("    key: {name}\n"),
+            ),
+            None => (String::new(), String::new()),
+        };
         let conf = format!(
             "server:\n    rundir: \"{d}\"\n{user}    listen: 127.0.0.1@{port}\n    udp-workers: 1\n    tcp-workers: 1\n    background-workers: 1\n\
-             database:\n    storage: \"{d}/db\"\n\
-             remote:\n  - id: callsign\n    address: {ip}@{cport}\n\
-             acl:\n  - id: from_callsign\n    address: {ip}\n    action: notify\n\
+             database:\n    storage: \"{d}/db\"\n{keys}\
+             remote:\n  - id: callsign\n    address: {ip}@{cport}\n{use_key}\
+             acl:\n  - id: from_callsign\n    address: {ip}\n{use_key}    action: notify\n\
              template:\n  - id: default\n    storage: \"{d}\"\n    zonefile-sync: -1\n\
              zone:\n  - domain: e164.arpa\n    master: callsign\n    acl: from_callsign\n  - domain: e164.example.net\n    file: \"{d}/export.zone\"\n\
              log:\n  - target: stderr\n    any: info\n",
@@ -246,11 +264,7 @@ async fn same_answers(server: &DnsServer, knot: &Knot, zone: &str) {
     for number in numbers() {
         let q = query(&enum_name(&number, zone), RecordType::NAPTR, None);
         let ours = server.udp(&q).await;
-        let theirs = parse(
-            &udp_raw(knot.addr, &q.to_vec().unwrap())
-                .await
-                .expect("Knot answers"),
-        );
+        let theirs = udp(knot.addr, &q).await;
         assert_eq!(
             theirs.response_code, ours.response_code,
             "{number} in {zone}"
@@ -259,14 +273,21 @@ async fn same_answers(server: &DnsServer, knot: &Knot, zone: &str) {
     }
 }
 
-#[tokio::test]
-async fn knot_slaves_the_zone_and_follows_notify() {
-    let Some(knotd) = knot("knotd") else { return };
+/// callsign with 51 numbers in `e164.arpa` and `e164.example.net`, and
+/// Knot as the secondary of the first (and holding the export of the
+/// second), sharing `key` when given; returns once Knot has the zone and
+/// answers as callsign does.
+async fn with_secondary(knotd: &Path, key: SharedKey<'_>) -> (DnsServer, Knot) {
     let knot_port = free_port();
     let mut config = config();
-    config.zones = vec!["e164.arpa".into(), "e164.example.net".into()];
-    config.axfr_allow = "127.0.0.0/8".parse().unwrap();
-    config.notify = format!("127.0.0.1:{knot_port}").parse().unwrap();
+    config.zones = "e164.arpa, e164.example.net".parse().unwrap();
+    let with_key = key.map_or(String::new(), |(name, ..)| format!(" key {name}"));
+    config.axfr_allow = format!("127.0.0.0/8{with_key}").parse().unwrap();
+    config.notify = format!("127.0.0.1:{knot_port}{with_key}").parse().unwrap();
+    if let Some((name, algorithm, secret)) = key {
+        let keys = format!("{algorithm}:{name}:{secret}");
+        config.tsig_keys = serde_json::from_value(serde_json::json!(keys)).unwrap();
+    }
     let mut subjects = many(50);
     subjects.push(alice());
     let server = DnsServer::start(config, subjects).await;
@@ -274,16 +295,30 @@ async fn knot_slaves_the_zone_and_follows_notify() {
         .dns
         .zone_file(&server.directory, "e164.example.net")
         .unwrap();
-    let knot = Knot::start(&knotd, knot_port, server.addr, &export);
-
-    let serial = server.dns.serial();
+    let knot = Knot::start(knotd, knot_port, server.addr, &export, key);
     knot.wait_for(
         "e164.arpa.",
         RecordType::SOA,
         "the transferred zone",
-        soa_is(serial),
+        soa_is(server.dns.serial()),
     )
     .await;
+    same_answers(&server, &knot, "e164.arpa").await;
+    (server, knot)
+}
+
+/// Make alice's mail address public (one more NAPTR).
+async fn publish_alice_mail(server: &DnsServer) {
+    let mut alice = current_alice(server);
+    publish_mail(&mut alice);
+    server.update(alice).await;
+}
+
+#[tokio::test]
+async fn knot_slaves_the_zone_and_follows_notify() {
+    let Some(knotd) = knot("knotd") else { return };
+    let (server, knot) = with_secondary(&knotd, None).await;
+    let serial = server.dns.serial();
     knot.wait_for(
         "e164.example.net.",
         RecordType::SOA,
@@ -291,13 +326,10 @@ async fn knot_slaves_the_zone_and_follows_notify() {
         soa_is(serial),
     )
     .await;
-    same_answers(&server, &knot, "e164.arpa").await;
     same_answers(&server, &knot, "e164.example.net").await;
 
     // A change reaches Knot by NOTIFY and an incremental transfer.
-    let mut alice = current_alice(&server);
-    publish_mail(&mut alice);
-    server.update(alice).await;
+    publish_alice_mail(&server).await;
     let gone = server.directory.get("acct:u000007@example.org").unwrap();
     server.delete(&gone).await;
     let changed = server.dns.serial();
@@ -310,26 +342,15 @@ async fn knot_slaves_the_zone_and_follows_notify() {
     )
     .await;
     let alice_name = enum_name("+12125550100", "e164.arpa");
-    let q = query(&alice_name, RecordType::NAPTR, None)
-        .to_vec()
-        .unwrap();
-    let theirs = parse(&udp_raw(knot.addr, &q).await.unwrap());
+    let theirs = udp(knot.addr, &query(&alice_name, RecordType::NAPTR, None)).await;
     assert!(naptr_set(&theirs).contains(&naptr(
         30,
         "E2U+email:mailto",
         "mailto:alice@example.com"
     )));
-    let q = query(
-        &enum_name("+16172000007", "e164.arpa"),
-        RecordType::NAPTR,
-        None,
-    )
-    .to_vec()
-    .unwrap();
-    assert_eq!(
-        parse(&udp_raw(knot.addr, &q).await.unwrap()).response_code,
-        ResponseCode::NXDomain
-    );
+    let gone = enum_name("+16172000007", "e164.arpa");
+    let theirs = udp(knot.addr, &query(&gone, RecordType::NAPTR, None)).await;
+    assert_eq!(theirs.response_code, ResponseCode::NXDomain);
     same_answers(&server, &knot, "e164.arpa").await;
     let log = knot.log();
     assert!(
@@ -352,7 +373,7 @@ async fn a_knot_secondary_signing_with_the_exported_key_answers_what_validates()
         return;
     };
     let mut config = config();
-    config.dnssec = vec!["e164.arpa".into()];
+    config.dnssec = "e164.arpa".parse().unwrap();
     config.axfr_allow = "127.0.0.0/8".parse().unwrap();
     let mut subjects = many(3);
     subjects.push(alice());
@@ -423,5 +444,32 @@ async fn a_knot_secondary_signing_with_the_exported_key_answers_what_validates()
     let delv = super::dnssec::Delv::new(delv, &anchor);
     delv.validates(knot.addr).await;
     delv.validates(server.addr).await;
+    server.stop().await;
+}
+
+/// With a TSIG key on both sides, Knot's SOA queries and transfers are
+/// signed, and so is callsign's NOTIFY (Knot's ACL demands the key; the
+/// transfer ACL demands it of Knot): Knot still follows a change through
+/// NOTIFY + IXFR.
+#[tokio::test]
+async fn knot_follows_over_tsig() {
+    let Some(knotd) = knot("knotd") else { return };
+    let secret = "Qk9iQ2FsbHNpZ25Ub0tub3RUcmFuc2ZlcktleTk5OTk=";
+    let key = Some(("knot-transfer", "hmac-sha256", secret));
+    let (server, knot) = with_secondary(&knotd, key).await;
+    publish_alice_mail(&server).await;
+    knot.wait_for(
+        "e164.arpa.",
+        RecordType::SOA,
+        "the new serial",
+        soa_is(server.dns.serial()),
+    )
+    .await;
+    same_answers(&server, &knot, "e164.arpa").await;
+    let log = knot.log();
+    assert!(
+        log.contains("IXFR, incoming") && !log.contains("error") && !log.contains("denied"),
+        "Knot took the change by signed NOTIFY and IXFR:\n{log}"
+    );
     server.stop().await;
 }

@@ -9,13 +9,13 @@ use hickory_proto::rr::{RData, RecordType};
 async fn changes_are_answered_once_applied_and_move_the_serial() {
     let server = DnsServer::start(config(), vec![]).await;
     let empty_serial = server.dns.serial();
-    let answer = server.udp(&query(NUMBER, RecordType::NAPTR, None)).await;
+    let answer = server.ask(NUMBER, RecordType::NAPTR).await;
     assert_eq!(answer.response_code, ResponseCode::NXDomain);
 
     let mut alice = server.create(alice()).await;
     let created_serial = server.dns.serial();
     assert!(created_serial > empty_serial);
-    let answer = server.udp(&query(NUMBER, RecordType::NAPTR, None)).await;
+    let answer = server.ask(NUMBER, RecordType::NAPTR).await;
     assert_eq!(naptrs(&answer), alice_naptrs());
 
     // Make the mail public and add a second number: both appear at once.
@@ -28,21 +28,15 @@ async fn changes_are_answered_once_applied_and_move_the_serial() {
     let alice = server.update(alice).await;
     let updated_serial = server.dns.serial();
     assert!(updated_serial > created_serial);
-    let answer = server.udp(&query(NUMBER, RecordType::NAPTR, None)).await;
+    let answer = server.ask(NUMBER, RecordType::NAPTR).await;
     let mut expected = alice_naptrs();
     expected.push(naptr(30, "E2U+email:mailto", "mailto:alice@example.com"));
     expected.push(naptr(40, "E2U+voice:tel", "tel:+12125550199"));
     assert_eq!(naptrs(&answer), expected);
-    let soa = server
-        .udp(&query("e164.arpa.", RecordType::SOA, None))
-        .await;
-    let RData::SOA(soa) = &soa.answers[0].data else {
-        panic!("SOA")
-    };
-    assert_eq!(soa.serial, updated_serial);
+    assert_eq!(server.soa_serial().await, updated_serial);
 
     server.delete(&alice).await;
-    let answer = server.udp(&query(NUMBER, RecordType::NAPTR, None)).await;
+    let answer = server.ask(NUMBER, RecordType::NAPTR).await;
     assert_eq!(answer.response_code, ResponseCode::NXDomain);
     assert!(authority_soa(&answer).serial > updated_serial);
     server.stop().await;
@@ -166,7 +160,7 @@ async fn random_packets_never_stop_the_server() {
         "most garbage with a header gets FORMERR: {answered}"
     );
     assert_eq!(
-        naptrs(&server.udp(&query(NUMBER, RecordType::NAPTR, None)).await),
+        naptrs(&server.ask(NUMBER, RecordType::NAPTR).await),
         alice_naptrs()
     );
     server.stop().await;

@@ -8,5 +8,6 @@ mod support;
 mod dnssec;
 mod knot;
 mod live;
+mod tsig;
 mod wire;
 mod xfr;

@@ -2,13 +2,11 @@
 //! Knot DNS secondary following callsign.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::SocketAddr;
 
 use crate::support::dns::*;
 use hickory_proto::op::{Message, OpCode, ResponseCode};
 use hickory_proto::rr::rdata::SOA;
 use hickory_proto::rr::{Name, RData, Record, RecordType};
-use tokio::io::AsyncWriteExt;
 
 fn transfer_config() -> callsign::config::DnsConfig {
     let mut config = config();
@@ -27,52 +25,6 @@ fn ixfr(zone: &str, serial: u32) -> Message {
     q
 }
 
-fn soa_serial(record: &Record) -> Option<u32> {
-    match &record.data {
-        RData::SOA(soa) => Some(soa.serial),
-        _ => None,
-    }
-}
-
-/// Send a transfer request and read every message of the answer; the
-/// stream ends where RFC 5936 / RFC 1995 say it does.
-async fn transfer(addr: SocketAddr, q: &Message) -> (Vec<Message>, Vec<Record>) {
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let bytes = q.to_vec().unwrap();
-    stream
-        .write_all(&(bytes.len() as u16).to_be_bytes())
-        .await
-        .unwrap();
-    stream.write_all(&bytes).await.unwrap();
-    let (mut messages, mut records) = (Vec::new(), Vec::<Record>::new());
-    loop {
-        let frame = tokio::time::timeout(TIMEOUT, read_frame(&mut stream))
-            .await
-            .expect("transfer in time")
-            .expect("a frame");
-        let msg = parse(&frame);
-        assert_eq!(msg.id, q.id);
-        records.extend(msg.answers.iter().cloned());
-        let rcode = msg.response_code;
-        messages.push(msg);
-        if rcode != ResponseCode::NoError || records.len() == 1 {
-            break;
-        }
-        let first = soa_serial(&records[0]).expect("transfers start with the SOA");
-        let closing = records
-            .iter()
-            .filter(|r| soa_serial(r) == Some(first))
-            .count();
-        let incremental = soa_serial(&records[1]).is_some();
-        if soa_serial(records.last().unwrap()) == Some(first)
-            && closing >= if incremental { 3 } else { 2 }
-        {
-            break;
-        }
-    }
-    (messages, records)
-}
-
 fn naptr_set(records: &[Record]) -> BTreeMap<String, BTreeSet<NaptrFields>> {
     let mut map: BTreeMap<String, BTreeSet<NaptrFields>> = BTreeMap::new();
     for r in records {
@@ -86,8 +38,9 @@ fn naptr_set(records: &[Record]) -> BTreeMap<String, BTreeSet<NaptrFields>> {
 #[tokio::test]
 async fn axfr_streams_the_whole_zone_in_many_messages() {
     let server = DnsServer::start(transfer_config(), many(1500)).await;
-    let (messages, records) =
-        transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
+    let (messages, records) = server
+        .transfer(&query("e164.arpa.", RecordType::AXFR, None))
+        .await;
     assert!(messages.len() > 10, "{} messages", messages.len());
     assert!(
         messages
@@ -112,7 +65,7 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
     ]
     .into();
     assert_eq!(zone[&name], expected);
-    let answer = server.udp(&query(&name, RecordType::NAPTR, None)).await;
+    let answer = server.ask(&name, RecordType::NAPTR).await;
     assert_eq!(
         naptrs(&answer).into_iter().collect::<BTreeSet<_>>(),
         expected
@@ -121,10 +74,10 @@ async fn axfr_streams_the_whole_zone_in_many_messages() {
 
     // In-zone name servers travel with their addresses.
     let mut config = transfer_config();
-    config.ns = vec!["ns1.e164.arpa".into()];
+    config.ns = "ns1.e164.arpa".parse().unwrap();
     config.ns_addresses = "ns1.e164.arpa=192.0.2.53".parse().unwrap();
     let server = DnsServer::start(config, many(20)).await;
-    let (_, records) = transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
+    let records = server.axfr("e164.arpa.").await;
     let glue: Vec<_> = records
         .iter()
         .filter(|r| r.record_type() == RecordType::A)
@@ -140,7 +93,7 @@ async fn transfers_are_refused_outside_the_acl_and_over_udp() {
     let mut config = config();
     config.axfr_allow = "10.0.0.0/8, 192.0.2.7".parse().unwrap();
     let server = DnsServer::start(config, vec![alice()]).await;
-    let (_, records) = transfer(server.addr, &query("e164.arpa.", RecordType::AXFR, None)).await;
+    let records = server.axfr("e164.arpa.").await;
     assert!(records.is_empty());
     let answer = server
         .tcp(&query("e164.arpa.", RecordType::AXFR, None))
@@ -153,9 +106,7 @@ async fn transfers_are_refused_outside_the_acl_and_over_udp() {
     server.stop().await;
 
     let server = DnsServer::start(transfer_config(), vec![alice()]).await;
-    let answer = server
-        .udp(&query("e164.arpa.", RecordType::AXFR, None))
-        .await;
+    let answer = server.ask("e164.arpa.", RecordType::AXFR).await;
     assert_eq!(answer.response_code, ResponseCode::Refused);
     // IXFR over UDP: the current SOA, telling the client to come over TCP.
     let answer = server.udp(&ixfr("e164.arpa.", 1)).await;
@@ -183,7 +134,7 @@ async fn ixfr_sends_the_journal_and_falls_back_to_the_whole_zone() {
 
     let alice_name = enum_name("+12125550100", "e164.arpa");
     let bob_name = enum_name("+4930123456", "e164.arpa");
-    let (_, records) = transfer(server.addr, &ixfr("e164.arpa.", s0)).await;
+    let (_, records) = server.transfer(&ixfr("e164.arpa.", s0)).await;
     let shape: Vec<String> = records
         .iter()
         .map(|r| match &r.data {
@@ -210,14 +161,16 @@ async fn ixfr_sends_the_journal_and_falls_back_to_the_whole_zone() {
         ]
     );
 
-    let (_, current) = transfer(server.addr, &ixfr("e164.arpa.", s2)).await;
+    let (_, current) = server.transfer(&ixfr("e164.arpa.", s2)).await;
     assert_eq!(
         current.iter().map(soa_serial).collect::<Vec<_>>(),
         [Some(s2)]
     );
 
     // A serial the journal never saw: the whole zone, AXFR-style.
-    let (_, whole) = transfer(server.addr, &ixfr("e164.arpa.", s0.wrapping_sub(1000))).await;
+    let (_, whole) = server
+        .transfer(&ixfr("e164.arpa.", s0.wrapping_sub(1000)))
+        .await;
     assert_eq!(soa_serial(&whole[0]), Some(s2));
     assert_eq!(whole[1].record_type(), RecordType::NS);
     assert_eq!(naptr_set(&whole).keys().collect::<Vec<_>>(), [&alice_name]);
@@ -228,7 +181,7 @@ async fn ixfr_sends_the_journal_and_falls_back_to_the_whole_zone() {
 async fn secondaries_are_notified_at_start_and_after_changes() {
     let secondary = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
     let mut config = transfer_config();
-    config.notify = vec![secondary.local_addr().unwrap()].into();
+    config.notify = secondary.local_addr().unwrap().to_string().parse().unwrap();
     let server = DnsServer::start(config, vec![alice()]).await;
     let mut buf = vec![0u8; 1024];
     let mut receive = async || {

@@ -6,10 +6,11 @@ mod support;
 
 mod dnssec;
 use dnssec::dnssec_keys_are_made_once_per_zone;
+mod migrate;
 
 use std::sync::Arc;
 
-use callsign::model::{Scope, Subject, SubjectInput};
+use callsign::model::{DirectoryKey, Scope, Subject, SubjectInput};
 use callsign::store::{
     self, Change, ChangeQuery, Conflict, FeedEvent, ImportMessage, ImportOutcome, SearchKey, Store,
     StoreError, SubjectQuery, Write, subject_json, token_json,
@@ -166,8 +167,10 @@ async fn search(
         .expect("search")
 }
 
-async fn by_address(store: &dyn Store, uri: &str) -> Vec<Subject> {
-    search(store, Some(SearchKey::Address(uri.into())), None, 10).await
+/// The subject with this key: an address or an `acct:` URI.
+async fn by_address(store: &dyn Store, key: &str) -> Vec<Subject> {
+    let key = DirectoryKey::parse(key).expect("a directory key");
+    search(store, Some(key.into()), None, 10).await
 }
 
 /// Run an import of these chunks; `commit` sends the final Commit.
@@ -207,7 +210,7 @@ async fn create_read_update_delete(store: Arc<dyn Store>) {
     }));
     let created = create(store, input.clone()).await;
     assert_eq!(created.id, input.id);
-    assert_eq!(created.acct, "acct:alice@example.com");
+    assert_eq!(created.acct(), "acct:alice@example.com");
     assert_eq!(created.version, 1);
     assert_eq!(created.addresses.len(), 3);
     assert_eq!(
@@ -804,10 +807,10 @@ async fn import_creates_and_updates(store: Arc<dyn Store>) {
     );
     // Alice's dropped number went to carol in the same import.
     let carol = by_address(store, "tel:+12125550100").await;
-    assert_eq!(carol[0].acct, "acct:carol@example.com");
+    assert_eq!(carol[0].acct(), "acct:carol@example.com");
     assert_eq!(carol[0].version, 1);
     let bob = by_address(store, "sip:bob@example.com").await;
-    assert_eq!(bob[0].acct, "acct:bob@example.com");
+    assert_eq!(bob[0].acct(), "acct:bob@example.com");
 
     let changes = store
         .changes(&ChangeQuery {
@@ -927,10 +930,10 @@ async fn import_skips_conflicts_when_asked(store: Arc<dyn Store>) {
     assert!(by_address(store, "acct:carol@example.com").await.is_empty());
     assert!(by_address(store, "sip:carol@example.com").await.is_empty());
     let shared = by_address(store, "sip:shared@example.com").await;
-    assert_eq!(shared[0].acct, "acct:dave@example.com");
+    assert_eq!(shared[0].acct(), "acct:dave@example.com");
     assert!(by_address(store, "acct:erin@example.com").await.is_empty());
     let alice = by_address(store, "sip:alice@example.com").await;
-    assert_eq!(alice[0].acct, "acct:alice@example.com");
+    assert_eq!(alice[0].acct(), "acct:alice@example.com");
     assert_eq!(alice[0].version, 1);
 }
 

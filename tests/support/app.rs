@@ -1,4 +1,5 @@
-//! A callsign server in-process on ephemeral ports, with typed helpers.
+//! A callsign server in-process on ephemeral ports, started through the
+//! real entry point (`App::build`, `App::run`).
 
 #![allow(dead_code)]
 
@@ -11,9 +12,11 @@ use callsign::directory::Directory;
 use callsign::dns::Dns;
 use callsign::model::Subject;
 use callsign::store::{Store, Write};
-use reqwest::{Method, RequestBuilder, Response};
+use reqwest::{RequestBuilder, Response};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
+
+use super::server::Server;
 
 pub const ADMIN: &str = "test-admin-secret";
 
@@ -23,14 +26,13 @@ pub enum Backend {
     Postgres,
 }
 
+/// The app on its ports; HTTP and DNS requests to it through `Server`,
+/// which it dereferences to.
 pub struct TestApp {
-    pub base: String,
-    pub http: SocketAddr,
+    pub server: Server,
     pub https: Option<SocketAddr>,
-    pub dns: SocketAddr,
     /// The DNS side of the app (zones, serials), beside its socket.
     pub enum_dns: Arc<Dns>,
-    pub client: reqwest::Client,
     pub store: Arc<dyn Store>,
     pub directory: Arc<Directory>,
     pub config: Config,
@@ -53,6 +55,18 @@ pub fn test_config(database_url: &str) -> Config {
     // by tests that point them at another test instance.
     config.resolver.enabled = false;
     config
+}
+
+/// Let `config`'s resolver reach `peer`, another running server: its DNS
+/// for ENUM, its HTTP for WebFinger at `domain`, for anonymous callers
+/// too, with step timeouts that hold on a busy machine.
+pub fn resolve_through(config: &mut Config, peer: &Server, domain: &str) {
+    config.resolver.enabled = true;
+    config.resolver.anonymous = true;
+    config.resolver.enum_servers = vec![peer.dns].into();
+    config.resolver.webfinger_hosts = format!("{domain}=http://{}", peer.http).parse().unwrap();
+    config.resolver.step_timeout_ms = 3000;
+    config.resolver.total_timeout_ms = 8000;
 }
 
 impl TestApp {
@@ -109,14 +123,10 @@ impl TestApp {
         }
         let task = tokio::spawn(app.run(listeners, shutdown.clone()));
         let client = reqwest::Client::builder().no_proxy().build().unwrap();
-        let base = format!("http://{http}");
         let app = TestApp {
-            base,
-            http,
+            server: Server::new(http, dns, client),
             https,
-            dns,
             enum_dns,
-            client,
             store,
             directory,
             config,
@@ -150,36 +160,6 @@ impl TestApp {
         }
     }
 
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        self.client.request(method, self.url(path))
-    }
-
-    /// A request with the admin token.
-    pub fn admin(&self, method: Method, path: &str) -> RequestBuilder {
-        self.request(method, path).bearer_auth(ADMIN)
-    }
-
-    /// Create a subject through the API; returns its JSON.
-    pub async fn create(&self, body: Value) -> Value {
-        let r = self
-            .admin(Method::POST, "/api/v1/subjects")
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            r.status(),
-            201,
-            "create failed: {}",
-            r.text().await.unwrap()
-        );
-        r.json().await.unwrap()
-    }
-
     /// Everything the store holds, to prove a rejected request wrote nothing.
     pub async fn snapshot(&self) -> (i64, String) {
         use futures::TryStreamExt;
@@ -194,18 +174,13 @@ impl TestApp {
             .collect();
         (serial, text)
     }
+}
 
-    /// A token of the given scope, created through the API.
-    pub async fn token(&self, scope: &str) -> String {
-        let r = self
-            .admin(Method::POST, "/api/v1/tokens")
-            .json(&serde_json::json!({"name": format!("test-{scope}"), "scope": scope}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 201);
-        let body: Value = r.json().await.unwrap();
-        body["secret"].as_str().unwrap().to_owned()
+impl std::ops::Deref for TestApp {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.server
     }
 }
 

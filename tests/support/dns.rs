@@ -13,19 +13,21 @@ use callsign::config::DnsConfig;
 use callsign::directory::Directory;
 use callsign::dns::Dns;
 use callsign::model::{Subject, SubjectInput};
-use callsign::store::{Store, Write};
-use hickory_proto::op::{Edns, Message, OpCode, Query};
+use callsign::store::Store;
+use hickory_proto::op::{Edns, Message, OpCode, Query, ResponseCode};
 use hickory_proto::rr::rdata::{NAPTR, SOA};
-use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::rr::{Name, RData, Record, RecordType};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UdpSocket};
 
 use super::app::{Backend, TestApp};
+use super::server::{Server, ok};
 
 pub const TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The app seen from DNS: its socket, its zones, and writes that reach the
-/// directory before they return, as the admin API's do.
+/// A `TestApp` started with a DNS configuration of the test's choosing,
+/// seen from DNS: its zones, and subject writes through the admin API
+/// (which bring the directory up to date before they answer).
 pub struct DnsServer {
     pub addr: SocketAddr,
     pub store: Arc<dyn Store>,
@@ -35,13 +37,21 @@ pub struct DnsServer {
     pub app: TestApp,
 }
 
+impl std::ops::Deref for DnsServer {
+    type Target = TestApp;
+
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
+}
+
 /// Defaults for tests: ephemeral port, NS outside the zone (no glue needed).
 pub fn config() -> DnsConfig {
     DnsConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
-        ns: vec!["ns1.example.net".into(), "ns2.example.org".into()],
-        soa_mname: Some("ns1.example.net".into()),
-        soa_rname: Some("hostmaster.example.net".into()),
+        ns: "ns1.example.net, ns2.example.org".parse().unwrap(),
+        soa_mname: Some("ns1.example.net".parse().unwrap()),
+        soa_rname: Some("hostmaster.example.net".parse().unwrap()),
         ttl: 600,
         soa_minimum: 60,
         udp_sockets: 2,
@@ -72,44 +82,29 @@ impl DnsServer {
         }
     }
 
-    /// Create a subject and apply it, as the admin API does before it responds.
+    /// Create a subject through the admin API.
     pub async fn create(&self, value: serde_json::Value) -> Subject {
-        let stored = write(&*self.store, Write::Create(subject(value)))
-            .await
-            .unwrap();
-        self.directory.sync(&*self.store).await.unwrap();
-        stored
+        typed(self.admin().create_subject(value).await)
     }
 
+    /// Store `subject` as it is now (version check included) through the
+    /// admin API.
     pub async fn update(&self, subject: Subject) -> Subject {
-        let write_ = Write::Update {
-            expected_version: subject.version,
-            subject,
-        };
-        let stored = write(&*self.store, write_).await.unwrap();
-        self.directory.sync(&*self.store).await.unwrap();
-        stored
+        let mut patch = serde_json::to_value(&subject).unwrap();
+        let fields = patch.as_object_mut().unwrap();
+        fields.retain(|k, _| PATCHABLE.contains(&k.as_str()));
+        for address in fields["addresses"].as_array_mut().unwrap() {
+            address.as_object_mut().unwrap().remove("id");
+        }
+        let (id, tag) = (subject.id.to_string(), subject.etag());
+        let r = self.admin().try_patch_subject(&id, Some(&tag), patch).await;
+        typed(ok(r, 200).await)
     }
 
     pub async fn delete(&self, subject: &Subject) {
-        let write_ = Write::Delete {
-            id: subject.id,
-            expected_version: subject.version,
-        };
-        write(&*self.store, write_).await;
-        self.directory.sync(&*self.store).await.unwrap();
-    }
-
-    pub async fn udp(&self, msg: &Message) -> Message {
-        parse(
-            &udp_raw(self.addr, &msg.to_vec().unwrap())
-                .await
-                .expect("an answer over UDP"),
-        )
-    }
-
-    pub async fn tcp(&self, msg: &Message) -> Message {
-        parse(&tcp_raw(self.addr, &msg.to_vec().unwrap()).await)
+        let (id, tag) = (subject.id.to_string(), subject.etag());
+        let r = self.admin().try_delete_subject(&id, Some(&tag)).await;
+        assert_eq!(r.status(), 204, "{}", r.text().await.unwrap());
     }
 
     /// Stop, and check that every server task finished cleanly.
@@ -120,11 +115,103 @@ impl DnsServer {
     }
 }
 
-async fn write(store: &dyn Store, write: Write) -> Option<Subject> {
-    store
-        .write("test", "subject.write", write)
-        .await
-        .expect("store write")
+/// The members of a subject a merge patch may set.
+const PATCHABLE: [&str; 5] = [
+    "handle",
+    "domain",
+    "display_name",
+    "discoverable",
+    "addresses",
+];
+
+fn typed(subject: serde_json::Value) -> Subject {
+    serde_json::from_value(subject).expect("the API answers a subject")
+}
+
+/// DNS queries over real sockets to a running server.
+impl Server {
+    pub async fn udp(&self, msg: &Message) -> Message {
+        udp(self.dns, msg).await
+    }
+
+    pub async fn tcp(&self, msg: &Message) -> Message {
+        parse(&tcp_raw(self.dns, &msg.to_vec().unwrap()).await)
+    }
+
+    /// `name`/`qtype` over UDP, without EDNS.
+    pub async fn ask(&self, name: &str, qtype: RecordType) -> Message {
+        self.udp(&query(name, qtype, None)).await
+    }
+
+    /// The answer to the NAPTR query for `e164` under `e164.arpa`.
+    pub async fn naptr(&self, e164: &str) -> (ResponseCode, Vec<NaptrFields>) {
+        let answer = self
+            .ask(&enum_name(e164, "e164.arpa"), RecordType::NAPTR)
+            .await;
+        (answer.response_code, naptrs(&answer))
+    }
+
+    /// The serial of the `e164.arpa` SOA.
+    pub async fn soa_serial(&self) -> u32 {
+        match &self.ask("e164.arpa.", RecordType::SOA).await.answers[..] {
+            [record] => soa_serial(record).expect("an SOA"),
+            other => panic!("expected one SOA, got {other:?}"),
+        }
+    }
+
+    /// Every record of an AXFR of `zone`, both SOAs included.
+    pub async fn axfr(&self, zone: &str) -> Vec<Record> {
+        self.transfer(&query(zone, RecordType::AXFR, None)).await.1
+    }
+
+    /// Send a transfer request and read every message of the answer; the
+    /// stream ends where RFC 5936 / RFC 1995 say it does.
+    pub async fn transfer(&self, q: &Message) -> (Vec<Message>, Vec<Record>) {
+        let mut stream = TcpStream::connect(self.dns).await.unwrap();
+        stream.write_all(&framed(q)).await.unwrap();
+        let (mut messages, mut records) = (Vec::new(), Vec::<Record>::new());
+        loop {
+            let frame = tokio::time::timeout(TIMEOUT, read_frame(&mut stream))
+                .await
+                .expect("transfer in time")
+                .expect("a frame");
+            let msg = parse(&frame);
+            assert_eq!(msg.id, q.id);
+            records.extend(msg.answers.iter().cloned());
+            let rcode = msg.response_code;
+            messages.push(msg);
+            if rcode != ResponseCode::NoError || records.len() == 1 || transfer_ended(&records) {
+                return (messages, records);
+            }
+        }
+    }
+}
+
+/// Has a transfer stream reached its closing SOA? An AXFR closes with the
+/// second copy of its first SOA, an IXFR with the third.
+fn transfer_ended(records: &[Record]) -> bool {
+    let first = soa_serial(&records[0]).expect("transfers start with the SOA");
+    let closing = records
+        .iter()
+        .filter(|r| soa_serial(r) == Some(first))
+        .count();
+    let incremental = soa_serial(&records[1]).is_some();
+    soa_serial(records.last().unwrap()) == Some(first) && closing >= if incremental { 3 } else { 2 }
+}
+
+pub fn soa_serial(record: &Record) -> Option<u32> {
+    match &record.data {
+        RData::SOA(soa) => Some(soa.serial),
+        _ => None,
+    }
+}
+
+/// A message as DNS over TCP carries it: its length, then its bytes.
+pub fn framed(msg: &Message) -> Vec<u8> {
+    let bytes = msg.to_vec().unwrap();
+    let mut framed = (bytes.len() as u16).to_be_bytes().to_vec();
+    framed.extend_from_slice(&bytes);
+    framed
 }
 
 /// A query for `name`/`qtype`, RD set as resolvers send it, optional EDNS payload.
@@ -167,6 +254,12 @@ pub async fn udp_raw_wait(addr: SocketAddr, bytes: &[u8], wait: Duration) -> Opt
     tokio::time::timeout(wait, answer).await.ok()
 }
 
+/// `msg` over UDP to any DNS server; its answer.
+pub async fn udp(addr: SocketAddr, msg: &Message) -> Message {
+    let answer = udp_raw(addr, &msg.to_vec().unwrap()).await;
+    parse(&answer.expect("an answer over UDP"))
+}
+
 pub async fn udp_raw(addr: SocketAddr, bytes: &[u8]) -> Option<Vec<u8>> {
     udp_raw_wait(addr, bytes, TIMEOUT).await
 }
@@ -174,11 +267,9 @@ pub async fn udp_raw(addr: SocketAddr, bytes: &[u8]) -> Option<Vec<u8>> {
 /// One length-prefixed message out, one back.
 pub async fn tcp_raw(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).await.unwrap();
-    stream
-        .write_all(&(bytes.len() as u16).to_be_bytes())
-        .await
-        .unwrap();
-    stream.write_all(bytes).await.unwrap();
+    let mut frame = (bytes.len() as u16).to_be_bytes().to_vec();
+    frame.extend_from_slice(bytes);
+    stream.write_all(&frame).await.unwrap();
     tokio::time::timeout(TIMEOUT, read_frame(&mut stream))
         .await
         .expect("TCP answer in time")

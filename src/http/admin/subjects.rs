@@ -173,7 +173,7 @@ async fn list_subjects(
 
 fn search_key(q: &str) -> Result<SearchKey, ApiError> {
     if let Ok(key) = DirectoryKey::parse(q) {
-        return Ok(SearchKey::Address(key.into_string()));
+        return Ok(key.into());
     }
     let prefix = q.trim().to_ascii_lowercase();
     if !prefix.is_empty()

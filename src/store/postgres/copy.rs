@@ -38,9 +38,8 @@ pub(super) fn encode_changes(
 pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject]) -> Result<()> {
     let mut rows = CopyRows::default();
     for s in subjects {
-        rows.row(9)
+        rows.row(8)
             .uuid(s.id)
-            .text(&s.acct)
             .text(s.handle.as_str())
             .text(s.domain.as_str())
             .text(&s.display_name)
@@ -62,11 +61,10 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
     let mut rows = CopyRows::default();
     for s in subjects {
         for a in &s.addresses {
-            rows.row(8)
+            rows.row(7)
                 .uuid(a.id)
                 .uuid(s.id)
                 .text(a.uri.as_str())
-                .text(a.kind.scheme())
                 .text(a.visibility.as_str())
                 .bool(a.discoverable)
                 .int4(i32::from(a.priority))

@@ -8,7 +8,7 @@ use sqlx::postgres::{PgConnection, PgRow};
 use uuid::Uuid;
 
 use super::map_err;
-use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
 use crate::store::{Change, Result, StoreError, Token, attach_addresses};
 
 /// PostgreSQL keeps microseconds; the store hands back exactly what it keeps.
@@ -21,7 +21,6 @@ pub(super) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
 pub(super) fn subject_from_row(row: &PgRow) -> Subject {
     Subject {
         id: row.get("id"),
-        acct: row.get("acct"),
         handle: Handle::trusted(row.get("handle")),
         domain: Domain::trusted(row.get("domain")),
         display_name: row.get("display_name"),
@@ -34,17 +33,15 @@ pub(super) fn subject_from_row(row: &PgRow) -> Subject {
 }
 
 pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
-    let kind: &str = row.get("kind");
-    let kind =
-        Kind::from_scheme(kind).ok_or_else(|| StoreError::Internal(format!("bad kind {kind}")))?;
+    let uri = Address::stored(row.get("uri"))
+        .map_err(|uri| StoreError::Internal(format!("bad address {uri}")))?;
     let visibility: &str = row.get("visibility");
     let priority: i32 = row.get("priority");
     Ok((
         row.get("subject_id"),
         SubjectAddress {
             id: row.get("id"),
-            uri: Address::trusted(kind, row.get("uri")),
-            kind,
+            uri,
             visibility: Visibility::from_str(visibility).map_err(StoreError::Internal)?,
             discoverable: row.get("discoverable"),
             priority: u16::try_from(priority)

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::copy::{self, CopyRows};
 use super::map_err;
 use super::rows::{load_subjects, micros, token_from_row};
-use crate::model::Subject;
+use crate::model::{Domain, Handle, Subject};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
 use crate::store::{DnssecKey, Result, Token};
@@ -37,17 +37,21 @@ impl WriteTx for PgWrite<'_> {
         load_subjects(&mut self.tx, ids).await
     }
 
-    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>> {
-        sqlx::query_as("SELECT id, acct, version, created_at FROM subject WHERE acct = ANY($1)")
-            .bind(accts)
-            .fetch_all(&mut *self.tx)
-            .await
-            .map_err(map_err)
+    async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>> {
+        sqlx::query_as(
+            "SELECT id, handle, domain, version, created_at FROM subject \
+             WHERE (handle, domain) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+        )
+        .bind(accts.iter().map(|(handle, _)| handle.as_str()).bind_iter())
+        .bind(accts.iter().map(|(_, domain)| domain.as_str()).bind_iter())
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(map_err)
     }
 
     async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>> {
         sqlx::query_as(
-            "SELECT a.uri, a.subject_id, s.acct FROM address a \
+            "SELECT a.uri, a.subject_id, s.handle, s.domain FROM address a \
              JOIN subject s ON s.id = a.subject_id WHERE a.uri = ANY($1)",
         )
         .bind(uris)
@@ -207,10 +211,9 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO subject (",
         subject_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     ))
     .bind(s.id)
-    .bind(&s.acct)
     .bind(s.handle.as_str())
     .bind(s.domain.as_str())
     .bind(&s.display_name)
@@ -228,13 +231,12 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO address (",
         address_columns!(),
-        ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], \
-         $6::boolean[], $7::integer[], $8::text[])"
+        ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], \
+         $5::boolean[], $6::integer[], $7::text[])"
     ))
     .bind(column().map(|a| a.id).bind_iter())
     .bind(column().map(|_| s.id).bind_iter())
     .bind(column().map(|a| a.uri.as_str()).bind_iter())
-    .bind(column().map(|a| a.kind.scheme()).bind_iter())
     .bind(column().map(|a| a.visibility.as_str()).bind_iter())
     .bind(column().map(|a| a.discoverable).bind_iter())
     .bind(column().map(|a| i32::from(a.priority)).bind_iter())

@@ -6,13 +6,13 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
-use crate::model::{Address, Domain, Handle, Kind, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
 use crate::store::{Change, Result, StoreError, Token};
 
 pub(super) const SUBJECT_COLUMNS: &str =
-    "id, acct, handle, domain, display_name, discoverable, version, created_at, updated_at";
+    "id, handle, domain, display_name, discoverable, version, created_at, updated_at";
 pub(super) const ADDRESS_COLUMNS: &str =
-    "id, subject_id, uri, kind, visibility, discoverable, priority, label";
+    "id, subject_id, uri, visibility, discoverable, priority, label";
 
 /// SQLite allows 32766 bound variables per statement.
 pub(super) const IDS_PER_STATEMENT: usize = 1000;
@@ -29,9 +29,9 @@ pub(super) fn with_ids(sql: &str, ids: &[Uuid]) -> QueryBuilder<Sqlite> {
     q
 }
 
-/// A JSON array of strings, for `json_each(?)`: one bound variable
-/// however many there are.
-pub(super) fn json_list(values: &[&str]) -> String {
+/// A JSON array (of strings, of pairs of strings), for `json_each(?)`: one
+/// bound variable however many there are.
+pub(super) fn json_list<T: serde::Serialize>(values: &[T]) -> String {
     serde_json::to_string(values).expect("strings serialise")
 }
 
@@ -42,7 +42,6 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
     let domain: String = row.get("domain");
     Subject {
         id: row.get("id"),
-        acct: row.get("acct"),
         handle: Handle::trusted(handle),
         domain: Domain::trusted(domain),
         display_name: row.get("display_name"),
@@ -55,17 +54,15 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
 }
 
 pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)> {
-    let kind: String = row.get("kind");
-    let kind =
-        Kind::from_scheme(&kind).ok_or_else(|| StoreError::Internal(format!("bad kind {kind}")))?;
+    let uri = Address::stored(row.get("uri"))
+        .map_err(|uri| StoreError::Internal(format!("bad address {uri}")))?;
     let visibility: String = row.get("visibility");
     let priority: i64 = row.get("priority");
     Ok((
         row.get("subject_id"),
         SubjectAddress {
             id: row.get("id"),
-            uri: Address::trusted(kind, row.get("uri")),
-            kind,
+            uri,
             visibility: Visibility::from_str(&visibility).map_err(StoreError::Internal)?,
             discoverable: row.get("discoverable"),
             priority: priority as u16,

@@ -21,7 +21,7 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::map_err;
-use crate::model::{Address, Domain, Handle, Kind, Subject, SubjectAddress, Visibility};
+use crate::model::{Address, Domain, Handle, Subject, SubjectAddress, Visibility};
 use crate::store::{Result, StoreError};
 
 /// Subjects per chunk.
@@ -36,35 +36,16 @@ const BOUNDARY: &str =
 
 /// Subjects with ids in (`?1`, `?2`], as a JSON array of their columns.
 const SUBJECTS: &str = "SELECT json_group_array(json_array(\
-     hex(id), acct, handle, domain, display_name, discoverable, version, created_at, updated_at)) \
+     hex(id), handle, domain, display_name, discoverable, version, created_at, updated_at)) \
      FROM (SELECT * FROM subject WHERE id > ?1 AND id <= ?2 ORDER BY id)";
 
 /// The addresses of subjects with ids in (`?1`, `?2`].
 const ADDRESSES: &str = "SELECT json_group_array(json_array(\
-     hex(subject_id), hex(id), uri, kind, visibility, discoverable, priority, label)) \
+     hex(subject_id), hex(id), uri, visibility, discoverable, priority, label)) \
      FROM address WHERE subject_id > ?1 AND subject_id <= ?2";
 
-type SubjectColumns<'a> = (
-    &'a str,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    &'a str,
-    &'a str,
-);
-type AddressColumns<'a> = (
-    &'a str,
-    &'a str,
-    String,
-    &'a str,
-    &'a str,
-    i64,
-    i64,
-    Option<String>,
-);
+type SubjectColumns<'a> = (&'a str, String, String, String, i64, i64, &'a str, &'a str);
+type AddressColumns<'a> = (&'a str, &'a str, String, &'a str, i64, i64, Option<String>);
 
 /// Stream every subject, `chunk` at a time.
 pub(super) fn subjects(pool: &SqlitePool, chunk: u32) -> BoxStream<'static, Result<Subject>> {
@@ -142,10 +123,9 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
     let mut subjects = rows
         .into_iter()
         .map(
-            |(id, acct, handle, domain, display_name, discoverable, version, created, updated)| {
+            |(id, handle, domain, display_name, discoverable, version, created, updated)| {
                 Ok(Subject {
                     id: uuid(id)?,
-                    acct,
                     handle: Handle::trusted(handle),
                     domain: Domain::trusted(domain),
                     display_name,
@@ -165,16 +145,15 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
         .collect();
     let rows: Vec<AddressColumns<'_>> =
         serde_json::from_str(addresses).map_err(|e| bad("addresses", e))?;
-    for (subject_id, id, uri, kind, visibility, discoverable, priority, label) in rows {
+    for (subject_id, id, uri, visibility, discoverable, priority, label) in rows {
         // A subject created between the two queries: the catch-up has it.
         let Some(&i) = index.get(&uuid(subject_id)?) else {
             continue;
         };
-        let kind = Kind::from_scheme(kind).ok_or_else(|| bad("kind", kind))?;
+        let uri = Address::stored(uri).map_err(|uri| bad("address", uri))?;
         subjects[i].addresses.push(SubjectAddress {
             id: uuid(id)?,
-            uri: Address::trusted(kind, uri),
-            kind,
+            uri,
             visibility: Visibility::from_str(visibility).map_err(|e| bad("visibility", e))?,
             discoverable: discoverable != 0,
             priority: priority as u16,

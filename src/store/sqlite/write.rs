@@ -11,7 +11,7 @@ use super::rows::{
     ADDRESS_COLUMNS, IDS_PER_STATEMENT, SUBJECT_COLUMNS, address_from_row, json_list,
     subject_from_row, token_from_row, with_ids,
 };
-use crate::model::{Subject, SubjectAddress};
+use crate::model::{Domain, Handle, Subject, SubjectAddress};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
 use crate::store::{Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
@@ -48,10 +48,10 @@ impl WriteTx for SqliteWrite<'_> {
         Ok(subjects)
     }
 
-    async fn subjects_by_acct(&mut self, accts: &[&str]) -> Result<Vec<Existing>> {
+    async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>> {
         sqlx::query_as(
-            "SELECT id, acct, version, created_at FROM subject \
-             WHERE acct IN (SELECT value FROM json_each(?))",
+            "SELECT id, handle, domain, version, created_at FROM subject \
+             WHERE (handle, domain) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
         )
         .bind(json_list(accts))
         .fetch_all(&mut *self.tx)
@@ -61,7 +61,7 @@ impl WriteTx for SqliteWrite<'_> {
 
     async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>> {
         sqlx::query_as(
-            "SELECT a.uri, a.subject_id, s.acct FROM address a \
+            "SELECT a.uri, a.subject_id, s.handle, s.domain FROM address a \
              JOIN subject s ON s.id = a.subject_id \
              WHERE a.uri IN (SELECT value FROM json_each(?))",
         )
@@ -89,7 +89,6 @@ impl WriteTx for SqliteWrite<'_> {
                 QueryBuilder::<Sqlite>::new(format!("INSERT INTO subject ({SUBJECT_COLUMNS}) "));
             q.push_values(chunk, |mut b, s| {
                 b.push_bind(s.id)
-                    .push_bind(&s.acct)
                     .push_bind(s.handle.as_str())
                     .push_bind(s.domain.as_str())
                     .push_bind(&s.display_name)
@@ -111,7 +110,6 @@ impl WriteTx for SqliteWrite<'_> {
                 b.push_bind(a.id)
                     .push_bind(*subject_id)
                     .push_bind(a.uri.as_str())
-                    .push_bind(a.kind.scheme())
                     .push_bind(a.visibility.as_str())
                     .push_bind(a.discoverable)
                     .push_bind(a.priority as i64)

@@ -13,36 +13,38 @@
 //!
 //! ```text
 //! id 16 bytes | flags u8 | version | created (secs, nanos) | [updated]
-//! handle | domain | display_name | [acct] | address count
+//! handle | domain | display_name | address count
 //! per address: id | head u8 | [priority] | [label] | uri
 //! (an address id: the length of the prefix it shares with the previous
 //! id, then the rest)
 //! ```
+//!
+//! A subject's acct derives from its handle and domain, and is not packed.
+//! An address's kind is packed in its head as the scheme of its URI, which
+//! the URI's packed form (see [`uri`]) leaves out. The primitives every
+//! field is written and read with are in [`varint`].
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use uri::Uri;
+use varint::{Reader, put_signed, put_str, put_time, put_varint};
+
 use crate::model::{
-    Address, DEFAULT_PRIORITY, Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
+    Acct, Address, DEFAULT_PRIORITY, Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
 };
 
+mod uri;
+mod varint;
+
 const DISCOVERABLE: u8 = 1;
-/// The acct is not `acct:handle@domain` and is stored.
-const ACCT_STORED: u8 = 2;
 /// `updated_at` equals `created_at` and is not stored.
-const NEVER_UPDATED: u8 = 4;
+const NEVER_UPDATED: u8 = 2;
 
 // Address head: kind in bits 0-2, visibility in bits 3-4, then flags.
 const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
 const HAS_LABEL: u8 = 1 << 6;
 const DEFAULT_PRIO: u8 = 1 << 7;
-
-// URI forms, in the low bits of the URI's first byte.
-const URI_TEXT: u8 = 0;
-const URI_TEL: u8 = 1;
-const URI_USER_HOST: u8 = 2;
-const USER_IS_HANDLE: u8 = 4;
-const HOST_IS_DOMAIN: u8 = 8;
 
 const VISIBILITIES: [Visibility; 3] = [
     Visibility::Public,
@@ -55,9 +57,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let mut out = Vec::with_capacity(64 + 32 * subject.addresses.len());
     let handle = subject.handle.as_str();
     let domain = subject.domain.as_str();
-    let explicit_acct = subject.acct != Subject::acct_of(&subject.handle, &subject.domain);
     let flags = (subject.discoverable as u8 * DISCOVERABLE)
-        | (explicit_acct as u8 * ACCT_STORED)
         | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED);
     out.extend_from_slice(subject.id.as_bytes());
     out.push(flags);
@@ -69,9 +69,6 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     put_str(&mut out, handle);
     put_str(&mut out, domain);
     put_str(&mut out, &subject.display_name);
-    if explicit_acct {
-        put_str(&mut out, &subject.acct);
-    }
     put_varint(&mut out, subject.addresses.len() as u64);
     let mut previous = subject.id.as_bytes();
     for a in &subject.addresses {
@@ -80,7 +77,10 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         out.push(shared as u8);
         out.extend_from_slice(&id[shared..]);
         previous = id;
-        let kind = Kind::ALL.iter().position(|k| *k == a.kind).expect("a kind") as u8;
+        let kind = Kind::ALL
+            .iter()
+            .position(|k| *k == a.kind())
+            .expect("a kind") as u8;
         let visibility = VISIBILITIES
             .iter()
             .position(|v| *v == a.visibility)
@@ -98,7 +98,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         if let Some(label) = &a.label {
             put_str(&mut out, label);
         }
-        put_uri(&mut out, a.kind, a.uri.as_str(), handle, domain);
+        uri::put(&mut out, a.kind(), a.uri.as_str(), handle, domain);
     }
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
@@ -119,7 +119,6 @@ pub fn unpack(bytes: &[u8]) -> Subject {
             SubjectAddress {
                 id: a.id,
                 uri: Address::trusted(a.kind, uri),
-                kind: a.kind,
                 visibility: a.visibility,
                 discoverable: a.discoverable,
                 priority: a.priority,
@@ -129,17 +128,6 @@ pub fn unpack(bytes: &[u8]) -> Subject {
         .collect();
     Subject {
         id: head.id,
-        acct: match head.acct {
-            Some(acct) => acct.to_owned(),
-            None => {
-                let mut acct = String::with_capacity(6 + head.handle.len() + head.domain.len());
-                acct.push_str("acct:");
-                acct.push_str(head.handle);
-                acct.push('@');
-                acct.push_str(head.domain);
-                acct
-            }
-        },
         handle: Handle::trusted(head.handle.to_owned()),
         domain: Domain::trusted(head.domain.to_owned()),
         display_name: head.display_name.to_owned(),
@@ -161,86 +149,14 @@ pub fn id(bytes: &[u8]) -> Uuid {
 pub fn owns(bytes: &[u8], key: &str) -> bool {
     let mut r = Reader::new(bytes);
     let head = r.head();
-    let acct = match head.acct {
-        Some(acct) => acct == key,
-        None => key
-            .strip_prefix("acct:")
-            .and_then(|k| k.strip_prefix(head.handle))
-            .and_then(|k| k.strip_prefix('@'))
-            .is_some_and(|domain| domain == head.domain),
-    };
-    acct || (0..head.addresses).any(|_| {
-        let a = r.address(Uuid::nil());
-        a.uri.is(a.kind, head.handle, head.domain, key)
-    })
+    Acct::is_uri(key, head.handle, head.domain)
+        || (0..head.addresses).any(|_| {
+            let a = r.address(Uuid::nil());
+            a.uri.is(a.kind, head.handle, head.domain, key)
+        })
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_signed(out: &mut Vec<u8>, v: i64) {
-    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn put_time(out: &mut Vec<u8>, t: DateTime<Utc>) {
-    put_signed(out, t.timestamp());
-    put_varint(out, t.timestamp_subsec_nanos().into());
-}
-
-fn put_uri(out: &mut Vec<u8>, kind: Kind, uri: &str, handle: &str, domain: &str) {
-    let rest = uri
-        .strip_prefix(kind.scheme())
-        .and_then(|r| r.strip_prefix(':'));
-    if let Some(digits) = rest
-        .filter(|_| kind == Kind::Tel)
-        .and_then(|r| r.strip_prefix('+'))
-        .filter(|d| (1..=255).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
-    {
-        out.push(URI_TEL);
-        out.push(digits.len() as u8);
-        for pair in digits.as_bytes().chunks(2) {
-            let low = pair.get(1).map_or(0, |d| d - b'0');
-            out.push((pair[0] - b'0') << 4 | low);
-        }
-        return;
-    }
-    // Split at the first `@`: no user part of ours may contain one (a JID
-    // resource may, after the host).
-    match rest.and_then(|r| r.split_once('@')) {
-        Some((user, host)) if kind != Kind::Https && kind != Kind::Tel => {
-            let form = URI_USER_HOST
-                | ((user == handle) as u8 * USER_IS_HANDLE)
-                | ((host == domain) as u8 * HOST_IS_DOMAIN);
-            out.push(form);
-            if form & USER_IS_HANDLE == 0 {
-                put_str(out, user);
-            }
-            if form & HOST_IS_DOMAIN == 0 {
-                put_str(out, host);
-            }
-        }
-        _ => {
-            out.push(URI_TEXT);
-            put_str(out, uri);
-        }
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
+/// A packed subject's fields before its addresses, read in place.
 struct Head<'a> {
     id: Uuid,
     discoverable: bool,
@@ -250,10 +166,10 @@ struct Head<'a> {
     handle: &'a str,
     domain: &'a str,
     display_name: &'a str,
-    acct: Option<&'a str>,
     addresses: usize,
 }
 
+/// One packed address, read in place.
 struct PackedAddress<'a> {
     id: Uuid,
     kind: Kind,
@@ -264,124 +180,7 @@ struct PackedAddress<'a> {
     uri: Uri<'a>,
 }
 
-enum Uri<'a> {
-    Text(&'a str),
-    Tel(&'a [u8], usize),
-    /// `None` for the subject's handle (user) or domain (host).
-    UserHost(Option<&'a str>, Option<&'a str>),
-}
-
-impl Uri<'_> {
-    /// The length of the URI in bytes.
-    fn len(&self, kind: Kind, handle: &str, domain: &str) -> usize {
-        match self {
-            Uri::Text(uri) => uri.len(),
-            Uri::Tel(_, digits) => "tel:+".len() + digits,
-            Uri::UserHost(user, host) => {
-                kind.scheme().len()
-                    + 2
-                    + user.unwrap_or(handle).len()
-                    + host.unwrap_or(domain).len()
-            }
-        }
-    }
-
-    /// Is this URI `text`?
-    fn is(&self, kind: Kind, handle: &str, domain: &str, text: &str) -> bool {
-        match self {
-            Uri::Text(uri) => *uri == text,
-            Uri::Tel(bcd, digits) => text.strip_prefix("tel:+").is_some_and(|d| {
-                d.len() == *digits
-                    && d.bytes().enumerate().all(|(i, c)| {
-                        let nibble = if i % 2 == 0 {
-                            bcd[i / 2] >> 4
-                        } else {
-                            bcd[i / 2] & 0xF
-                        };
-                        c == b'0' + nibble
-                    })
-            }),
-            Uri::UserHost(user, host) => text
-                .strip_prefix(kind.scheme())
-                .and_then(|t| t.strip_prefix(':'))
-                .and_then(|t| t.split_once('@'))
-                .is_some_and(|(u, h)| u == user.unwrap_or(handle) && h == host.unwrap_or(domain)),
-        }
-    }
-
-    fn write(&self, kind: Kind, handle: &str, domain: &str, out: &mut String) {
-        match self {
-            Uri::Text(text) => out.push_str(text),
-            Uri::Tel(bcd, digits) => {
-                out.push_str("tel:+");
-                for i in 0..*digits {
-                    let nibble = if i % 2 == 0 {
-                        bcd[i / 2] >> 4
-                    } else {
-                        bcd[i / 2] & 0xF
-                    };
-                    out.push((b'0' + nibble) as char);
-                }
-            }
-            Uri::UserHost(user, host) => {
-                out.push_str(kind.scheme());
-                out.push(':');
-                out.push_str(user.unwrap_or(handle));
-                out.push('@');
-                out.push_str(host.unwrap_or(domain));
-            }
-        }
-    }
-}
-
 impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, pos: 0 }
-    }
-
-    fn take(&mut self, n: usize) -> &'a [u8] {
-        let taken = &self.bytes[self.pos..self.pos + n];
-        self.pos += n;
-        taken
-    }
-
-    fn u8(&mut self) -> u8 {
-        self.take(1)[0]
-    }
-
-    fn uuid(&mut self) -> Uuid {
-        Uuid::from_slice(self.take(16)).expect("16 bytes")
-    }
-
-    fn varint(&mut self) -> u64 {
-        let mut v = 0u64;
-        let mut shift = 0;
-        loop {
-            let b = self.u8();
-            v |= u64::from(b & 0x7F) << shift;
-            if b < 0x80 {
-                return v;
-            }
-            shift += 7;
-        }
-    }
-
-    fn signed(&mut self) -> i64 {
-        let v = self.varint();
-        (v >> 1) as i64 ^ -((v & 1) as i64)
-    }
-
-    fn str(&mut self) -> &'a str {
-        let len = self.varint() as usize;
-        std::str::from_utf8(self.take(len)).expect("packed from a str")
-    }
-
-    fn time(&mut self) -> DateTime<Utc> {
-        let secs = self.signed();
-        let nanos = self.varint() as u32;
-        DateTime::from_timestamp(secs, nanos).expect("packed from a DateTime")
-    }
-
     fn head(&mut self) -> Head<'a> {
         let id = self.uuid();
         let flags = self.u8();
@@ -395,7 +194,6 @@ impl<'a> Reader<'a> {
         let handle = self.str();
         let domain = self.str();
         let display_name = self.str();
-        let acct = (flags & ACCT_STORED != 0).then(|| self.str());
         Head {
             id,
             discoverable: flags & DISCOVERABLE != 0,
@@ -405,7 +203,6 @@ impl<'a> Reader<'a> {
             handle,
             domain,
             display_name,
-            acct,
             addresses: self.varint() as usize,
         }
     }
@@ -423,19 +220,7 @@ impl<'a> Reader<'a> {
             self.varint() as u16
         };
         let label = (head & HAS_LABEL != 0).then(|| self.str());
-        let form = self.u8();
-        let uri = match form & 3 {
-            URI_TEL => {
-                let digits = self.u8() as usize;
-                Uri::Tel(self.take(digits.div_ceil(2)), digits)
-            }
-            URI_USER_HOST => {
-                let user = (form & USER_IS_HANDLE == 0).then(|| self.str());
-                let host = (form & HOST_IS_DOMAIN == 0).then(|| self.str());
-                Uri::UserHost(user, host)
-            }
-            _ => Uri::Text(self.str()),
-        };
+        let uri = uri::read(self);
         PackedAddress {
             id,
             kind: Kind::ALL[(head & 7) as usize],
@@ -479,10 +264,9 @@ mod tests {
         let packed = pack(&s);
         assert_eq!(unpack(&packed), s);
         assert_eq!(id(&packed), s.id);
-        for key in
-            std::iter::once(s.acct.as_str()).chain(s.addresses.iter().map(|a| a.uri.as_str()))
-        {
-            assert!(owns(&packed, key), "{key}");
+        assert!(owns(&packed, &s.acct()));
+        for a in &s.addresses {
+            assert!(owns(&packed, a.uri.as_str()), "{}", a.uri);
         }
         for other in [
             "acct:alice@example.co",
@@ -509,7 +293,6 @@ mod tests {
         assert_eq!(unpack(&packed), typical);
         assert!(packed.len() <= 110, "{} bytes", packed.len());
 
-        s.acct = "acct:someone@else.example".into();
         s.created_at = DateTime::from_timestamp(-86_400 * 365 * 80, 999_999_999).unwrap();
         s.version = -1;
         s.addresses.clear();

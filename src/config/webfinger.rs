@@ -1,0 +1,36 @@
+//! `[webfinger]`: caching, rate limits, trusted proxies and tenants of
+//! WebFinger answers.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cidrs, List, Tenant};
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebFingerConfig {
+    /// `Cache-Control: max-age` of WebFinger answers, seconds.
+    pub max_age: u32,
+    /// Anonymous requests per second allowed per client (an IPv4 address or
+    /// an IPv6 /64); 0 turns limiting off.
+    pub rate_per_second: u32,
+    /// Burst above the steady rate.
+    pub burst: u32,
+    /// Proxies whose `X-Forwarded-For` is trusted (CIDRs).
+    pub trusted_proxies: Cidrs,
+    /// `host=domain1 domain2` entries: which subject domains each Host
+    /// serves, on WebFinger and lookup alike. Empty: every Host serves
+    /// every domain.
+    pub tenants: List<Tenant>,
+}
+
+impl Default for WebFingerConfig {
+    fn default() -> Self {
+        WebFingerConfig {
+            max_age: 300,
+            rate_per_second: 20,
+            burst: 50,
+            trusted_proxies: Cidrs::default(),
+            tenants: List::default(),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Following the change log while serving: changes other processes make
+//! (another replica, an import run) reach this directory within a poll
+//! interval, or at once where the store pushes notifications.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use futures::stream::BoxStream;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use super::Directory;
+use crate::backoff::Backoff;
+use crate::store::{FeedEvent, Store};
+
+/// Follow the change log until `shutdown`: picks up changes made by other
+/// processes (another replica, an import run).
+///
+/// With a change feed (PostgreSQL) every notification wakes a catch-up at
+/// once and `interval` is only the safety net; without one (SQLite) the log
+/// is read every `interval`. Either way a catch-up reads `serial >
+/// applied`, so a missed wake-up loses nothing. After a failed read the
+/// log is retried with backoff, so the directory catches up as soon as the
+/// database is back.
+pub async fn follow(
+    directory: Arc<Directory>,
+    store: Arc<dyn Store>,
+    interval: Duration,
+    shutdown: CancellationToken,
+) {
+    let mut feed = store.change_feed();
+    let mut retry = Backoff::new(Duration::from_millis(250), Duration::from_secs(5));
+    let mut next_read = Instant::now() + interval;
+    loop {
+        let event = tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep_until(next_read) => None,
+            event = next_event(&mut feed) => event,
+        };
+        match &event {
+            // This process applied it already (its own write, or a catch-up
+            // that read past it).
+            Some(FeedEvent::Changed(serial)) if *serial <= directory.serial() => continue,
+            Some(FeedEvent::Connected) => {
+                tracing::info!("change feed listening");
+                metrics::gauge!("callsign_change_feed_connected").set(1.0);
+            }
+            Some(FeedEvent::Lost(e)) => {
+                tracing::warn!(error = %e, "change feed lost the database; reconnecting");
+                metrics::gauge!("callsign_change_feed_connected").set(0.0);
+            }
+            _ => {}
+        }
+        match directory.sync(store.as_ref()).await {
+            Ok(n) => {
+                if retry.is_retrying() {
+                    tracing::info!(serial = directory.serial(), "change log reachable again");
+                    retry.reset();
+                }
+                if n > 0 {
+                    tracing::debug!(changes = n, serial = directory.serial(), "applied changes");
+                }
+                next_read = Instant::now() + interval;
+            }
+            Err(e) => {
+                if !retry.is_retrying() {
+                    tracing::warn!(error = %e, "cannot read the change log; serving what is loaded");
+                }
+                let wait = retry.next_wait();
+                next_read = Instant::now() + wait.min(interval);
+            }
+        }
+    }
+}
+
+/// The next event of the feed; never, without one (or once it ends).
+async fn next_event(feed: &mut Option<BoxStream<'static, FeedEvent>>) -> Option<FeedEvent> {
+    if let Some(stream) = feed {
+        match stream.next().await {
+            Some(event) => return Some(event),
+            None => {
+                tracing::warn!("change feed ended; polling the change log only");
+                *feed = None;
+                return None;
+            }
+        }
+    }
+    std::future::pending().await
+}
+
+/// [`follow`] as a server task.
+pub async fn follow_task(
+    directory: Arc<Directory>,
+    store: Arc<dyn Store>,
+    interval: Duration,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    follow(directory, store, interval, shutdown).await;
+    Ok(())
+}

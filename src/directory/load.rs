@@ -1,0 +1,176 @@
+//! How the directory fills and keeps up: the initial load of every subject
+//! from the store, then the change log applied in serial order, one batch
+//! at a time, under the apply lock.
+
+use std::sync::atomic::Ordering;
+
+use futures::TryStreamExt;
+
+use super::Directory;
+use crate::store::{ChangeQuery, Store, StoreError};
+
+/// How many change-log rows one catch-up query reads.
+const BATCH: u32 = 5000;
+/// How far back a load looks for the newest change that altered an index,
+/// in pages of [`SCAN_PAGE`] rows, before it settles for the load serial.
+const SCAN_PAGE: u32 = 500;
+const SCAN_PAGES: usize = 200;
+
+/// How many subjects the initial load hands its indexes at once.
+const LOAD_CHUNK: usize = 1000;
+
+impl Directory {
+    /// Load everything from the store into this new, empty directory, then
+    /// catch up with changes made while loading. Marks the directory ready.
+    /// On failure the directory is left empty, so a later attempt starts
+    /// clean.
+    pub async fn load(&self, store: &dyn Store) -> Result<(), StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        debug_assert!(self.is_empty(), "a directory loads once");
+        let started = std::time::Instant::now();
+        if let Err(e) = self.load_locked(store).await {
+            self.clear();
+            for index in self.indexes.read().expect("index list").iter() {
+                index.reset();
+            }
+            self.serial.store(0, Ordering::Release);
+            return Err(e);
+        }
+        self.ready.store(true, Ordering::Release);
+        tracing::info!(
+            subjects = self.len(),
+            serial = self.serial(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "directory loaded"
+        );
+        metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
+        Ok(())
+    }
+
+    async fn load_locked(&self, store: &dyn Store) -> Result<(), StoreError> {
+        // Read the serial first: changes racing the scan are re-applied by
+        // the catch-up below, and applying a subject's state twice is harmless.
+        let serial = store.last_serial().await?;
+        // Indexes are stamped with the newest change that altered them, so
+        // replicas loaded at different times answer the same SOA serial.
+        let stamp = self.last_altering(store, serial).await?;
+        let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
+        let indexes = self.indexes.read().expect("index list").clone();
+        while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
+            for subject in &chunk {
+                self.insert(subject);
+            }
+            for index in &indexes {
+                index.load(stamp, &chunk);
+            }
+        }
+        drop(chunks);
+        for index in &indexes {
+            index.loaded(stamp);
+        }
+        self.serial.store(serial, Ordering::Release);
+        self.catch_up_locked(store).await?;
+        Ok(())
+    }
+
+    /// The serial of the newest change up to `serial` that alters an index
+    /// (0 when none ever did; `serial` when none is found near the end).
+    async fn last_altering(&self, store: &dyn Store, serial: i64) -> Result<i64, StoreError> {
+        let indexes = self.indexes.read().expect("index list").clone();
+        if indexes.is_empty() {
+            return Ok(serial);
+        }
+        let mut cursor = serial.saturating_add(1);
+        for _ in 0..SCAN_PAGES {
+            let query = ChangeQuery {
+                cursor: Some(cursor),
+                limit: SCAN_PAGE,
+                descending: true,
+                ..ChangeQuery::default()
+            };
+            let changes = store.changes(&query).await?;
+            for change in &changes {
+                if change.subject_id.is_none() {
+                    continue;
+                }
+                let (before, after) = (change.subject_before(), change.subject_after());
+                if indexes
+                    .iter()
+                    .any(|i| i.alters(before.as_ref(), after.as_ref()))
+                {
+                    return Ok(change.serial);
+                }
+            }
+            match changes.last() {
+                Some(oldest) if changes.len() == SCAN_PAGE as usize => cursor = oldest.serial,
+                _ => return Ok(0),
+            }
+        }
+        Ok(serial)
+    }
+
+    /// [`Directory::sync`], once this directory is loaded: one not loaded
+    /// yet (a command-line import, a server still starting) reads every
+    /// change when it loads, and must be empty until then. Readiness is
+    /// read under the lock [`Directory::load`] holds, so a write racing the
+    /// load is applied by one or the other.
+    pub async fn sync_if_loaded(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        if !self.is_ready() {
+            return Ok(0);
+        }
+        self.sync_locked(store).await
+    }
+
+    /// Apply every change newer than what is applied. Returns how many.
+    pub async fn sync(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let _guard = self.apply_lock.lock().await;
+        self.sync_locked(store).await
+    }
+
+    /// [`Directory::sync`] with the apply lock held, recording whether the
+    /// store could be read.
+    async fn sync_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let result = self.catch_up_locked(store).await;
+        self.degraded.store(result.is_err(), Ordering::Release);
+        metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });
+        result
+    }
+
+    async fn catch_up_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
+        let mut applied = 0;
+        loop {
+            let query = ChangeQuery {
+                cursor: Some(self.serial()),
+                limit: BATCH,
+                ..ChangeQuery::default()
+            };
+            let changes = store.changes(&query).await?;
+            let n = changes.len();
+            for change in changes {
+                match change.subject_id {
+                    Some(id) => match change.subject_after() {
+                        Some(after) => self.put(change.serial, after),
+                        None => self.remove(change.serial, id),
+                    },
+                    None => {
+                        for index in self.indexes.read().expect("index list").iter() {
+                            index.other_change(&change);
+                        }
+                    }
+                }
+                self.serial.store(change.serial, Ordering::Release);
+                applied += 1;
+            }
+            if n < BATCH as usize {
+                break;
+            }
+        }
+        if applied > 0 {
+            self.changed.send_replace(self.serial());
+            metrics::gauge!("callsign_directory_subjects").set(self.len() as f64);
+            metrics::gauge!("callsign_change_log_serial").set(self.serial() as f64);
+        }
+        Ok(applied)
+    }
+}
