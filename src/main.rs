@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use callsign::app::{App, Listeners};
 use callsign::config::{Config, Secret};
+use callsign::dns::keys::ZoneKeys;
 use callsign::model::Scope;
 use callsign::service::IssuedToken;
 use callsign::service::tokens::token_name;
+use callsign::store::dnssec::KeyState;
 use callsign::store::ndjson;
 use clap::{Parser, Subcommand};
 use tokio::io::{AsyncBufRead, AsyncWriteExt, BufReader};
@@ -102,6 +104,9 @@ enum Command {
 enum DnssecCommand {
     /// Print the DS record to give the parent zone (and the DNSKEY).
     Ds { zone: String },
+    /// Roll the zone's key (RFC 7583 pre-publication) and print what will
+    /// happen when: the serving processes follow through the database.
+    Roll { zone: String },
     /// Print the zone's private key, for a secondary that signs itself.
     ExportKey {
         zone: String,
@@ -299,18 +304,29 @@ async fn dnssec(
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let zone = match &command {
-        DnssecCommand::Ds { zone } | DnssecCommand::ExportKey { zone, .. } => zone.clone(),
+        DnssecCommand::Ds { zone }
+        | DnssecCommand::Roll { zone }
+        | DnssecCommand::ExportKey { zone, .. } => zone.clone(),
     };
     let ttl = config.dns.ttl;
     let app = App::build(config, &shutdown).await?;
-    let Some(key) = app.dnssec.active_key(&zone).await? else {
-        anyhow::bail!("zone `{zone}` is not signed: add it to dns.dnssec");
-    };
+    let not_signed = || anyhow::anyhow!("zone `{zone}` is not signed: add it to dns.dnssec");
+    if let DnssecCommand::Roll { .. } = command {
+        let keys = app
+            .dnssec
+            .roll("cli", &zone)
+            .await?
+            .ok_or_else(not_signed)?;
+        print!("{}", roll_plan(&keys, ttl)?);
+        return Ok(());
+    }
+    let key = app.dnssec.active_key(&zone).await?.ok_or_else(not_signed)?;
     match command {
         DnssecCommand::Ds { .. } => {
             println!("{}", key.ds_text(ttl)?);
             println!("{}", key.dnskey_text(ttl));
         }
+        DnssecCommand::Roll { .. } => unreachable!("answered above"),
         DnssecCommand::ExportKey { format, .. } => {
             eprintln!(
                 "private key of {} ({}, key tag {}); keep it secret",
@@ -325,6 +341,50 @@ async fn dnssec(
         }
     }
     Ok(())
+}
+
+/// What a roll just started will do, and when (UTC), with the DS the
+/// parent needs.
+fn roll_plan(keys: &ZoneKeys, ttl: u32) -> anyhow::Result<String> {
+    use std::fmt::Write;
+    let old = keys.active().context("the zone has no active key")?;
+    let new = keys
+        .in_state(KeyState::Published)
+        .next()
+        .context("the roll published no key")?;
+    let (new_times, removed_at) = (new.stored(), old.stored().removed_at);
+    let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut plan = String::new();
+    writeln!(
+        plan,
+        "{}: key {} rolls to key {} (algorithm {})",
+        old.apex,
+        old.key_tag,
+        new.key_tag,
+        new.algorithm()
+    )?;
+    writeln!(
+        plan,
+        "{}  key {} published in DNSKEY",
+        at(new_times.created_at),
+        new.key_tag
+    )?;
+    writeln!(
+        plan,
+        "{}  key {} signs the zone; CDS and CDNSKEY name it: give the parent its DS\n    {}",
+        at(new_times.active_at),
+        new.key_tag,
+        new.ds_text(ttl)?
+    )?;
+    if let Some(removed_at) = removed_at {
+        writeln!(
+            plan,
+            "{}  key {} leaves DNSKEY: the parent must have the new DS by then",
+            at(removed_at),
+            old.key_tag
+        )?;
+    }
+    Ok(plan)
 }
 
 async fn serve(config: Config, demo: bool, shutdown: CancellationToken) -> anyhow::Result<()> {

@@ -1,10 +1,12 @@
 -- DNSSEC signing keys, one row per key and zone.
+-- Mirrors migrations/postgres/0004_dnssec.sql (which explains the times).
 CREATE TABLE dnssec_key (
     id          BLOB PRIMARY KEY,
     zone        TEXT NOT NULL,
     algorithm   INTEGER NOT NULL,
     private_key BLOB NOT NULL,
-    state       TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    active_at   TEXT NOT NULL,
+    removed_at  TEXT
 );
-CREATE UNIQUE INDEX dnssec_key_active ON dnssec_key (zone) WHERE state = 'active';
+CREATE UNIQUE INDEX dnssec_key_newest ON dnssec_key (zone) WHERE removed_at IS NULL;

@@ -82,6 +82,11 @@ pub struct DnsConfig {
     pub dnssec_signature_validity_secs: u64,
     /// Signatures kept in memory (one per RRset or denial).
     pub dnssec_signature_cache: u64,
+    /// Added to each wait of a key roll, seconds: a new key is active
+    /// `ttl` + this after it is published, and the old one leaves DNSKEY
+    /// `ttl` (the zone's largest TTL) + this after that. Covers secondaries
+    /// catching up and clocks apart.
+    pub dnssec_roll_margin_secs: u32,
 }
 
 impl Default for DnsConfig {
@@ -112,11 +117,24 @@ impl Default for DnsConfig {
             dnssec_algorithm: 13,
             dnssec_signature_validity_secs: 14 * 86_400,
             dnssec_signature_cache: 1_000_000,
+            dnssec_roll_margin_secs: 3600,
         }
     }
 }
 
 impl DnsConfig {
+    /// The waits of a key roll (RFC 7583 §3.3.1): every record of the zone,
+    /// DNSKEY included, has `ttl` (negative answers at most that).
+    pub fn roll_timing(&self) -> crate::store::RollTiming {
+        let wait = chrono::TimeDelta::seconds(
+            i64::from(self.ttl) + i64::from(self.dnssec_roll_margin_secs),
+        );
+        crate::store::RollTiming {
+            pre_publication: wait,
+            retirement: wait,
+        }
+    }
+
     /// Signed zones must be served, with an algorithm callsign signs with.
     pub(super) fn check_dnssec(&self) -> Result<(), super::ConfigError> {
         // Names compare without regard to case.

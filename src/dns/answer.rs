@@ -397,15 +397,18 @@ impl Responder {
         if let Some((at, zone, serial)) = zone {
             let apex = (wire::HEADER_LEN + at) as u16;
             let qname = request.qname();
-            // The RRSIG of one RRset, after it: 1 record, or 0 when unsigned.
+            // The RRSIGs of one RRset, after it: how many (0 when unsigned).
             let rrsig = |out: &mut Vec<u8>, owner: u16, set: RrSet<'_>| -> u16 {
                 let ttl = set.ttl;
-                let Some(rrsig) = signer.and_then(|s| s.rrsig(set)) else {
+                let Some(signer) = signer else {
                     return 0;
                 };
-                wire::put_rr_header(out, owner, sign::TYPE_RRSIG, ttl, rrsig.len());
-                out.extend_from_slice(&rrsig);
-                1
+                let rrsigs = signer.rrsigs(set);
+                for rrsig in &rrsigs {
+                    wire::put_rr_header(out, owner, sign::TYPE_RRSIG, ttl, rrsig.len());
+                    out.extend_from_slice(rrsig);
+                }
+                rrsigs.len() as u16
             };
             let soa = |out: &mut Vec<u8>, ttl: u32| -> u16 {
                 wire::put_rr_header(out, apex, wire::TYPE_SOA, ttl, zone.soa_len());

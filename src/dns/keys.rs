@@ -8,7 +8,7 @@
 use anyhow::Context;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use hickory_proto::dnssec::crypto::{EcdsaSigningKey, Ed25519SigningKey, signing_key_from_der};
 use hickory_proto::dnssec::rdata::{DNSKEY, DS};
 use hickory_proto::dnssec::{Algorithm, DigestType, SigningKey, TBS};
@@ -18,7 +18,7 @@ use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
 use uuid::Uuid;
 
 use crate::store::DnssecKey;
-use crate::store::dnssec::{ACTIVE, PrivateKey};
+use crate::store::dnssec::{KeyState, PrivateKey, key_states, next_transition};
 
 /// DNSKEY flags of a combined signing key: zone key and secure entry point.
 pub const CSK_FLAGS: u16 = 257;
@@ -40,14 +40,14 @@ pub fn generate(zone: &str, algorithm_number: u8) -> anyhow::Result<DnssecKey> {
         None => anyhow::bail!("DNSSEC algorithm {algorithm_number} is not supported (13 or 15)"),
     }
     .context("generating a DNSSEC key")?;
-    Ok(DnssecKey {
-        id: Uuid::now_v7(),
-        zone: zone.to_owned(),
-        algorithm: algorithm_number.into(),
-        private_key: PrivateKey::new(pkcs8.secret_pkcs8_der().to_vec()),
-        state: ACTIVE.to_owned(),
-        created_at: Utc::now(),
-    })
+    // The store sets the times it keeps.
+    Ok(DnssecKey::first(
+        Uuid::now_v7(),
+        zone,
+        algorithm_number.into(),
+        PrivateKey::new(pkcs8.secret_pkcs8_der().to_vec()),
+        Utc::now(),
+    ))
 }
 
 /// A stored key, ready to sign and to be published.
@@ -89,6 +89,11 @@ impl ZoneKey {
             dnskey_rdata: dnskey_rdata.into(),
             key_tag,
         })
+    }
+
+    /// What the store keeps of the key: its times.
+    pub fn stored(&self) -> &DnssecKey {
+        &self.stored
     }
 
     pub fn algorithm(&self) -> u8 {
@@ -187,6 +192,51 @@ impl ZoneKey {
             self.algorithm(),
             self.key_tag
         )
+    }
+}
+
+/// A zone's keys at one moment, each with its state, ready to sign and to
+/// be published.
+pub struct ZoneKeys {
+    /// Oldest first, removed keys left out.
+    pub keys: Vec<(ZoneKey, KeyState)>,
+    /// When a key changes state next: a roll is under way until then.
+    pub next_transition: Option<DateTime<Utc>>,
+}
+
+impl ZoneKeys {
+    /// The state of a zone's `stored` keys at `at`.
+    pub fn at(stored: &[DnssecKey], at: DateTime<Utc>) -> anyhow::Result<ZoneKeys> {
+        let mut keys = Vec::new();
+        for (key, state) in stored.iter().zip(key_states(stored, at)) {
+            if state != KeyState::Removed {
+                keys.push((ZoneKey::new(key)?, state));
+            }
+        }
+        Ok(ZoneKeys {
+            keys,
+            next_transition: next_transition(stored, at),
+        })
+    }
+
+    /// The key that signs the zone (and that CDS and the DS name).
+    pub fn active(&self) -> Option<&ZoneKey> {
+        self.in_state(KeyState::Active).next()
+    }
+
+    pub fn in_state(&self, state: KeyState) -> impl Iterator<Item = &ZoneKey> {
+        self.keys
+            .iter()
+            .filter(move |(_, s)| *s == state)
+            .map(|(k, _)| k)
+    }
+
+    /// [`ZoneKeys::active`], taken out.
+    pub fn into_active(self) -> Option<ZoneKey> {
+        self.keys
+            .into_iter()
+            .find(|(_, s)| *s == KeyState::Active)
+            .map(|(k, _)| k)
     }
 }
 

@@ -76,6 +76,12 @@ impl Index for KeysChanged {
     }
 }
 
+/// How long the key follower waits with no roll under way: key changes
+/// wake it earlier through the change log.
+const KEY_RELOAD_IDLE: std::time::Duration = std::time::Duration::from_secs(3600);
+/// After a failed reload, the next attempt.
+const KEY_RELOAD_RETRY: chrono::TimeDelta = chrono::TimeDelta::seconds(5);
+
 /// Sockets bound before the server starts (port 0 works): several UDP
 /// sockets on one port (SO_REUSEPORT) and a TCP listener on the same port.
 pub struct DnsListeners {
@@ -154,39 +160,56 @@ impl Dns {
     /// (made now when the database has none), and follow key changes.
     pub async fn sign_with(&self, service: &DnssecService) -> anyhow::Result<()> {
         let _ = self.dnssec.set(service.clone());
-        self.load_signers(service).await
+        self.load_signers(service).await.map(drop)
     }
 
-    async fn load_signers(&self, service: &DnssecService) -> anyhow::Result<()> {
+    /// Build each signed zone's signer from its keys as they are now.
+    /// When a key changes state next (a roll under way), if ever.
+    async fn load_signers(
+        &self,
+        service: &DnssecService,
+    ) -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
         let validity = std::time::Duration::from_secs(self.config.dnssec_signature_validity_secs);
         let mut signers = Vec::new();
+        let mut next = None;
         for zone in &self.responder.zones.zones {
-            let signer = match service.active_key(&zone.name.to_ascii()).await? {
-                Some(key) => Some(Arc::new(sign::Signer::new(
-                    key,
-                    validity,
-                    self.config.dnssec_signature_cache,
-                )?)),
+            let signer = match service.keys(&zone.name.to_ascii()).await? {
+                Some(keys) => {
+                    next = next.into_iter().chain(keys.next_transition).min();
+                    sign::Signer::new(keys, validity, self.config.dnssec_signature_cache)?
+                        .map(Arc::new)
+                }
                 None => None,
             };
             signers.push(signer);
         }
         self.responder.signers.store(Arc::new(signers));
-        Ok(())
+        Ok(next)
     }
 
-    /// Reload the signing keys after every key change the directory sees.
+    /// Reload the signing keys after every key change the directory sees,
+    /// and when a roll under way moves a key to its next state: the times
+    /// are in the database, so every replica moves at the same moment.
     async fn follow_keys(self: Arc<Self>, shutdown: CancellationToken) {
         let Some(service) = self.dnssec.get() else {
             return;
         };
         loop {
+            let next = match self.load_signers(service).await {
+                Ok(next) => next,
+                Err(e) => {
+                    tracing::warn!(error = %format!("{e:#}"), "reloading DNSSEC keys failed; signing with the previous ones");
+                    // Try again soon rather than miss a transition.
+                    Some(chrono::Utc::now() + KEY_RELOAD_RETRY)
+                }
+            };
+            let wait = next.map_or(KEY_RELOAD_IDLE, |at| {
+                (at - chrono::Utc::now()).to_std().unwrap_or_default()
+            });
             tokio::select! {
                 _ = shutdown.cancelled() => return,
                 _ = self.keys_changed.0.notified() => {}
-            }
-            if let Err(e) = self.load_signers(service).await {
-                tracing::warn!(error = %format!("{e:#}"), "reloading DNSSEC keys failed; signing with the previous ones");
+                _ = tokio::time::sleep(wait) => {}
             }
         }
     }

@@ -44,9 +44,12 @@ fn responder() -> &'static Responder {
             None,
         );
         // Signed, so requests with the DO bit go through signing too.
-        let key = super::keys::ZoneKey::new(&super::keys::generate("e164.arpa", 13).unwrap());
+        let stored = super::keys::generate("e164.arpa", 13).unwrap();
+        let keys = super::keys::ZoneKeys::at(&[stored], chrono::Utc::now()).unwrap();
         let validity = std::time::Duration::from_secs(86_400);
-        let signer = super::sign::Signer::new(key.unwrap(), validity, 1000).unwrap();
+        let signer = super::sign::Signer::new(keys, validity, 1000)
+            .unwrap()
+            .expect("an active key");
         responder
             .signers
             .store(Arc::new(vec![Some(Arc::new(signer))]));

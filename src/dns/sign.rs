@@ -15,8 +15,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use hickory_proto::serialize::binary::BinEncodable;
 use sha2::{Digest, Sha256};
 
-use super::keys::ZoneKey;
+use super::keys::{ZoneKey, ZoneKeys};
 use super::wire;
+use crate::store::dnssec::KeyState;
 
 pub const TYPE_RRSIG: u16 = 46;
 pub const TYPE_NSEC: u16 = 47;
@@ -29,15 +30,27 @@ pub const TYPE_NXNAME: u16 = 128;
 /// Signatures start this long in the past, for resolvers whose clocks lag.
 const INCEPTION_SKEW: u32 = 3600;
 
-/// A zone's signer: its key, the records publishing it, and the cache.
+/// A zone's signer: its keys, the records publishing them, and the cache.
+///
+/// During a key roll (RFC 7583 §3.3.1, pre-publication) DNSKEY holds every
+/// key not yet removed; the active key signs every RRset, and the apex's
+/// key RRsets are signed by the retired key as well, so a resolver whose
+/// trust anchor (or parent DS) still names it follows the chain to the new
+/// key.
 pub struct Signer {
-    pub key: ZoneKey,
+    /// Signs every RRset; CDS and CDNSKEY name it.
+    active: ZoneKey,
+    /// Replaced but still published: they sign the key RRsets only.
+    retired: Vec<ZoneKey>,
+    /// DNSKEY rdata of every published key.
+    dnskeys: Vec<Vec<u8>>,
     /// The apex in wire form, lowercase: the RRSIG signer name.
     apex: Box<[u8]>,
     /// CDS rdata (the DS for the parent).
-    pub cds: Box<[u8]>,
+    cds: Box<[u8]>,
     validity: u32,
-    cache: moka::sync::Cache<(Box<[u8]>, u16), Arc<Cached>>,
+    /// By owner, type and signing key (0: the active one).
+    cache: moka::sync::Cache<(Box<[u8]>, u16, u8), Arc<Cached>>,
 }
 
 struct Cached {
@@ -70,45 +83,94 @@ impl Signer {
     /// The rdatas of the apex's DNSKEY, CDNSKEY or CDS RRset.
     pub fn records(&self, rtype: u16) -> Vec<Vec<u8>> {
         match rtype {
-            TYPE_DNSKEY | TYPE_CDNSKEY => vec![self.key.dnskey_rdata.to_vec()],
+            TYPE_DNSKEY => self.dnskeys.clone(),
+            TYPE_CDNSKEY => vec![self.active.dnskey_rdata.to_vec()],
             TYPE_CDS => vec![self.cds.to_vec()],
             _ => Vec::new(),
         }
     }
 
-    pub fn new(key: ZoneKey, validity: Duration, cache_entries: u64) -> anyhow::Result<Signer> {
-        let apex = lowercase(&key.apex.to_lowercase().to_bytes()?);
-        let cds = key.cds_rdata()?.into();
-        Ok(Signer {
-            key,
+    /// A signer for `keys`; None when none of them is active yet.
+    pub fn new(
+        keys: ZoneKeys,
+        validity: Duration,
+        cache_entries: u64,
+    ) -> anyhow::Result<Option<Signer>> {
+        let dnskeys = keys
+            .keys
+            .iter()
+            .map(|(k, _)| k.dnskey_rdata.to_vec())
+            .collect();
+        let mut active = None;
+        let mut retired = Vec::new();
+        for (key, state) in keys.keys {
+            match state {
+                KeyState::Active => active = Some(key),
+                KeyState::Retired => retired.push(key),
+                KeyState::Published | KeyState::Removed => {}
+            }
+        }
+        let Some(active) = active else {
+            return Ok(None);
+        };
+        let apex = lowercase(&active.apex.to_lowercase().to_bytes()?);
+        let cds = active.cds_rdata()?.into();
+        Ok(Some(Signer {
+            active,
+            retired,
+            dnskeys,
             apex: apex.into(),
             cds,
             validity: validity
                 .as_secs()
                 .clamp(2 * INCEPTION_SKEW as u64, u32::MAX as u64) as u32,
             cache: moka::sync::Cache::new(cache_entries),
-        })
+        }))
     }
 
-    /// The RRSIG rdata over `set`, from the cache when it still covers it.
-    pub fn rrsig(&self, mut set: RrSet<'_>) -> Option<Arc<[u8]>> {
+    /// The RRSIG rdatas over `set`, from the cache when they still cover
+    /// it: by the active key, and for the apex's key RRsets by the retired
+    /// keys too.
+    pub fn rrsigs(&self, mut set: RrSet<'_>) -> Vec<Arc<[u8]>> {
         let owner = lowercase(set.owner);
         set.rdatas.sort();
         set.rdatas.dedup();
+        let keys = match set.rtype {
+            TYPE_DNSKEY | TYPE_CDS | TYPE_CDNSKEY if *owner == *self.apex => 1 + self.retired.len(),
+            _ => 1,
+        };
         let digest = digest(&owner, &set);
+        let owner: Box<[u8]> = owner.into();
+        (0..keys)
+            .filter_map(|i| self.rrsig_by(i as u8, &owner, &set, &digest))
+            .collect()
+    }
+
+    /// The RRSIG by key `index` (0: active, then the retired ones).
+    fn rrsig_by(
+        &self,
+        index: u8,
+        owner: &[u8],
+        set: &RrSet<'_>,
+        digest: &[u8; 32],
+    ) -> Option<Arc<[u8]>> {
         let now = now();
-        let key = (owner.into_boxed_slice(), set.rtype);
-        if let Some(hit) = self.cache.get(&key)
-            && hit.digest == digest
+        let cache_key = (owner.into(), set.rtype, index);
+        if let Some(hit) = self.cache.get(&cache_key)
+            && hit.digest == *digest
             && now < hit.refresh_at
         {
             return Some(hit.rrsig.clone().into());
         }
-        let rrsig = self.make_rrsig(&key.0, &set, now)?;
+        let key = match index {
+            0 => &self.active,
+            i => &self.retired[i as usize - 1],
+        };
+        let rrsig = self.make_rrsig(key, owner, set, now)?;
         self.cache.insert(
-            key,
+            cache_key,
             Arc::new(Cached {
-                digest,
+                digest: *digest,
                 refresh_at: now.wrapping_add(self.validity / 2),
                 rrsig: rrsig.clone(),
             }),
@@ -118,15 +180,21 @@ impl Signer {
 
     /// RFC 4034 §3.1.8.1: the signature covers the RRSIG rdata without its
     /// signature, then every record in canonical form and order.
-    fn make_rrsig(&self, owner: &[u8], set: &RrSet<'_>, now: u32) -> Option<Box<[u8]>> {
+    fn make_rrsig(
+        &self,
+        key: &ZoneKey,
+        owner: &[u8],
+        set: &RrSet<'_>,
+        now: u32,
+    ) -> Option<Box<[u8]>> {
         let mut rdata = Vec::with_capacity(18 + self.apex.len() + 64);
         rdata.extend_from_slice(&set.rtype.to_be_bytes());
-        rdata.push(self.key.algorithm());
+        rdata.push(key.algorithm());
         rdata.push(label_count(owner));
         rdata.extend_from_slice(&set.ttl.to_be_bytes());
         rdata.extend_from_slice(&now.wrapping_add(self.validity).to_be_bytes());
         rdata.extend_from_slice(&now.wrapping_sub(INCEPTION_SKEW).to_be_bytes());
-        rdata.extend_from_slice(&self.key.key_tag.to_be_bytes());
+        rdata.extend_from_slice(&key.key_tag.to_be_bytes());
         rdata.extend_from_slice(&self.apex);
         let mut signed = rdata.clone();
         for r in &set.rdatas {
@@ -139,7 +207,7 @@ impl Signer {
         }
         // Counted per signature made, not per answer: the cache's misses.
         metrics::counter!("callsign_dnssec_signatures_total").increment(1);
-        match self.key.sign(signed) {
+        match key.sign(signed) {
             Ok(signature) => {
                 rdata.extend_from_slice(&signature);
                 Some(rdata.into())
@@ -228,16 +296,70 @@ mod tests {
     #[test]
     fn signatures_are_cached_until_the_rrset_changes() {
         let stored = super::super::keys::generate("e164.arpa", 13).unwrap();
-        let key = ZoneKey::new(&stored).unwrap();
-        let signer = Signer::new(key, Duration::from_secs(86_400), 100).unwrap();
+        let keys = ZoneKeys::at(&[stored], chrono::Utc::now()).unwrap();
+        let signer = Signer::new(keys, Duration::from_secs(86_400), 100)
+            .unwrap()
+            .unwrap();
         let set = |rdata: &[u8]| RrSet {
             owner: b"\x011\x04E164\x04arpa\x00",
             rtype: wire::TYPE_NAPTR,
             ttl: 60,
             rdatas: vec![rdata.to_vec()],
         };
-        let first = signer.rrsig(set(b"a")).unwrap();
-        assert_eq!(signer.rrsig(set(b"a")).unwrap(), first, "cached");
-        assert_ne!(signer.rrsig(set(b"b")).unwrap(), first, "signed again");
+        let first = signer.rrsigs(set(b"a"));
+        assert_eq!(first.len(), 1);
+        assert_eq!(signer.rrsigs(set(b"a")), first, "cached");
+        assert_ne!(signer.rrsigs(set(b"b")), first, "signed again");
+    }
+
+    #[test]
+    fn during_a_roll_dnskey_lists_every_key_and_the_retired_one_signs_it_too() {
+        use chrono::{TimeDelta, Utc};
+        let t0 = Utc::now();
+        let mut old = super::super::keys::generate("e164.arpa", 13).unwrap();
+        old.removed_at = Some(t0 + TimeDelta::seconds(20));
+        let mut new = super::super::keys::generate("e164.arpa", 13).unwrap();
+        new.active_at = t0 + TimeDelta::seconds(10);
+        let stored = [old, new];
+        let signer_at = |at| {
+            let keys = ZoneKeys::at(&stored, at).unwrap();
+            Signer::new(keys, Duration::from_secs(86_400), 100)
+                .unwrap()
+                .unwrap()
+        };
+        let apex = b"\x04e164\x04arpa\x00";
+        let signed_by = |signer: &Signer, rtype| -> Vec<u16> {
+            let set = RrSet::new(apex, rtype, 60, signer.records(rtype));
+            let rrsigs = signer.rrsigs(set);
+            // The key tag follows type, algorithm, labels, TTL and two times.
+            rrsigs
+                .iter()
+                .map(|r| u16::from_be_bytes([r[16], r[17]]))
+                .collect()
+        };
+        let tag = |i: usize| ZoneKey::new(&stored[i]).unwrap().key_tag;
+
+        // Pre-publication: both keys published, the old one signs alone.
+        let before = signer_at(t0 + TimeDelta::seconds(5));
+        assert_eq!(before.records(TYPE_DNSKEY).len(), 2);
+        assert_eq!(signed_by(&before, TYPE_DNSKEY), [tag(0)]);
+        assert_eq!(signed_by(&before, wire::TYPE_SOA), [tag(0)]);
+
+        // The new key active: it signs everything, the old one the keys too;
+        // CDS names the new key only.
+        let during = signer_at(t0 + TimeDelta::seconds(10));
+        assert_eq!(during.records(TYPE_DNSKEY).len(), 2);
+        assert_eq!(signed_by(&during, TYPE_DNSKEY), [tag(1), tag(0)]);
+        assert_eq!(signed_by(&during, wire::TYPE_SOA), [tag(1)]);
+        assert_eq!(during.records(TYPE_CDS).len(), 1);
+        assert_eq!(
+            during.records(TYPE_CDNSKEY),
+            [ZoneKey::new(&stored[1]).unwrap().dnskey_rdata.to_vec()]
+        );
+
+        // The old key removed.
+        let after = signer_at(t0 + TimeDelta::seconds(20));
+        assert_eq!(after.records(TYPE_DNSKEY).len(), 1);
+        assert_eq!(signed_by(&after, TYPE_DNSKEY), [tag(1)]);
     }
 }

@@ -7,7 +7,7 @@ use utoipa::{IntoResponses, ToSchema};
 
 use crate::model::FieldError;
 use crate::service::ServiceError;
-use crate::store::{Conflict, StoreError};
+use crate::store::StoreError;
 
 /// An `application/problem+json` body.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -210,8 +210,7 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::Stale { current } => ApiError::Stale { current },
-            StoreError::Conflict(c @ Conflict::Acct(_)) => ApiError::Conflict(c.to_string()),
-            StoreError::Conflict(c @ Conflict::Address { .. }) => ApiError::Conflict(c.to_string()),
+            StoreError::Conflict(c) => ApiError::Conflict(c.to_string()),
             StoreError::ImportLine { line, reason } => ApiError::Line { line, reason },
             StoreError::Unavailable(cause) => {
                 tracing::warn!(%cause, "database unavailable");

@@ -32,6 +32,7 @@ mod write;
 
 pub use dnssec::DnssecKey;
 pub use import::{ImportMessage, ImportOutcome, ImportPlan, plan_chunk};
+pub use write::RollTiming;
 
 /// What went wrong in the store, in the store's own words.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +62,8 @@ pub enum Conflict {
     Acct(String),
     /// The address belongs to another subject (`owner` is its acct).
     Address { uri: String, owner: String },
+    /// A key roll of this zone is under way.
+    Rolling(String),
 }
 
 impl std::fmt::Display for Conflict {
@@ -68,6 +71,10 @@ impl std::fmt::Display for Conflict {
         match self {
             Conflict::Acct(acct) => write!(f, "{acct} already exists"),
             Conflict::Address { uri, owner } => write!(f, "{uri} already belongs to {owner}"),
+            Conflict::Rolling(zone) => write!(
+                f,
+                "a key roll of {zone} is under way: the next may start once its old key is removed"
+            ),
         }
     }
 }
@@ -253,6 +260,19 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// first writer's, which the others read back.
     async fn ensure_dnssec_key(&self, actor: &str, candidate: DnssecKey) -> Result<Vec<DnssecKey>> {
         write::ensure_dnssec_key(self.begin_write().await?, actor, candidate).await
+    }
+
+    /// Start a roll of `successor.zone` to `successor`: published now,
+    /// active and the old key's removal after `timing`. Conflict when a
+    /// roll is under way, NotFound when the zone has no key. All the
+    /// zone's keys, oldest first.
+    async fn roll_dnssec_key(
+        &self,
+        actor: &str,
+        successor: DnssecKey,
+        timing: write::RollTiming,
+    ) -> Result<Vec<DnssecKey>> {
+        write::roll_dnssec_key(self.begin_write().await?, actor, successor, timing).await
     }
 
     /// Wake-ups as the change log grows, for backends that can push them

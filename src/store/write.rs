@@ -83,6 +83,8 @@ pub trait WriteTx: Send {
 
     async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()>;
 
+    async fn set_dnssec_key_removed(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
     async fn commit(self: Box<Self>) -> Result<()>;
 }
 
@@ -368,6 +370,7 @@ pub(super) async fn ensure_dnssec_key(
         return Ok(stored);
     }
     candidate.created_at = tx.kept(candidate.created_at);
+    candidate.active_at = candidate.created_at;
     tx.insert_dnssec_key(&candidate).await?;
     let change = ChangeRow {
         operation: "dnssec.key.create",
@@ -379,4 +382,51 @@ pub(super) async fn ensure_dnssec_key(
         .await?;
     tx.commit().await?;
     Ok(vec![candidate])
+}
+
+/// How long each step of a key roll lasts (RFC 7583 §3.3.1, pre-publication).
+#[derive(Debug, Clone, Copy)]
+pub struct RollTiming {
+    /// From publication to activation: the DNSKEY TTL plus propagation, so
+    /// every cached DNSKEY RRset holds the new key before it signs.
+    pub pre_publication: chrono::TimeDelta,
+    /// From activation to removal of the old key: the zone's largest TTL
+    /// plus propagation, so no cache holds a signature by the old key then.
+    pub retirement: chrono::TimeDelta,
+}
+
+/// [`super::Store::roll_dnssec_key`].
+pub(super) async fn roll_dnssec_key(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    mut successor: DnssecKey,
+    timing: RollTiming,
+) -> Result<Vec<DnssecKey>> {
+    let now = tx.kept(Utc::now());
+    let stored = tx.dnssec_keys(&successor.zone).await?;
+    if super::dnssec::rolling(&stored, now) {
+        return Err(StoreError::Conflict(Conflict::Rolling(successor.zone)));
+    }
+    let Some(mut current) = stored.iter().find(|k| k.removed_at.is_none()).cloned() else {
+        return Err(StoreError::NotFound);
+    };
+    successor.created_at = now;
+    successor.active_at = tx.kept(now + timing.pre_publication);
+    successor.removed_at = None;
+    let removed_at = tx.kept(successor.active_at + timing.retirement);
+    // First the old key's removal: the index allows one key without one.
+    tx.set_dnssec_key_removed(current.id, removed_at).await?;
+    current.removed_at = Some(removed_at);
+    tx.insert_dnssec_key(&successor).await?;
+    let change = ChangeRow {
+        operation: "dnssec.key.roll",
+        subject_id: None,
+        before: Some(Recorded::DnssecKey(&current)),
+        after: Some(Recorded::DnssecKey(&successor)),
+    };
+    tx.append_change(actor, now, change).await?;
+    tx.commit().await?;
+    let mut keys: Vec<DnssecKey> = stored.into_iter().filter(|k| k.id != current.id).collect();
+    keys.extend([current, successor]);
+    Ok(keys)
 }

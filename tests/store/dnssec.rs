@@ -1,23 +1,23 @@
 //! DNSSEC keys in the store: written once per zone through the one write
-//! path, however many replicas race to write one, and recorded in the
-//! change log without their private half.
+//! path, however many replicas race to write one, rolled one roll at a
+//! time, and recorded in the change log without their private half.
 
 use std::sync::Arc;
 
 use callsign::store::Store;
-use callsign::store::dnssec::{ACTIVE, DnssecKey, PrivateKey};
-use chrono::Utc;
+use callsign::store::dnssec::{DnssecKey, PrivateKey};
+use callsign::store::{Conflict, RollTiming, StoreError};
+use chrono::{TimeDelta, Utc};
 use uuid::Uuid;
 
 fn candidate(zone: &str, secret: u8) -> DnssecKey {
-    DnssecKey {
-        id: Uuid::now_v7(),
-        zone: zone.into(),
-        algorithm: 13,
-        private_key: PrivateKey::new(vec![secret; 40]),
-        state: ACTIVE.into(),
-        created_at: Utc::now(),
-    }
+    DnssecKey::first(
+        Uuid::now_v7(),
+        zone,
+        13,
+        PrivateKey::new(vec![secret; 40]),
+        Utc::now(),
+    )
 }
 
 pub async fn dnssec_keys_are_made_once_per_zone(store: Arc<dyn Store>) {
@@ -75,4 +75,80 @@ pub async fn dnssec_keys_are_made_once_per_zone(store: Arc<dyn Store>) {
     assert_eq!(after["algorithm"], 13);
     assert!(after.get("private_key").is_none(), "{after}");
     assert!(made[0].subject_id.is_none());
+}
+
+pub async fn dnssec_keys_roll_one_roll_at_a_time(store: Arc<dyn Store>) {
+    let timing = RollTiming {
+        pre_publication: TimeDelta::seconds(100),
+        retirement: TimeDelta::seconds(200),
+    };
+    // No key yet: nothing to roll.
+    let nothing = store
+        .roll_dnssec_key("test", candidate("e164.arpa", 1), timing)
+        .await;
+    assert!(matches!(nothing, Err(StoreError::NotFound)), "{nothing:?}");
+    let first = store
+        .ensure_dnssec_key("test", candidate("e164.arpa", 0xA1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(first.active_at, first.created_at);
+    assert_eq!(first.removed_at, None);
+
+    let before = Utc::now();
+    let second = candidate("e164.arpa", 0xB2);
+    let keys = store
+        .roll_dnssec_key("test", second.clone(), timing)
+        .await
+        .unwrap();
+    assert_eq!(store.dnssec_keys("e164.arpa").await.unwrap(), keys);
+    let [old, new] = &keys[..] else {
+        panic!("two keys: {keys:?}")
+    };
+    assert_eq!((old.id, new.id), (first.id, second.id));
+    assert!(new.created_at >= before - TimeDelta::milliseconds(1));
+    assert_eq!(new.active_at, new.created_at + timing.pre_publication);
+    assert_eq!(old.removed_at, Some(new.active_at + timing.retirement));
+    assert_eq!(new.removed_at, None);
+    assert_eq!(new.private_key, PrivateKey::new(vec![0xB2; 40]));
+
+    // A roll under way refuses the next, however many race for it.
+    let racers = (0..3u8).map(|i| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .roll_dnssec_key("test", candidate("e164.arpa", i), timing)
+                .await
+        })
+    });
+    for refused in futures::future::join_all(racers).await {
+        assert!(
+            matches!(refused.unwrap(), Err(StoreError::Conflict(Conflict::Rolling(ref z))) if z == "e164.arpa"),
+        );
+    }
+    assert_eq!(store.dnssec_keys("e164.arpa").await.unwrap(), keys);
+
+    // The change log has the roll: the old key with its removal, the new
+    // key with its activation, no private half.
+    let changes = store
+        .changes(&callsign::store::ChangeQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let rolls: Vec<_> = changes
+        .iter()
+        .filter(|c| c.operation == "dnssec.key.roll")
+        .collect();
+    assert_eq!(rolls.len(), 1);
+    let (was, is) = (
+        rolls[0].before.as_ref().unwrap(),
+        rolls[0].after.as_ref().unwrap(),
+    );
+    assert_eq!(was["id"], first.id.to_string());
+    assert!(was["removed_at"].is_string(), "{was}");
+    assert_eq!(is["id"], second.id.to_string());
+    assert!(is["removed_at"].is_null(), "{is}");
+    assert!(was.get("private_key").is_none() && is.get("private_key").is_none());
 }

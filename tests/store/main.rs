@@ -5,7 +5,7 @@
 mod support;
 
 mod dnssec;
-use dnssec::dnssec_keys_are_made_once_per_zone;
+use dnssec::{dnssec_keys_are_made_once_per_zone, dnssec_keys_roll_one_roll_at_a_time};
 mod migrate;
 
 use std::sync::Arc;
@@ -73,6 +73,7 @@ macro_rules! conformance {
 
 conformance!(
     dnssec_keys_are_made_once_per_zone,
+    dnssec_keys_roll_one_roll_at_a_time,
     create_read_update_delete,
     stale_versions_change_nothing,
     an_address_belongs_to_one_subject,

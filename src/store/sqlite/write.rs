@@ -184,18 +184,30 @@ impl WriteTx for SqliteWrite<'_> {
 
     async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()> {
         sqlx::query(
-            "INSERT INTO dnssec_key (id, zone, algorithm, private_key, state, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dnssec_key \
+             (id, zone, algorithm, private_key, created_at, active_at, removed_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(key.id)
         .bind(&key.zone)
         .bind(key.algorithm)
         .bind(key.private_key.pkcs8_der())
-        .bind(&key.state)
         .bind(key.created_at)
+        .bind(key.active_at)
+        .bind(key.removed_at)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn set_dnssec_key_removed(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE dnssec_key SET removed_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
         Ok(())
     }
 
