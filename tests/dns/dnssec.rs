@@ -26,7 +26,7 @@ use crate::support::tools;
 
 use super::knot::free_port;
 
-fn signed() -> DnsConfig {
+pub fn signed() -> DnsConfig {
     DnsConfig {
         dnssec: "e164.arpa".parse().unwrap(),
         ..config()
@@ -34,7 +34,7 @@ fn signed() -> DnsConfig {
 }
 
 /// A query with the DO bit, as validators send it.
-fn do_query(name: &str, qtype: RecordType, payload: u16) -> Message {
+pub fn do_query(name: &str, qtype: RecordType, payload: u16) -> Message {
     do_query_name(Name::from_ascii(name).unwrap(), qtype, payload)
 }
 
@@ -55,23 +55,27 @@ fn successor(name: &Name) -> Name {
 
 /// `callsign dnssec …` against the server's database: standard output.
 pub fn cli(server: &DnsServer, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_callsign"))
-        .arg("dnssec")
-        .args(args)
-        .env(
-            "CALLSIGN_DATABASE_URL",
-            server.app.config.database.url.expose(),
-        )
-        .env("CALLSIGN_DNS_DNSSEC", "e164.arpa")
-        .env("CALLSIGN_LOG_FILTER", "warn")
-        .output()
-        .unwrap();
+    let out = run_cli(server.app.config.database.url.expose(), &[], args);
     assert!(
         out.status.success(),
         "callsign dnssec {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// `callsign dnssec …` on `database_url`, for the zone `e164.arpa`, with
+/// more `CALLSIGN_*` settings from `env`.
+pub fn run_cli(database_url: &str, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_callsign"))
+        .arg("dnssec")
+        .args(args)
+        .env("CALLSIGN_DATABASE_URL", database_url)
+        .env("CALLSIGN_DNS_DNSSEC", "e164.arpa")
+        .env("CALLSIGN_LOG_FILTER", "warn")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
 }
 
 /// The DS line `callsign dnssec ds` prints: the trust anchor.
@@ -82,7 +86,7 @@ pub fn trust_anchor(server: &DnsServer) -> String {
     ds
 }
 
-fn rrsigs_over(records: &[hickory_proto::rr::Record], covered: RecordType) -> usize {
+pub fn rrsigs_over(records: &[hickory_proto::rr::Record], covered: RecordType) -> usize {
     records
         .iter()
         .filter(|r| {
@@ -354,7 +358,7 @@ async fn db_keys(config: &callsign::config::Config) -> usize {
     store.dnssec_keys("e164.arpa").await.unwrap().len()
 }
 
-struct Unbound {
+pub struct Unbound {
     child: Child,
     addr: SocketAddr,
     log: PathBuf,
@@ -370,8 +374,24 @@ impl Drop for Unbound {
 
 impl Unbound {
     /// A validating resolver whose only way out is a stub zone to
-    /// `primary` (root hints name a loopback address nobody serves).
-    fn start(unbound: &Path, primary: SocketAddr, anchor: &str) -> Unbound {
+    /// `primary` (root hints name a loopback address nobody serves). It
+    /// caches nothing, so every answer is the server's latest.
+    pub fn start(unbound: &Path, primary: SocketAddr, anchor: &str) -> Unbound {
+        Unbound::start_with(
+            unbound,
+            primary,
+            anchor,
+            "  cache-max-ttl: 0\n  cache-max-negative-ttl: 0\n",
+        )
+    }
+
+    /// [`Unbound::start`], caching as the records' TTLs allow, as
+    /// resolvers in the field do.
+    pub fn start_caching(unbound: &Path, primary: SocketAddr, anchor: &str) -> Unbound {
+        Unbound::start_with(unbound, primary, anchor, "")
+    }
+
+    fn start_with(unbound: &Path, primary: SocketAddr, anchor: &str, cache: &str) -> Unbound {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display();
         let port = free_port();
@@ -388,7 +408,7 @@ impl Unbound {
              \x20 access-control: 127.0.0.0/8 allow\n  root-hints: \"{d}/root.hints\"\n\
              \x20 trust-anchor-file: \"{d}/anchor\"\n  trust-anchor-signaling: no\n  root-key-sentinel: no\n\
              \x20 module-config: \"validator iterator\"\n  qname-minimisation: no\n  val-log-level: 2\n\
-             \x20 cache-max-ttl: 0\n  cache-max-negative-ttl: 0\n  prefetch: no\n\
+             {cache}  prefetch: no\n\
              stub-zone:\n  name: \"e164.arpa\"\n  stub-addr: {}@{}\n",
             primary.ip(),
             primary.port()
@@ -413,12 +433,12 @@ impl Unbound {
         }
     }
 
-    fn log(&self) -> String {
+    pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     /// Ask with RD and DO, polling only until unbound listens.
-    async fn ask(&self, name: &str, qtype: RecordType) -> Message {
+    pub async fn ask(&self, name: &str, qtype: RecordType) -> Message {
         let q = do_query(name, qtype, 1232).to_vec().unwrap();
         for _ in 0..100 {
             if let Some(raw) = udp_raw_wait(self.addr, &q, Duration::from_millis(300)).await {

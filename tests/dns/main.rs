@@ -8,6 +8,7 @@ mod support;
 mod dnssec;
 mod knot;
 mod live;
+mod rollover;
 mod tsig;
 mod wire;
 mod xfr;
