@@ -49,9 +49,12 @@ pub struct Signer {
     /// CDS rdata (the DS for the parent).
     cds: Box<[u8]>,
     validity: u32,
-    /// By owner, type and signing key (0: the active one).
-    cache: moka::sync::Cache<(Box<[u8]>, u16, u8), Arc<Cached>>,
+    cache: moka::sync::Cache<CacheKey, Arc<Cached>>,
 }
+
+/// A signature's owner, type and signing key (0: the active one, then the
+/// retired ones).
+type CacheKey = (Box<[u8]>, u16, u8);
 
 struct Cached {
     digest: [u8; 32],
