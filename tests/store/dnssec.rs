@@ -58,17 +58,7 @@ pub async fn dnssec_keys_are_made_once_per_zone(store: Arc<dyn Store>) {
     );
 
     // One change-log row per key made, without the private key.
-    let changes = store
-        .changes(&callsign::store::ChangeQuery {
-            limit: 100,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let made: Vec<_> = changes
-        .iter()
-        .filter(|c| c.operation == "dnssec.key.create")
-        .collect();
+    let made = changes(&store, "dnssec.key.create").await;
     assert_eq!(made.len(), 2);
     let after = made[0].after.as_ref().unwrap();
     assert_eq!(after["zone"], "e164.arpa");
@@ -130,17 +120,7 @@ pub async fn dnssec_keys_roll_one_roll_at_a_time(store: Arc<dyn Store>) {
 
     // The change log has the roll: the old key with its removal, the new
     // key with its activation, no private half.
-    let changes = store
-        .changes(&callsign::store::ChangeQuery {
-            limit: 100,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let rolls: Vec<_> = changes
-        .iter()
-        .filter(|c| c.operation == "dnssec.key.roll")
-        .collect();
+    let rolls = changes(&store, "dnssec.key.roll").await;
     assert_eq!(rolls.len(), 1);
     let (was, is) = (
         rolls[0].before.as_ref().unwrap(),
@@ -151,4 +131,18 @@ pub async fn dnssec_keys_roll_one_roll_at_a_time(store: Arc<dyn Store>) {
     assert_eq!(is["id"], second.id.to_string());
     assert!(is["removed_at"].is_null(), "{is}");
     assert!(was.get("private_key").is_none() && is.get("private_key").is_none());
+}
+
+/// The change-log rows of `operation`, oldest first.
+async fn changes(store: &Arc<dyn Store>, operation: &str) -> Vec<callsign::store::Change> {
+    let all = store
+        .changes(&callsign::store::ChangeQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    all.into_iter()
+        .filter(|c| c.operation == operation)
+        .collect()
 }
