@@ -231,6 +231,16 @@ impl ZoneKeys {
             .map(|(k, _)| k)
     }
 
+    /// `tag state` of each key, for logs.
+    pub fn summary(&self) -> String {
+        let keys: Vec<String> = self
+            .keys
+            .iter()
+            .map(|(k, state)| format!("{} {state:?}", k.key_tag))
+            .collect();
+        keys.join(", ")
+    }
+
     /// [`ZoneKeys::active`], taken out.
     pub fn into_active(self) -> Option<ZoneKey> {
         self.keys

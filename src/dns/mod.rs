@@ -79,6 +79,9 @@ impl Index for KeysChanged {
 /// How long the key follower waits with no roll under way: key changes
 /// wake it earlier through the change log.
 const KEY_RELOAD_IDLE: std::time::Duration = std::time::Duration::from_secs(3600);
+/// Waking this long after a key's transition time, the wall clock has
+/// surely passed it (timers run on another clock).
+const TRANSITION_SLACK: std::time::Duration = std::time::Duration::from_millis(5);
 /// After a failed reload, the next attempt.
 const KEY_RELOAD_RETRY: chrono::TimeDelta = chrono::TimeDelta::seconds(5);
 
@@ -175,6 +178,9 @@ impl Dns {
         for zone in &self.responder.zones.zones {
             let signer = match service.keys(&zone.name.to_ascii()).await? {
                 Some(keys) => {
+                    if keys.next_transition.is_some() {
+                        tracing::info!(zone = %zone.name, keys = %keys.summary(), next_transition = ?keys.next_transition, "DNSSEC key roll under way");
+                    }
                     next = next.into_iter().chain(keys.next_transition).min();
                     sign::Signer::new(keys, validity, self.config.dnssec_signature_cache)?
                         .map(Arc::new)
@@ -204,7 +210,7 @@ impl Dns {
                 }
             };
             let wait = next.map_or(KEY_RELOAD_IDLE, |at| {
-                (at - chrono::Utc::now()).to_std().unwrap_or_default()
+                (at - chrono::Utc::now()).to_std().unwrap_or_default() + TRANSITION_SLACK
             });
             tokio::select! {
                 _ = shutdown.cancelled() => return,
