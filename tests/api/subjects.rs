@@ -1,7 +1,7 @@
 //! The admin API's subjects and addresses, through a real server.
 
 use crate::support::app::{Backend, Go, TestApp, assert_problem};
-use crate::support::server::{id, uris};
+use crate::support::server::{id, ok, uris};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -392,7 +392,7 @@ async fn tokens_scopes_and_revocation() {
         .json(&json!({"handle": "dave", "domain": "example.com"}))
         .go()
         .await;
-    assert_eq!(r.status(), 201);
+    ok(r, 201).await;
     let audit = app.admin().get("/api/v1/audit?limit=1").await;
     assert_eq!(audit["items"][0]["actor"], "test-admin");
     let list = app.admin().get("/api/v1/tokens").await;
