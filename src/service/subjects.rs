@@ -218,13 +218,18 @@ impl SubjectService {
     /// Apply the write (and anything before it) to the directory, so every
     /// channel answers with it by the time the call returns.
     async fn catch_up(&self) {
-        if let Err(e) = self.directory.sync_if_loaded(self.store.as_ref()).await {
-            tracing::warn!(error = %e, "write stored but not yet applied; the follower will retry");
-        }
+        catch_up(&self.directory, self.store.as_ref()).await;
     }
 }
 
-fn nothing_returned(what: &str) -> ServiceError {
+/// Apply every stored write to the directory, if it is loaded.
+pub(super) async fn catch_up(directory: &Directory, store: &dyn Store) {
+    if let Err(e) = directory.sync_if_loaded(store).await {
+        tracing::warn!(error = %e, "write stored but not yet applied; the follower will retry");
+    }
+}
+
+pub(super) fn nothing_returned(what: &str) -> ServiceError {
     ServiceError::Store(StoreError::Internal(format!("{what} returned nothing")))
 }
 

@@ -21,8 +21,9 @@ use tokio::sync::mpsc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::model::{Acct, DirectoryKey, Scope, Subject, SubjectAddress};
+use crate::model::{Acct, Block, DirectoryKey, Scope, Subject, SubjectAddress};
 
+pub(crate) mod blocks;
 pub mod dnssec;
 pub mod import;
 pub mod ndjson;
@@ -64,6 +65,8 @@ pub enum Conflict {
     Address { uri: String, owner: String },
     /// A key roll of this zone is under way.
     Rolling(String),
+    /// Another block has this prefix.
+    Prefix(String),
 }
 
 impl std::fmt::Display for Conflict {
@@ -71,6 +74,10 @@ impl std::fmt::Display for Conflict {
         match self {
             Conflict::Acct(acct) => write!(f, "{acct} already exists"),
             Conflict::Address { uri, owner } => write!(f, "{uri} already belongs to {owner}"),
+            Conflict::Prefix(prefix) => write!(
+                f,
+                "a block with prefix {prefix} already exists (nest blocks with longer prefixes)"
+            ),
             Conflict::Rolling(zone) => write!(
                 f,
                 "a key roll of {zone} is under way: the next may start once its old key is removed"
@@ -97,6 +104,14 @@ pub enum Write {
         id: Uuid,
         expected_version: i64,
     },
+}
+
+/// A block write, like [`Write`] for subjects.
+#[derive(Debug, Clone)]
+pub enum BlockWrite {
+    Create(Block),
+    Update { expected_version: i64, block: Block },
+    Delete { id: Uuid, expected_version: i64 },
 }
 
 /// An API token; the secret itself is never stored, only its SHA-256.
@@ -234,6 +249,21 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     ) -> Result<ImportOutcome> {
         write::import(self.begin_write().await?, actor, skip_conflicts, chunks).await
     }
+
+    /// Apply one block write; returns the stored block (None for delete).
+    async fn write_block(
+        &self,
+        actor: &str,
+        operation: &str,
+        write: BlockWrite,
+    ) -> Result<Option<Block>> {
+        write::block(self.begin_write().await?, actor, operation, write).await
+    }
+
+    async fn block(&self, id: Uuid) -> Result<Block>;
+
+    /// Every block, in prefix order.
+    async fn blocks(&self) -> Result<Vec<Block>>;
 
     async fn create_token(
         &self,

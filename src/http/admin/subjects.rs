@@ -107,9 +107,18 @@ fn entity_tags(mut text: &str) -> Option<Vec<EntityTag>> {
 
 /// A subject with its ETag.
 pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
-    let etag = subject.etag();
-    let location = format!("/api/v1/subjects/{}", subject.id);
-    let mut response = (status, Json(subject)).into_response();
+    let (etag, location) = (subject.etag(), format!("/api/v1/subjects/{}", subject.id));
+    versioned(status, subject, &etag, &location)
+}
+
+/// A versioned entity with its `ETag` (and `Location` when just created).
+pub(crate) fn versioned(
+    status: StatusCode,
+    entity: impl Serialize,
+    etag: &str,
+    location: &str,
+) -> Response {
+    let mut response = (status, Json(entity)).into_response();
     response
         .headers_mut()
         .insert(header::ETAG, etag.parse().expect("etag is a header value"));
