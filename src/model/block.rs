@@ -7,6 +7,9 @@
 //! block answers like a subject publishing it: [`Block::subject_for`] builds
 //! that subject, and the one privacy function decides what each viewer sees.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -21,6 +24,11 @@ use super::visibility::Visibility;
 const MAX_DIGITS: usize = 15;
 /// The fewest digits a whole number has (as for a `tel:` address).
 const MIN_DIGITS: usize = 7;
+
+/// The domain of the subject a number of a block without an owner answers
+/// as (reserved by RFC 6761: no subject of ours lives there). Its handle
+/// is the number's digits; answers name it by the number itself.
+pub const UNOWNED: &str = "unowned.invalid";
 
 /// A stored block.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -190,12 +198,7 @@ impl Block {
                 "at least one template is needed",
             ));
         }
-        let sample: String = self
-            .prefix_digits()
-            .chars()
-            .chain(std::iter::repeat('5'))
-            .take(self.longest().max(MIN_DIGITS))
-            .collect();
+        let sample = self.sample_digits();
         for (i, template) in self.templates.iter().enumerate() {
             let uri = self.substitute(&template.uri, &sample);
             if let Err(e) = Address::parse(&uri, None) {
@@ -206,6 +209,15 @@ impl Block {
             }
         }
         Ok(())
+    }
+
+    /// The digits of one number of the block, to try templates on.
+    pub fn sample_digits(&self) -> String {
+        self.prefix_digits()
+            .chars()
+            .chain(std::iter::repeat('5'))
+            .take(self.longest().max(MIN_DIGITS))
+            .collect()
     }
 
     /// `template` for the number with these digits.
@@ -251,7 +263,7 @@ impl Block {
             // A number without an owner is found by itself only.
             None => (
                 Handle::trusted(digits.to_owned()),
-                Domain::trusted(format!("{digits}.invalid")),
+                Domain::trusted(UNOWNED.to_owned()),
                 self.label.clone().unwrap_or_default(),
             ),
         };
@@ -273,6 +285,56 @@ impl Block {
     /// The strong HTTP entity tag of this version.
     pub fn etag(&self) -> String {
         format!("\"{}\"", self.version)
+    }
+}
+
+/// A set of blocks by prefix: which block a number falls in (the longest
+/// prefix wins), and whether any block lies below a name.
+#[derive(Clone, Debug, Default)]
+pub struct Blocks(BTreeMap<String, Arc<Block>>);
+
+impl Blocks {
+    /// Replace `before` by `after` (a change-log row's two states).
+    pub fn apply(&mut self, before: Option<&Block>, after: Option<&Block>) {
+        if let Some(b) = before
+            && self
+                .0
+                .get(b.prefix_digits())
+                .is_some_and(|stored| stored.id == b.id)
+        {
+            self.0.remove(b.prefix_digits());
+        }
+        if let Some(a) = after {
+            self.0
+                .insert(a.prefix_digits().to_owned(), Arc::new(a.clone()));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The block with the longest prefix above the number `digits` (which
+    /// it may or may not cover: its length decides).
+    pub fn around(&self, digits: &str) -> Option<&Arc<Block>> {
+        (1..digits.len())
+            .rev()
+            .find_map(|len| self.0.get(&digits[..len]))
+    }
+
+    /// Is a block's prefix `digits` or longer below it?
+    pub fn any_below(&self, digits: &str) -> bool {
+        self.0
+            .range::<str, _>((
+                std::ops::Bound::Included(digits),
+                std::ops::Bound::Unbounded,
+            ))
+            .next()
+            .is_some_and(|(prefix, _)| prefix.starts_with(digits))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Block>> {
+        self.0.values()
     }
 }
 

@@ -15,7 +15,7 @@ mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind};
-pub use block::{Block, BlockInput, Template, merge_patch};
+pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, deserialize_priority,
     display_name, label, not_null,

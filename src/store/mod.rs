@@ -152,6 +152,18 @@ impl Change {
         self.subject_state(self.before.as_ref())
     }
 
+    /// A block change's two states (before, after); None for other changes.
+    pub fn block_states(&self) -> Option<(Option<Block>, Option<Block>)> {
+        if !self.operation.starts_with("block.") {
+            return None;
+        }
+        let state = |v: &Option<serde_json::Value>| {
+            v.as_ref()
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+        };
+        Some((state(&self.before), state(&self.after)))
+    }
+
     fn subject_state(&self, state: Option<&serde_json::Value>) -> Option<Subject> {
         state
             .filter(|_| self.subject_id.is_some())
