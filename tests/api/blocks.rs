@@ -152,3 +152,98 @@ async fn bad_blocks_are_refused_and_nothing_is_stored() {
     assert_eq!(try_create(&app, &berlin()).await.status(), 201);
     app.stop().await;
 }
+
+/// The links of a JRD, as (rel-less) hrefs in order.
+fn hrefs(jrd: &Value) -> Vec<&str> {
+    jrd["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["href"].as_str().unwrap())
+        .collect()
+}
+
+/// A number inside a block answers WebFinger and lookup like a published
+/// number: the owner as subject, the substituted addresses, the
+/// authenticated template for token holders only.
+#[tokio::test]
+async fn block_numbers_answer_webfinger_and_lookup() {
+    let app = TestApp::spawn().await;
+    create_pbx(&app).await;
+    assert_eq!(try_create(&app, &berlin()).await.status(), 201);
+
+    let jrd = app.webfinger("tel:+4930123455123").await.expect("found");
+    assert_eq!(jrd["subject"], "acct:pbx@example.com");
+    assert_eq!(
+        hrefs(&jrd),
+        ["tel:+4930123455123", "sip:55123@pbx.example.com"]
+    );
+    // Any spelling of the number, canonicalised first.
+    let spelt = app
+        .webfinger("tel:%2B49-30-1234-55123")
+        .await
+        .expect("found");
+    assert_eq!(spelt, jrd);
+    // Not a number of the block: one digit too many or too few.
+    assert_eq!(app.webfinger("tel:+49301234551234").await, None);
+    assert_eq!(app.webfinger("tel:+493012345512").await, None);
+    // The owner's own acct still answers with the owner's addresses.
+    let owner = app.webfinger("acct:pbx@example.com").await.expect("owner");
+    assert_eq!(hrefs(&owner), ["sip:pbx@example.com"]);
+
+    let token = app.admin().token("lookup").await;
+    let with_token = app
+        .finger("resource=tel:%2B4930123455123")
+        .bearer_auth(&token)
+        .go()
+        .await;
+    let with_token: Value = with_token.json().await.unwrap();
+    assert_eq!(
+        hrefs(&with_token),
+        [
+            "tel:+4930123455123",
+            "sip:55123@pbx.example.com",
+            "xmpp:55123@chat.example.com"
+        ]
+    );
+
+    let anonymous = app.lookup("address=tel:+4930123455123", None).await;
+    assert_eq!(
+        anonymous["subject"],
+        json!({"id": "acct:pbx@example.com", "display_name": "Berlin PBX"})
+    );
+    assert!(!anonymous.to_string().contains("xmpp:"), "{anonymous}");
+    let known = app.lookup("address=tel:+4930123455123", Some(&token)).await;
+    assert!(
+        known.to_string().contains("xmpp:55123@chat.example.com"),
+        "{known}"
+    );
+    app.stop().await;
+}
+
+/// Without an owner a number is its own subject; an undiscoverable block
+/// answers nobody.
+#[tokio::test]
+async fn unowned_and_hidden_block_numbers() {
+    let app = TestApp::spawn().await;
+    let mut unowned = berlin();
+    unowned.as_object_mut().unwrap().remove("owner");
+    let r = try_create(&app, &unowned).await;
+    let block = ok(r, 201).await;
+    let jrd = app.webfinger("tel:+4930123455123").await.expect("found");
+    assert_eq!(jrd["subject"], "tel:+4930123455123");
+    assert_eq!(jrd["properties"]["http://schema.org/name"], "Berlin office");
+    let looked_up = app.lookup("address=tel:+4930123455123", None).await;
+    assert_eq!(looked_up["subject"]["id"], "tel:+4930123455123");
+
+    let path = format!("/api/v1/blocks/{}", id(&block));
+    let r = app
+        .as_admin(Method::PATCH, &path)
+        .header("content-type", "application/merge-patch+json")
+        .body(r#"{"discoverable": false}"#)
+        .go()
+        .await;
+    ok(r, 200).await;
+    assert_eq!(app.webfinger("tel:+4930123455123").await, None);
+    app.stop().await;
+}
