@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::subjects::{catch_up, nothing_returned};
+use super::subjects::{catch_up, nothing_returned, retrying};
 use super::{IfMatch, ServiceError};
 use crate::directory::Directory;
 use crate::model::{Acct, Block, BlockInput, FieldError, Limits, merge_patch};
@@ -39,7 +39,8 @@ impl BlockService {
     }
 
     /// Apply a JSON merge patch (RFC 7386) to the block as submitted, and
-    /// validate the result as a new one would be.
+    /// validate the result as a new one would be. Without `If-Match`, a
+    /// race lost to another write is tried again on the newer version.
     pub async fn update(
         &self,
         actor: &str,
@@ -47,20 +48,23 @@ impl BlockService {
         precondition: Option<&IfMatch>,
         patch: &serde_json::Value,
     ) -> Result<Block, ServiceError> {
-        let current = self.store.block(id).await?;
-        IfMatch::check(precondition, current.version)?;
-        let mut merged = serde_json::to_value(BlockInput::from(&current)).expect("serialises");
-        merge_patch(&mut merged, patch);
-        let input: BlockInput = serde_json::from_value(merged)
-            .map_err(|e| FieldError::new("", format!("the patched block is invalid: {e}")))?;
-        let mut block = self.validate(input).await?;
-        block.id = current.id;
-        let write = BlockWrite::Update {
-            expected_version: current.version,
-            block,
-        };
-        let saved = self.store.write_block(actor, "block.update", write).await?;
-        catch_up(&self.directory, self.store.as_ref()).await;
+        let (directory, store) = (&self.directory, self.store.as_ref());
+        let saved = retrying(directory, store, precondition, || async {
+            let current = self.store.block(id).await?;
+            IfMatch::check(precondition, current.version)?;
+            let mut merged = serde_json::to_value(BlockInput::from(&current)).expect("serialises");
+            merge_patch(&mut merged, patch);
+            let input: BlockInput = serde_json::from_value(merged)
+                .map_err(|e| FieldError::new("", format!("the patched block is invalid: {e}")))?;
+            let mut block = self.validate(input).await?;
+            block.id = current.id;
+            let write = BlockWrite::Update {
+                expected_version: current.version,
+                block,
+            };
+            Ok(self.store.write_block(actor, "block.update", write).await)
+        })
+        .await?;
         saved.ok_or_else(|| nothing_returned("update"))
     }
 
@@ -70,15 +74,18 @@ impl BlockService {
         id: Uuid,
         precondition: Option<&IfMatch>,
     ) -> Result<(), ServiceError> {
-        let expected_version = self.store.block(id).await?.version;
-        IfMatch::check(precondition, expected_version)?;
-        let write = BlockWrite::Delete {
-            id,
-            expected_version,
-        };
-        self.store.write_block(actor, "block.delete", write).await?;
-        catch_up(&self.directory, self.store.as_ref()).await;
-        Ok(())
+        let (directory, store) = (&self.directory, self.store.as_ref());
+        retrying(directory, store, precondition, || async {
+            let expected_version = self.store.block(id).await?.version;
+            IfMatch::check(precondition, expected_version)?;
+            let write = BlockWrite::Delete {
+                id,
+                expected_version,
+            };
+            Ok(self.store.write_block(actor, "block.delete", write).await)
+        })
+        .await
+        .map(drop)
     }
 
     /// The block `input` describes, its owner a stored subject.

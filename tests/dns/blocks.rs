@@ -167,6 +167,7 @@ async fn another_process_loads_the_blocks() {
     let listeners = Listeners::bind(&second_config).await.unwrap();
     let (http, dns) = (listeners.http_addr(), listeners.dns_addr());
     let app = App::build(second_config, &shutdown).await.unwrap();
+    let second_directory = app.directory.clone();
     let task = tokio::spawn(app.run(listeners, shutdown.clone()));
     let second = Server::new(
         http,
@@ -182,6 +183,29 @@ async fn another_process_loads_the_blocks() {
             naptr(10, "E2U+sip", "sip:0123@pbx.example.com"),
             naptr(30, "E2U+email:mailto", "mailto:fax0123@example.com"),
         ]
+    );
+
+    // A block written on the first process reaches the second through the
+    // change log.
+    let r = first
+        .as_admin(Method::POST, "/api/v1/blocks")
+        .json(&json!({"prefix": "+1 213 555", "length": 11,
+                      "templates": [{"uri": "sip:\\1@la.example.com"}]}))
+        .send()
+        .await
+        .unwrap();
+    ok(r, 201).await;
+    let written = first.store.last_serial().await.unwrap();
+    let mut applied = second_directory.watch();
+    tokio::time::timeout(TIMEOUT, applied.wait_for(|serial| *serial >= written))
+        .await
+        .expect("the second process follows the change log")
+        .unwrap();
+    let name = enum_name("+12135550123", "e164.arpa");
+    let answer = second.udp(&query(&name, RecordType::NAPTR, None)).await;
+    assert_eq!(
+        naptrs(&answer),
+        vec![naptr(10, "E2U+sip", "sip:0123@la.example.com")]
     );
     shutdown.cancel();
     task.await.unwrap().unwrap();
