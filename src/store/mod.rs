@@ -67,6 +67,8 @@ pub enum Conflict {
     Rolling(String),
     /// Another block has this prefix.
     Prefix(String),
+    /// The subject owns a block (the first by prefix).
+    Owner { acct: String, prefix: String },
 }
 
 impl std::fmt::Display for Conflict {
@@ -74,6 +76,10 @@ impl std::fmt::Display for Conflict {
         match self {
             Conflict::Acct(acct) => write!(f, "{acct} already exists"),
             Conflict::Address { uri, owner } => write!(f, "{uri} already belongs to {owner}"),
+            Conflict::Owner { acct, prefix } => write!(
+                f,
+                "{acct} owns the block {prefix}: change or delete the block first"
+            ),
             Conflict::Prefix(prefix) => write!(
                 f,
                 "a block with prefix {prefix} already exists (nest blocks with longer prefixes)"

@@ -75,6 +75,9 @@ pub trait WriteTx: Send {
 
     async fn block_by_prefix(&mut self, prefix: &str) -> Result<Option<Block>>;
 
+    /// The prefix of a block `owner` (an `acct:` URI) owns, if any.
+    async fn owned_block(&mut self, owner: &str) -> Result<Option<String>>;
+
     async fn insert_block(&mut self, block: &Block) -> Result<()>;
 
     async fn delete_block(&mut self, id: Uuid) -> Result<()>;
@@ -172,6 +175,9 @@ pub(super) async fn subject(
             mut subject,
         } => {
             let before = for_update(&mut *tx, subject.id, expected_version).await?;
+            if before.acct() != subject.acct() {
+                check_no_blocks(&mut *tx, &before).await?;
+            }
             subject.version = before.version + 1;
             subject.created_at = before.created_at;
             subject.updated_at = now;
@@ -185,6 +191,7 @@ pub(super) async fn subject(
             expected_version,
         } => {
             let before = for_update(&mut *tx, id, expected_version).await?;
+            check_no_blocks(&mut *tx, &before).await?;
             tx.delete_subjects(&[id]).await?;
             (id, Some(before), None)
         }
@@ -213,6 +220,16 @@ async fn for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Re
         });
     }
     Ok(stored)
+}
+
+/// Refuse to delete or rename the owner of a block: its numbers would
+/// answer for an acct that is gone.
+async fn check_no_blocks(tx: &mut dyn WriteTx, owner: &Subject) -> Result<()> {
+    let acct = owner.acct();
+    match tx.owned_block(&acct).await? {
+        Some(prefix) => Err(StoreError::Conflict(Conflict::Owner { acct, prefix })),
+        None => Ok(()),
+    }
 }
 
 /// Refuse an acct or an address another subject has, naming the first.

@@ -247,3 +247,48 @@ async fn unowned_and_hidden_block_numbers() {
     assert_eq!(app.webfinger("tel:+4930123455123").await, None);
     app.stop().await;
 }
+
+/// The owner of a block can be neither deleted nor renamed while it owns
+/// it; once the block is gone it can.
+async fn owners_story(app: TestApp) {
+    create_pbx(&app).await;
+    let block = ok(try_create(&app, &berlin()).await, 201).await;
+    let owner = app
+        .admin()
+        .get("/api/v1/subjects?q=acct:pbx@example.com")
+        .await;
+    let owner_id = id(&owner["items"][0]).to_owned();
+
+    let before = app.snapshot().await;
+    let r = app.admin().try_delete_subject(&owner_id, None).await;
+    let problem = assert_problem(r, 409).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("+49301234"),
+        "{problem}"
+    );
+    let r = app
+        .admin()
+        .try_patch_subject(&owner_id, None, json!({"handle": "switchboard"}))
+        .await;
+    assert_problem(r, 409).await;
+    assert_eq!(app.snapshot().await, before, "nothing stored");
+    // Other changes to the owner are fine.
+    app.admin()
+        .patch_subject(&owner_id, json!({"display_name": "PBX"}))
+        .await;
+
+    let path = format!("/api/v1/blocks/{}", id(&block));
+    assert_eq!(app.as_admin(Method::DELETE, &path).go().await.status(), 204);
+    app.admin().delete_subject(&owner_id).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn owners_of_blocks_stay_on_sqlite() {
+    owners_story(TestApp::spawn().await).await;
+}
+
+#[tokio::test]
+async fn owners_of_blocks_stay_on_postgres() {
+    owners_story(TestApp::spawn_with(Backend::Postgres, |_| {}).await).await;
+}

@@ -136,6 +136,16 @@ impl WriteTx for PgWrite<'_> {
         row.map(Block::try_from).transpose()
     }
 
+    async fn owned_block(&mut self, owner: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT prefix FROM number_block WHERE owner = $1 ORDER BY prefix LIMIT 1",
+        )
+        .bind(owner)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(map_err)
+    }
+
     async fn insert_block(&mut self, block: &Block) -> Result<()> {
         sqlx::query(
             "INSERT INTO number_block (id, prefix, length, owner, label, visibility, \
