@@ -220,7 +220,7 @@ async fn get_subject(
     responses((status = 200, body = Subject),
               (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
               (status = 404, body = Problem, description = "No such subject"),
-              (status = 409, body = Problem, description = "acct or an address already taken"),
+              (status = 409, body = Problem, description = "acct or an address already taken, or a new acct for the owner of a block"),
               (status = 412, body = Problem, description = "If-Match names an older version"),
               Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn patch_subject(
@@ -244,6 +244,7 @@ async fn patch_subject(
     responses((status = 204, description = "Deleted"),
               (status = 400, body = Problem, description = "A malformed If-Match"),
               (status = 404, body = Problem, description = "No such subject"),
+              (status = 409, body = Problem, description = "The subject owns a number block"),
               (status = 412, body = Problem, description = "If-Match names an older version"),
               Unauthorized, Forbidden, Unavailable))]
 async fn delete_subject(
