@@ -65,6 +65,16 @@ impl Directory {
             }
         }
         drop(chunks);
+        let blocks = store.blocks().await?;
+        for block in &blocks {
+            self.blocks
+                .write()
+                .expect("blocks")
+                .apply(None, Some(block));
+        }
+        for index in &indexes {
+            index.load_blocks(&blocks);
+        }
         for index in &indexes {
             index.loaded(stamp);
         }
@@ -90,6 +100,9 @@ impl Directory {
             };
             let changes = store.changes(&query).await?;
             for change in &changes {
+                if change.block_states().is_some() {
+                    return Ok(change.serial);
+                }
                 if change.subject_id.is_none() {
                     continue;
                 }
@@ -153,11 +166,16 @@ impl Directory {
                         Some(after) => self.put(change.serial, after),
                         None => self.remove(change.serial, id),
                     },
-                    None => {
-                        for index in self.indexes.read().expect("index list").iter() {
-                            index.other_change(&change);
+                    None => match change.block_states() {
+                        Some((before, after)) => {
+                            self.apply_block(change.serial, before.as_ref(), after.as_ref())
                         }
-                    }
+                        None => {
+                            for index in self.indexes.read().expect("index list").iter() {
+                                index.other_change(&change);
+                            }
+                        }
+                    },
                 }
                 self.serial.store(change.serial, Ordering::Release);
                 applied += 1;

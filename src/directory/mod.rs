@@ -19,7 +19,7 @@ use dashmap::DashMap;
 use tokio::sync::{Mutex, watch};
 use uuid::Uuid;
 
-use crate::model::Subject;
+use crate::model::{Block, Blocks, Subject};
 use crate::store::Change;
 
 mod follow;
@@ -62,6 +62,12 @@ pub trait Index: Send + Sync {
     /// attempt starts from empty.
     fn reset(&self) {}
 
+    /// Blocks of the initial load, before [`Index::loaded`].
+    fn load_blocks(&self, _blocks: &[Block]) {}
+
+    /// A block change, in serial order with subject changes.
+    fn block(&self, _serial: i64, _before: Option<&Block>, _after: Option<&Block>) {}
+
     /// A change to something other than a subject (a token, a DNSSEC key),
     /// applied in serial order like the rest.
     fn other_change(&self, _change: &Change) {}
@@ -72,6 +78,8 @@ pub struct Directory {
     /// Every subject, found by id and by every address URI and acct id it
     /// owns. Privacy is applied on read by `model::project`, never baked in.
     subjects: Table,
+    /// Every number block, whatever its privacy.
+    blocks: std::sync::RwLock<Blocks>,
     /// How many subjects live in each domain.
     domains: DashMap<String, usize>,
     serial: AtomicI64,
@@ -98,6 +106,26 @@ impl Directory {
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
         self.subjects
             .find(Key::Name(key), |bytes| Arc::new(packed::unpack(bytes)))
+    }
+
+    /// [`Directory::get`], or for a `tel:` number inside a block, the
+    /// subject it answers as ([`Block::subject_for`]): no privacy applied.
+    pub fn find(&self, key: &str) -> Option<Arc<Subject>> {
+        if let Some(subject) = self.get(key) {
+            return Some(subject);
+        }
+        let digits = key.strip_prefix("tel:+")?;
+        let block = self.blocks.read().expect("blocks").around(digits)?.clone();
+        let owner = block.owner.as_deref().and_then(|o| self.get(o));
+        block.subject_for(digits, owner.as_deref()).map(Arc::new)
+    }
+
+    /// Apply a block change, here and in every index.
+    fn apply_block(&self, serial: i64, before: Option<&Block>, after: Option<&Block>) {
+        self.blocks.write().expect("blocks").apply(before, after);
+        for index in self.indexes.read().expect("index list").iter() {
+            index.block(serial, before, after);
+        }
     }
 
     /// Does any subject live in `domain` (lowercase)? Whatever the
@@ -161,6 +189,7 @@ impl Directory {
             }
         }
         self.domains.clear();
+        *self.blocks.write().expect("blocks") = Blocks::default();
     }
 
     fn put(&self, serial: i64, after: Subject) {

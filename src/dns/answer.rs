@@ -74,7 +74,10 @@ enum Content<'a> {
         soa: bool,
         ns: bool,
     },
-    Naptrs(super::naptr::NumberKey, &'a super::naptr::Naptrs),
+    Naptrs(
+        super::naptr::NumberKey,
+        std::borrow::Cow<'a, super::naptr::Naptrs>,
+    ),
     /// Address records of an in-zone name server (some of them, at least).
     Addresses(&'a Host),
     /// The apex of a signed zone: its DNSKEY, CDS or CDNSKEY (the qtype).

@@ -6,6 +6,7 @@
 //! hold a read lock only while copying an answer out; writers are the
 //! directory's apply calls, O(size of the change).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 
@@ -13,7 +14,7 @@ use tokio::sync::watch;
 
 use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish};
 use crate::directory::Index;
-use crate::model::Subject;
+use crate::model::{Block, Blocks, Subject};
 
 /// How many changed numbers the journal remembers (a bulk import or the
 /// initial load exceeds it, and older serials then get AXFR-style answers).
@@ -30,14 +31,18 @@ pub struct EnumIndex {
 #[derive(Default)]
 pub struct State {
     numbers: BTreeMap<NumberKey, Naptrs>,
+    /// The blocks DNS publishes (discoverable, with a public number and
+    /// template): their numbers' records are made per query.
+    blocks: Blocks,
     serial: u32,
     journal: Journal,
 }
 
 /// What a name below an apex is.
 pub enum Node<'a> {
-    /// A number (its key) and its records.
-    Number(NumberKey, &'a Naptrs),
+    /// A number (its key) and its records: a published number's, or made
+    /// from the templates of the block it falls in.
+    Number(NumberKey, Cow<'a, Naptrs>),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
     Absent,
@@ -56,21 +61,68 @@ impl State {
         self.numbers.is_empty()
     }
 
-    /// The node of the digit string `digits` (most significant first).
+    /// The node of the digit string `digits` (most significant first). A
+    /// published number wins over any block; otherwise the block with the
+    /// longest prefix above it decides whether it is one of its numbers.
     pub fn node(&self, digits: &[u8]) -> Node<'_> {
         let Some(key) = number_key(digits) else {
             return Node::Absent;
         };
-        match self
+        let first_below = self
             .numbers
             .range(key..=prefix_end(key, digits.len()))
-            .next()
+            .next();
+        if let Some((k, naptrs)) = first_below
+            && *k == key
         {
-            Some((k, naptrs)) if *k == key => Node::Number(key, naptrs),
-            Some(_) => Node::EmptyNonTerminal,
-            None => Node::Absent,
+            return Node::Number(key, Cow::Borrowed(naptrs));
+        }
+        let numbers_below = first_below.is_some();
+        if !self.blocks.is_empty()
+            && let Ok(digits) = std::str::from_utf8(digits)
+        {
+            return self.block_node(key, digits, numbers_below);
+        }
+        if numbers_below {
+            Node::EmptyNonTerminal
+        } else {
+            Node::Absent
         }
     }
+
+    /// [`State::node`] of a name no number is published at.
+    fn block_node(&self, key: NumberKey, digits: &str, numbers_below: bool) -> Node<'_> {
+        if let Some(block) = self.blocks.around(digits) {
+            if let Some(naptrs) = block_records(block, digits) {
+                return Node::Number(key, Cow::Owned(naptrs));
+            }
+            // On the way down to the block's numbers.
+            if digits.len() < block.longest() {
+                return Node::EmptyNonTerminal;
+            }
+        }
+        if numbers_below || self.blocks.any_below(digits) {
+            Node::EmptyNonTerminal
+        } else {
+            Node::Absent
+        }
+    }
+}
+
+/// The records of the number `digits` of `block`: what the subject it
+/// answers as publishes, decided by the one privacy function.
+fn block_records(block: &Block, digits: &str) -> Option<Naptrs> {
+    let subject = block.subject_for(digits, None)?;
+    publish(&subject)
+        .into_iter()
+        .next()
+        .map(|(_, naptrs)| naptrs)
+}
+
+/// Does DNS publish any number of `block`? Blocks that publish nothing
+/// are left out of the index, so they make no empty non-terminal either.
+fn publishes(block: &Block) -> bool {
+    block_records(block, &block.sample_digits()).is_some()
 }
 
 /// The zone at one serial, detached from the index (for AXFR and export).
@@ -238,6 +290,26 @@ impl Index for EnumIndex {
         self.serial.send_replace(serial);
     }
 
+    fn load_blocks(&self, blocks: &[Block]) {
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        for block in blocks.iter().filter(|b| publishes(b)) {
+            state.blocks.apply(None, Some(block));
+        }
+    }
+
+    fn block(&self, serial: i64, before: Option<&Block>, after: Option<&Block>) {
+        let to = serial as u32;
+        {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            state.blocks.apply(before, after.filter(|b| publishes(b)));
+            let from = std::mem::replace(&mut state.serial, to);
+            // Block records are not journaled: an IXFR across this version
+            // carries no record of it.
+            state.journal.record(from, to, Vec::new());
+        }
+        self.serial.send_replace(to);
+    }
+
     fn reset(&self) {
         self.loading
             .lock()
@@ -245,6 +317,7 @@ impl Index for EnumIndex {
             .clear();
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         state.numbers.clear();
+        state.blocks = Blocks::default();
     }
 
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {

@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::directory::Directory;
-use crate::service::{DnssecService, SubjectService, TokenService};
+use crate::service::{BlockService, DnssecService, SubjectService, TokenService};
 use crate::store::Store;
 
 pub mod admin;
@@ -46,6 +46,8 @@ pub struct Shared {
     pub directory: Arc<Directory>,
     /// Every change to a subject goes through here.
     pub subjects: SubjectService,
+    /// Every change to a number block goes through here.
+    pub blocks: BlockService,
     /// Issues and revokes tokens (`tokens` caches the verified ones).
     pub token_service: TokenService,
     /// The keys of DNSSEC zones (public records only leave through HTTP).
@@ -77,8 +79,10 @@ impl AppState {
         let tenants = tenants::Tenants::new(&wf.tenants);
         let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
         let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
+        let blocks = BlockService::new(store.clone(), directory.clone(), config.limits.clone());
         Ok(AppState(Arc::new(Shared {
             subjects,
+            blocks,
             token_service: TokenService::new(store.clone()),
             dnssec: DnssecService::new(store.clone(), &config.dns),
             resolver: Arc::new(resolver),

@@ -26,6 +26,7 @@ use super::problem::{PROBLEM_JSON, Problem};
     components(schemas(Problem)),
     tags(
         (name = "subjects", description = "People and role accounts, with their addresses"),
+        (name = "blocks", description = "Number blocks: DID ranges answering from templates"),
         (name = "tokens", description = "API tokens"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),

@@ -62,11 +62,11 @@ pub struct TenantView<'a> {
 }
 
 impl TenantView<'_> {
-    /// The subject owning `key`, if this Host serves its domain; no privacy
-    /// applied yet.
+    /// The subject owning `key` (or the number of a block it falls in), if
+    /// this Host serves its domain; no privacy applied yet.
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
         self.directory
-            .get(key)
+            .find(key)
             .filter(|s| self.tenants.serves(self.host.as_deref(), s.domain.as_str()))
     }
 }

@@ -187,7 +187,7 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
         .filter(|l| rels.is_empty() || rels.iter().any(|r| *r == l.rel))
         .collect();
     Jrd {
-        subject: p.subject.acct(),
+        subject: p.subject.subject_uri(),
         aliases: p.addresses.iter().map(|a| a.uri.to_string()).collect(),
         properties: BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]),
         links,

@@ -254,6 +254,20 @@ fn reject_bad_chars(s: &str) -> Result<(), AddressError> {
 
 /// A global number in E.164 form (`+12125550100`), via libphonenumber's rules.
 fn parse_e164(rest: &str) -> Result<String, AddressError> {
+    e164_digits(rest, 7..=15)
+}
+
+/// The leading digits of a range of numbers (`+49 30 1234` → `+49301234`),
+/// canonicalised by the same rules as a whole number.
+pub fn parse_e164_prefix(input: &str) -> Result<String, AddressError> {
+    e164_digits(input, 1..=14)
+}
+
+/// `+digits` in E.164 form, with so many digits.
+fn e164_digits(
+    rest: &str,
+    digits: std::ops::RangeInclusive<usize>,
+) -> Result<String, AddressError> {
     if rest.contains(';') {
         return Err(AddressError::TelParameters);
     }
@@ -271,8 +285,7 @@ fn parse_e164(rest: &str) -> Result<String, AddressError> {
     let number =
         phonenumber::parse(None, trimmed).map_err(|_| AddressError::Tel(trimmed.to_owned()))?;
     let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
-    let digits = e164.len() - 1;
-    if !(7..=15).contains(&digits) {
+    if !digits.contains(&(e164.len() - 1)) {
         return Err(AddressError::Tel(trimmed.to_owned()));
     }
     Ok(e164)

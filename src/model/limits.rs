@@ -19,6 +19,10 @@ pub struct Limits {
     /// Most `tel:` numbers one subject may list. With the defaults a
     /// subject publishes at most 16 × 64 = 1,024 NAPTRs per zone.
     pub numbers_per_subject: usize,
+    /// Most digits a number block without an explicit `length` may leave
+    /// open after its prefix: such a block covers every length up to 15
+    /// digits, so a short prefix would claim a whole country.
+    pub block_free_digits: usize,
 }
 
 impl Default for Limits {
@@ -30,6 +34,7 @@ impl Default for Limits {
         Limits {
             addresses_per_subject: 64,
             numbers_per_subject: 16,
+            block_free_digits: 6,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The domain: addresses, subjects, privacy. Depends on nothing else here.
 
 mod address;
+mod block;
 mod input;
 pub mod jrd;
 mod json;
@@ -14,6 +15,7 @@ mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind};
+pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, deserialize_priority,
     display_name, label, not_null,

@@ -164,6 +164,15 @@ impl Subject {
         Acct::uri(self.handle.as_str(), self.domain.as_str())
     }
 
+    /// The URI answers name the subject by: its `acct:` URI, or the number
+    /// itself for a number of a block without an owner.
+    pub fn subject_uri(&self) -> String {
+        if self.domain.as_str() == super::block::UNOWNED {
+            return format!("tel:+{}", self.handle.as_str());
+        }
+        self.acct()
+    }
+
     /// Is `key` this subject's `acct:` URI? Without building it.
     pub fn is_acct(&self, key: &str) -> bool {
         Acct::is_uri(key, self.handle.as_str(), self.domain.as_str())

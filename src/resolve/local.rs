@@ -23,7 +23,7 @@ pub trait Local: Send + Sync {
 #[async_trait::async_trait]
 impl Local for Directory {
     async fn find(&self, key: &str) -> Option<Arc<Subject>> {
-        self.get(key)
+        Directory::find(self, key)
     }
 
     async fn serves(&self, domain: &str) -> bool {

@@ -130,7 +130,7 @@ impl<'a> Run<'a> {
                 self.subject = Some((
                     0,
                     SubjectRef {
-                        id: subject.acct(),
+                        id: subject.subject_uri(),
                         display_name: Some(subject.display_name.clone()),
                     },
                 ));

@@ -6,12 +6,14 @@
 //!
 //! Depends on `model`, `store` and `directory`; never on `http`.
 
+mod blocks;
 pub mod dnssec;
 mod error;
 mod precondition;
 mod subjects;
 pub mod tokens;
 
+pub use blocks::BlockService;
 pub use dnssec::DnssecService;
 pub use error::ServiceError;
 pub use precondition::{EntityTag, IfMatch};

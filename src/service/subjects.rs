@@ -189,42 +189,60 @@ impl SubjectService {
         saved.ok_or_else(|| nothing_returned("update"))
     }
 
-    /// Run `attempt` (read, check, then write) until its write does not
-    /// lose a race, at most [`UNCONDITIONAL_ATTEMPTS`] times; with a
-    /// precondition a lost race is final. The directory catches up after
-    /// a write that succeeded.
     async fn retrying<T, Attempt, Fut>(
         &self,
         precondition: Option<&IfMatch>,
-        mut attempt: Attempt,
+        attempt: Attempt,
     ) -> Result<T, ServiceError>
     where
         Attempt: FnMut() -> Fut,
         Fut: Future<Output = Result<Result<T, StoreError>, ServiceError>>,
     {
-        for _ in 0..UNCONDITIONAL_ATTEMPTS {
-            match attempt().await? {
-                Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
-                written => {
-                    let saved = written?;
-                    self.catch_up().await;
-                    return Ok(saved);
-                }
-            }
-        }
-        Err(ServiceError::Busy)
+        retrying(&self.directory, self.store.as_ref(), precondition, attempt).await
     }
 
     /// Apply the write (and anything before it) to the directory, so every
     /// channel answers with it by the time the call returns.
     async fn catch_up(&self) {
-        if let Err(e) = self.directory.sync_if_loaded(self.store.as_ref()).await {
-            tracing::warn!(error = %e, "write stored but not yet applied; the follower will retry");
-        }
+        catch_up(&self.directory, self.store.as_ref()).await;
     }
 }
 
-fn nothing_returned(what: &str) -> ServiceError {
+/// Run `attempt` (read, check, then write) until its write does not lose a
+/// race, at most [`UNCONDITIONAL_ATTEMPTS`] times; with a precondition a
+/// lost race is final. The directory catches up after a write that
+/// succeeded.
+pub(super) async fn retrying<T, Attempt, Fut>(
+    directory: &Directory,
+    store: &dyn Store,
+    precondition: Option<&IfMatch>,
+    mut attempt: Attempt,
+) -> Result<T, ServiceError>
+where
+    Attempt: FnMut() -> Fut,
+    Fut: Future<Output = Result<Result<T, StoreError>, ServiceError>>,
+{
+    for _ in 0..UNCONDITIONAL_ATTEMPTS {
+        match attempt().await? {
+            Err(StoreError::Stale { .. }) if precondition.is_none() => continue,
+            written => {
+                let saved = written?;
+                catch_up(directory, store).await;
+                return Ok(saved);
+            }
+        }
+    }
+    Err(ServiceError::Busy)
+}
+
+/// Apply every stored write to the directory, if it is loaded.
+pub(super) async fn catch_up(directory: &Directory, store: &dyn Store) {
+    if let Err(e) = directory.sync_if_loaded(store).await {
+        tracing::warn!(error = %e, "write stored but not yet applied; the follower will retry");
+    }
+}
+
+pub(super) fn nothing_returned(what: &str) -> ServiceError {
     ServiceError::Store(StoreError::Internal(format!("{what} returned nothing")))
 }
 

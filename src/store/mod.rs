@@ -21,8 +21,9 @@ use tokio::sync::mpsc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::model::{Acct, DirectoryKey, Scope, Subject, SubjectAddress};
+use crate::model::{Acct, Block, DirectoryKey, Scope, Subject, SubjectAddress};
 
+pub(crate) mod blocks;
 pub mod dnssec;
 pub mod import;
 pub mod ndjson;
@@ -64,6 +65,10 @@ pub enum Conflict {
     Address { uri: String, owner: String },
     /// A key roll of this zone is under way.
     Rolling(String),
+    /// Another block has this prefix.
+    Prefix(String),
+    /// The subject owns a block (the first by prefix).
+    Owner { acct: String, prefix: String },
 }
 
 impl std::fmt::Display for Conflict {
@@ -71,6 +76,14 @@ impl std::fmt::Display for Conflict {
         match self {
             Conflict::Acct(acct) => write!(f, "{acct} already exists"),
             Conflict::Address { uri, owner } => write!(f, "{uri} already belongs to {owner}"),
+            Conflict::Owner { acct, prefix } => write!(
+                f,
+                "{acct} owns the block {prefix}: change or delete the block first"
+            ),
+            Conflict::Prefix(prefix) => write!(
+                f,
+                "a block with prefix {prefix} already exists (nest blocks with longer prefixes)"
+            ),
             Conflict::Rolling(zone) => write!(
                 f,
                 "a key roll of {zone} is under way: the next may start once its old key is removed"
@@ -97,6 +110,14 @@ pub enum Write {
         id: Uuid,
         expected_version: i64,
     },
+}
+
+/// A block write, like [`Write`] for subjects.
+#[derive(Debug, Clone)]
+pub enum BlockWrite {
+    Create(Block),
+    Update { expected_version: i64, block: Block },
+    Delete { id: Uuid, expected_version: i64 },
 }
 
 /// An API token; the secret itself is never stored, only its SHA-256.
@@ -135,6 +156,18 @@ impl Change {
     /// The subject state before this change, for subject changes.
     pub fn subject_before(&self) -> Option<Subject> {
         self.subject_state(self.before.as_ref())
+    }
+
+    /// A block change's two states (before, after); None for other changes.
+    pub fn block_states(&self) -> Option<(Option<Block>, Option<Block>)> {
+        if !self.operation.starts_with("block.") {
+            return None;
+        }
+        let state = |v: &Option<serde_json::Value>| {
+            v.as_ref()
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+        };
+        Some((state(&self.before), state(&self.after)))
     }
 
     fn subject_state(&self, state: Option<&serde_json::Value>) -> Option<Subject> {
@@ -234,6 +267,21 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     ) -> Result<ImportOutcome> {
         write::import(self.begin_write().await?, actor, skip_conflicts, chunks).await
     }
+
+    /// Apply one block write; returns the stored block (None for delete).
+    async fn write_block(
+        &self,
+        actor: &str,
+        operation: &str,
+        write: BlockWrite,
+    ) -> Result<Option<Block>> {
+        write::block(self.begin_write().await?, actor, operation, write).await
+    }
+
+    async fn block(&self, id: Uuid) -> Result<Block>;
+
+    /// Every block, in prefix order.
+    async fn blocks(&self) -> Result<Vec<Block>>;
 
     async fn create_token(
         &self,

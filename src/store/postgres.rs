@@ -367,6 +367,24 @@ impl Store for PgStore {
         Ok(())
     }
 
+    async fn block(&self, id: uuid::Uuid) -> Result<crate::model::Block> {
+        let row: crate::store::blocks::BlockRow = sqlx::query_as(write::BLOCK)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_err)?
+            .ok_or(StoreError::NotFound)?;
+        row.try_into()
+    }
+
+    async fn blocks(&self) -> Result<Vec<crate::model::Block>> {
+        let rows = sqlx::query_as(write::BLOCKS)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)?;
+        crate::store::blocks::blocks(rows)
+    }
+
     async fn dnssec_keys(&self, zone: &str) -> Result<Vec<crate::store::DnssecKey>> {
         sqlx::query_as(write::DNSSEC_KEYS)
             .bind(zone)

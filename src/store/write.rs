@@ -16,8 +16,8 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
-use super::{Conflict, DnssecKey, Result, StoreError, Token, Write};
-use crate::model::{Acct, Domain, Handle, Scope, Subject};
+use super::{BlockWrite, Conflict, DnssecKey, Result, StoreError, Token, Write};
+use crate::model::{Acct, Block, Domain, Handle, Scope, Subject};
 
 /// How a backend starts a write. Not nameable outside the store: writes go
 /// through [`super::Store`]'s methods, which run the algorithm below.
@@ -71,6 +71,17 @@ pub trait WriteTx: Send {
         imported: Vec<Imported>,
     ) -> Result<()>;
 
+    async fn block(&mut self, id: Uuid) -> Result<Option<Block>>;
+
+    async fn block_by_prefix(&mut self, prefix: &str) -> Result<Option<Block>>;
+
+    /// The prefix of a block `owner` (an `acct:` URI) owns, if any.
+    async fn owned_block(&mut self, owner: &str) -> Result<Option<String>>;
+
+    async fn insert_block(&mut self, block: &Block) -> Result<()>;
+
+    async fn delete_block(&mut self, id: Uuid) -> Result<()>;
+
     async fn token(&mut self, id: Uuid) -> Result<Option<Token>>;
 
     /// Store a new token with the SHA-256 of its secret.
@@ -121,6 +132,7 @@ pub struct ChangeRow<'a> {
 pub enum Recorded<'a> {
     Subject(&'a Subject),
     Token(&'a Token),
+    Block(&'a Block),
     /// The public facts of a key: its private half is never serialised.
     DnssecKey(&'a DnssecKey),
 }
@@ -163,6 +175,9 @@ pub(super) async fn subject(
             mut subject,
         } => {
             let before = for_update(&mut *tx, subject.id, expected_version).await?;
+            if before.acct() != subject.acct() {
+                check_no_blocks(&mut *tx, &before).await?;
+            }
             subject.version = before.version + 1;
             subject.created_at = before.created_at;
             subject.updated_at = now;
@@ -176,6 +191,7 @@ pub(super) async fn subject(
             expected_version,
         } => {
             let before = for_update(&mut *tx, id, expected_version).await?;
+            check_no_blocks(&mut *tx, &before).await?;
             tx.delete_subjects(&[id]).await?;
             (id, Some(before), None)
         }
@@ -204,6 +220,16 @@ async fn for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Re
         });
     }
     Ok(stored)
+}
+
+/// Refuse to delete or rename the owner of a block: its numbers would
+/// answer for an acct that is gone.
+async fn check_no_blocks(tx: &mut dyn WriteTx, owner: &Subject) -> Result<()> {
+    let acct = owner.acct();
+    match tx.owned_block(&acct).await? {
+        Some(prefix) => Err(StoreError::Conflict(Conflict::Owner { acct, prefix })),
+        None => Ok(()),
+    }
 }
 
 /// Refuse an acct or an address another subject has, naming the first.
@@ -302,6 +328,77 @@ pub(super) async fn import(
     }
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// [`super::Store::write_block`]: as [`subject`], for a block.
+#[tracing::instrument(skip_all, fields(operation = %operation))]
+pub(super) async fn block(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    operation: &str,
+    write: BlockWrite,
+) -> Result<Option<Block>> {
+    let now = tx.kept(Utc::now());
+    let (before, after) = match write {
+        BlockWrite::Create(mut block) => {
+            block.created_at = tx.kept(block.created_at);
+            block.updated_at = tx.kept(block.updated_at);
+            check_prefix(&mut *tx, &block).await?;
+            tx.insert_block(&block).await?;
+            (None, Some(block))
+        }
+        BlockWrite::Update {
+            expected_version,
+            mut block,
+        } => {
+            let before = block_for_update(&mut *tx, block.id, expected_version).await?;
+            block.version = before.version + 1;
+            block.created_at = before.created_at;
+            block.updated_at = now;
+            check_prefix(&mut *tx, &block).await?;
+            tx.delete_block(block.id).await?;
+            tx.insert_block(&block).await?;
+            (Some(before), Some(block))
+        }
+        BlockWrite::Delete {
+            id,
+            expected_version,
+        } => {
+            let before = block_for_update(&mut *tx, id, expected_version).await?;
+            tx.delete_block(id).await?;
+            (Some(before), None)
+        }
+    };
+    let change = ChangeRow {
+        operation,
+        subject_id: None,
+        before: before.as_ref().map(Recorded::Block),
+        after: after.as_ref().map(Recorded::Block),
+    };
+    tx.append_change(actor, now, change).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The stored block a write replaces, if its version is the caller's.
+async fn block_for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Result<Block> {
+    let stored = tx.block(id).await?.ok_or(StoreError::NotFound)?;
+    if stored.version != expected_version {
+        return Err(StoreError::Stale {
+            current: stored.version,
+        });
+    }
+    Ok(stored)
+}
+
+/// Refuse a prefix another block has: nested blocks differ in prefix.
+async fn check_prefix(tx: &mut dyn WriteTx, block: &Block) -> Result<()> {
+    match tx.block_by_prefix(&block.prefix).await? {
+        Some(other) if other.id != block.id => {
+            Err(StoreError::Conflict(Conflict::Prefix(block.prefix.clone())))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// [`super::Store::create_token`].

@@ -6,6 +6,7 @@
 mod support;
 
 mod auth;
+mod blocks;
 mod config;
 mod conformance;
 mod deploy;

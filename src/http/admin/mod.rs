@@ -6,6 +6,7 @@ use super::AppState;
 
 mod addresses;
 mod audit;
+mod blocks;
 mod dnssec;
 pub mod subjects;
 pub mod tokens;
@@ -16,6 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(subjects::router())
         .merge(addresses::router())
         .merge(tokens::router())
+        .merge(blocks::router())
         .merge(audit::router())
         .merge(transfer::router())
         .merge(dnssec::router())

@@ -107,9 +107,18 @@ fn entity_tags(mut text: &str) -> Option<Vec<EntityTag>> {
 
 /// A subject with its ETag.
 pub(crate) fn with_etag(status: StatusCode, subject: Subject) -> Response {
-    let etag = subject.etag();
-    let location = format!("/api/v1/subjects/{}", subject.id);
-    let mut response = (status, Json(subject)).into_response();
+    let (etag, location) = (subject.etag(), format!("/api/v1/subjects/{}", subject.id));
+    versioned(status, subject, &etag, &location)
+}
+
+/// A versioned entity with its `ETag` (and `Location` when just created).
+pub(crate) fn versioned(
+    status: StatusCode,
+    entity: impl Serialize,
+    etag: &str,
+    location: &str,
+) -> Response {
+    let mut response = (status, Json(entity)).into_response();
     response
         .headers_mut()
         .insert(header::ETAG, etag.parse().expect("etag is a header value"));
@@ -211,7 +220,7 @@ async fn get_subject(
     responses((status = 200, body = Subject),
               (status = 400, body = Problem, description = "Malformed JSON, an invalid field or a malformed If-Match"),
               (status = 404, body = Problem, description = "No such subject"),
-              (status = 409, body = Problem, description = "acct or an address already taken"),
+              (status = 409, body = Problem, description = "acct or an address already taken, or a new acct for the owner of a block"),
               (status = 412, body = Problem, description = "If-Match names an older version"),
               Unauthorized, Forbidden, TooLarge, UnsupportedMediaType, Unavailable))]
 async fn patch_subject(
@@ -235,6 +244,7 @@ async fn patch_subject(
     responses((status = 204, description = "Deleted"),
               (status = 400, body = Problem, description = "A malformed If-Match"),
               (status = 404, body = Problem, description = "No such subject"),
+              (status = 409, body = Problem, description = "The subject owns a number block"),
               (status = 412, body = Problem, description = "If-Match names an older version"),
               Unauthorized, Forbidden, Unavailable))]
 async fn delete_subject(

@@ -13,7 +13,9 @@ use uuid::Uuid;
 use super::copy::{self, CopyRows};
 use super::map_err;
 use super::rows::{load_subjects, micros, token_from_row};
+use crate::model::Block;
 use crate::model::{Domain, Handle, Subject};
+use crate::store::blocks::BlockRow;
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
 use crate::store::{DnssecKey, Result, Token};
@@ -116,6 +118,66 @@ impl WriteTx for PgWrite<'_> {
         Ok(())
     }
 
+    async fn block(&mut self, id: Uuid) -> Result<Option<Block>> {
+        let row: Option<BlockRow> = sqlx::query_as(BLOCK)
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        row.map(Block::try_from).transpose()
+    }
+
+    async fn block_by_prefix(&mut self, prefix: &str) -> Result<Option<Block>> {
+        let row: Option<BlockRow> = sqlx::query_as("SELECT * FROM number_block WHERE prefix = $1")
+            .bind(prefix)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        row.map(Block::try_from).transpose()
+    }
+
+    async fn owned_block(&mut self, owner: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT prefix FROM number_block WHERE owner = $1 ORDER BY prefix LIMIT 1",
+        )
+        .bind(owner)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(map_err)
+    }
+
+    async fn insert_block(&mut self, block: &Block) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO number_block (id, prefix, length, owner, label, visibility, \
+             discoverable, templates, version, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(block.id)
+        .bind(&block.prefix)
+        .bind(block.length.map(i32::from))
+        .bind(&block.owner)
+        .bind(&block.label)
+        .bind(block.visibility.as_str())
+        .bind(block.discoverable)
+        .bind(sqlx::types::Json(&block.templates))
+        .bind(block.version)
+        .bind(block.created_at)
+        .bind(block.updated_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_block(&mut self, id: Uuid) -> Result<()> {
+        sqlx::query("DELETE FROM number_block WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
     async fn token(&mut self, id: Uuid) -> Result<Option<Token>> {
         let row = sqlx::query(concat!(
             "SELECT ",
@@ -196,6 +258,12 @@ impl WriteTx for PgWrite<'_> {
         self.tx.commit().await.map_err(map_err)
     }
 }
+
+/// One block by id.
+pub(super) const BLOCK: &str = "SELECT * FROM number_block WHERE id = $1";
+
+/// Every block, in prefix order.
+pub(super) const BLOCKS: &str = "SELECT * FROM number_block ORDER BY prefix";
 
 /// A zone's keys, oldest first.
 pub(super) const DNSSEC_KEYS: &str =
