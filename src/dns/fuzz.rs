@@ -127,7 +127,7 @@ fn check_answer(request: &[u8], answer: &[u8], max: usize) -> Message {
 
 /// What a TCP client reads back: framed messages, several for a transfer,
 /// which then starts and ends with the zone's SOA.
-fn check_stream(request: &[u8], mut sent: &[u8], peer: IpAddr) {
+fn check_stream(request: &[u8], mut sent: &[u8], peer: IpAddr) -> Vec<Message> {
     let mut messages = Vec::new();
     while let Some((len, rest)) = sent.split_first_chunk::<2>() {
         let len = u16::from_be_bytes(*len) as usize;
@@ -148,6 +148,7 @@ fn check_stream(request: &[u8], mut sent: &[u8], peer: IpAddr) {
             assert_eq!(last.record_type(), RecordType::SOA);
         }
     }
+    messages
 }
 
 /// An answer that is (the start of) a zone transfer: an AXFR or IXFR
@@ -182,15 +183,8 @@ mod tests {
             Duration::from_secs(1),
         );
         fixture.runtime.block_on(answered).unwrap();
-        check_stream(&msg, &sent, peer);
-        let mut records = Vec::new();
-        let mut rest = &sent[..];
-        while let Some((len, tail)) = rest.split_first_chunk::<2>() {
-            let len = u16::from_be_bytes(*len) as usize;
-            records.extend(Message::from_vec(&tail[..len]).unwrap().answers);
-            rest = &tail[len..];
-        }
-        records
+        let messages = check_stream(&msg, &sent, peer);
+        messages.into_iter().flat_map(|m| m.answers).collect()
     }
 
     fn query(name: &str, qtype: RecordType) -> Message {
