@@ -163,6 +163,11 @@ impl Address {
             Kind::Xmpp => format!("xmpp:{}", parse_jid(rest)?),
             Kind::Https => parse_https(input)?,
         };
+        // Canonicalising can lengthen (percent-encoding, A-labels): the
+        // limit holds for what is stored too, which must parse again.
+        if uri.len() > MAX_LEN {
+            return Err(AddressError::TooLong(MAX_LEN));
+        }
         Ok(Address { kind: scheme, uri })
     }
 
@@ -525,5 +530,17 @@ mod tests {
         );
         // The same through the import parser (import_line target).
         assert!(tel("tel:+400008460000").is_err());
+    }
+
+    #[test]
+    fn the_length_limit_holds_for_the_canonical_form() {
+        // 2-byte characters, percent-encoded to 6 bytes each.
+        let path = "ң".repeat(100);
+        let input = format!("https://example.com/{path}");
+        assert!(input.len() <= MAX_LEN);
+        assert_eq!(
+            Address::parse(&input, None),
+            Err(AddressError::TooLong(MAX_LEN))
+        );
     }
 }
