@@ -20,16 +20,19 @@ pub fn webfinger_resource(data: &[u8]) {
         return;
     };
     percent_coding(text);
-    directory_key(text);
-    if let Ok(decoded) = percent_decode(text) {
-        directory_key(&decoded);
-    }
+    // The text as given, decoded, and as the query parser reads it: each
+    // distinct one through the key parsers once (they cost the most).
+    let mut keys = vec![text.to_owned()];
+    keys.extend(percent_decode(text).ok());
     // As it arrives: the query string of a request URI.
     if let Ok(uri) = format!("/.well-known/webfinger?{text}").parse::<Uri>()
         && let Ok((resource, _rels)) = parse_query(&uri)
     {
-        directory_key(&resource);
+        keys.push(resource);
     }
+    keys.sort_unstable();
+    keys.dedup();
+    keys.iter().for_each(|key| directory_key(key));
 }
 
 /// Decoding undoes encoding, and what decodes encodes back to itself.
