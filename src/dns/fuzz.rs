@@ -6,12 +6,14 @@
 //! secondary allowed to transfer and from anyone else. Request
 //! authentication and answer signing belong inside `Responder::respond`
 //! and `xfr::transfer`, so they are reached with no change here; keys
-//! they need go into [`config`].
+//! they need go into [`CONFIG`].
 
 use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+use figment::Figment;
+use figment::providers::{Format, Serialized, Toml};
 use hickory_proto::op::Message;
 use hickory_proto::rr::RecordType;
 
@@ -28,16 +30,19 @@ const STRANGER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 7));
 
 /// The served zones, as `callsign serve` would be configured: two zones,
 /// an in-zone name server with glue, transfers allowed from loopback.
+/// Keys for request authentication and signing go here too.
+const CONFIG: &str = r#"
+zones = ["e164.arpa", "e164.example.net"]
+ns = ["ns1.e164.arpa", "ns.example.org"]
+ns_addresses = ["ns1.e164.arpa=192.0.2.53", "ns1.e164.arpa=2001:db8::53"]
+axfr_allow = ["127.0.0.0/8"]
+"#;
+
 fn config() -> DnsConfig {
-    DnsConfig {
-        zones: vec!["e164.arpa".into(), "e164.example.net".into()],
-        ns: vec!["ns1.e164.arpa".into(), "ns.example.org".into()],
-        ns_addresses: "ns1.e164.arpa=192.0.2.53, ns1.e164.arpa=2001:db8::53"
-            .parse()
-            .expect("glue"),
-        axfr_allow: "127.0.0.0/8".parse().expect("CIDR"),
-        ..DnsConfig::default()
-    }
+    Figment::from(Serialized::defaults(DnsConfig::default()))
+        .merge(Toml::string(CONFIG))
+        .extract()
+        .expect("the fixture's DNS configuration")
 }
 
 struct Fixture {
