@@ -13,6 +13,8 @@ pub mod connections;
 pub mod demo;
 pub mod directory;
 pub mod dns;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod http;
 pub mod model;
 pub mod resolve;

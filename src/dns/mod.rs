@@ -13,6 +13,7 @@
 //! client-side types check the wire format in the tests.
 
 mod answer;
+pub(crate) mod fuzz;
 mod index;
 pub mod keys;
 mod naptr;

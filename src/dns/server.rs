@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
 
@@ -176,27 +176,51 @@ async fn connection(
         }
         wait = limits.idle;
         metrics::counter!("callsign_dns_queries_total", "transport" => "tcp").increment(1);
-        let written = match responder.respond(&msg, ip, Transport::Tcp, &mut out) {
-            Reply::Send => {
-                frame.clear();
-                frame.extend_from_slice(&(out.len() as u16).to_be_bytes());
-                frame.extend_from_slice(&out);
-                // A client that sends queries but never reads the answers
-                // must not hold its slot forever.
-                tokio::time::timeout(limits.idle, stream.write_all(&frame))
-                    .await
-                    .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()))
-            }
-            Reply::Nothing => continue,
-            Reply::Transfer {
-                zone,
-                ixfr_from,
-                signer,
-            } => xfr::transfer(responder, &msg, zone, ixfr_from, signer, &mut stream).await,
-        };
+        let written = answer_tcp(
+            responder,
+            &msg,
+            ip,
+            &mut out,
+            &mut frame,
+            &mut stream,
+            limits.idle,
+        )
+        .await;
         if let Err(e) = written {
             tracing::debug!(%peer, error = %e, "DNS TCP client went away");
             return;
         }
+    }
+}
+
+/// Answer one message of a TCP connection onto `to`: its answer framed
+/// (RFC 1035 §4.2.2), a whole zone transfer, or nothing. `out` and
+/// `frame` are the connection's reusable buffers.
+pub async fn answer_tcp(
+    responder: &Responder,
+    msg: &[u8],
+    peer: IpAddr,
+    out: &mut Vec<u8>,
+    frame: &mut Vec<u8>,
+    to: &mut (impl AsyncWrite + Unpin),
+    idle: Duration,
+) -> std::io::Result<()> {
+    match responder.respond(msg, peer, Transport::Tcp, out) {
+        Reply::Send => {
+            frame.clear();
+            frame.extend_from_slice(&(out.len() as u16).to_be_bytes());
+            frame.extend_from_slice(out);
+            // A client that sends queries but never reads the answers
+            // must not hold its slot forever.
+            tokio::time::timeout(idle, to.write_all(frame))
+                .await
+                .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()))
+        }
+        Reply::Nothing => Ok(()),
+        Reply::Transfer {
+            zone,
+            ixfr_from,
+            signer,
+        } => xfr::transfer(responder, msg, zone, ixfr_from, signer, to).await,
     }
 }

@@ -195,7 +195,7 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
 }
 
 /// `resource` (exactly once) and every `rel`, RFC 3986-decoded.
-fn parse_query(uri: &Uri) -> Result<(String, Vec<String>), ApiError> {
+pub(crate) fn parse_query(uri: &Uri) -> Result<(String, Vec<String>), ApiError> {
     let mut resource = None;
     let mut rels = Vec::new();
     for pair in uri

@@ -163,6 +163,11 @@ impl Address {
             Kind::Xmpp => format!("xmpp:{}", parse_jid(rest)?),
             Kind::Https => parse_https(input)?,
         };
+        // Canonicalising can lengthen (percent-encoding, A-labels): the
+        // limit holds for what is stored too, which must parse again.
+        if uri.len() > MAX_LEN {
+            return Err(AddressError::TooLong(MAX_LEN));
+        }
         Ok(Address { kind: scheme, uri })
     }
 
@@ -282,13 +287,31 @@ fn e164_digits(
     {
         return Err(AddressError::Tel(trimmed.to_owned()));
     }
-    let number =
-        phonenumber::parse(None, trimmed).map_err(|_| AddressError::Tel(trimmed.to_owned()))?;
-    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    let e164 = e164_of(trimmed).ok_or_else(|| AddressError::Tel(trimmed.to_owned()))?;
+    // libphonenumber drops a national prefix written after the country code
+    // (`+44 (0)20…`), once per parse: a number left starting with another
+    // would canonicalise to something else again. A canonical form must
+    // parse to itself (keys are looked up as given), so such a number is
+    // refused; when no digit was dropped, parsing again changes nothing.
+    let written = trimmed.chars().filter(char::is_ascii_digit);
+    if !e164.chars().skip(1).eq(written) && e164_of(&e164).as_ref() != Some(&e164) {
+        return Err(AddressError::Tel(trimmed.to_owned()));
+    }
     if !digits.contains(&(e164.len() - 1)) {
         return Err(AddressError::Tel(trimmed.to_owned()));
     }
     Ok(e164)
+}
+
+/// libphonenumber's E.164 form of an international number (the caller
+/// checks how many digits it may have).
+fn e164_of(number: &str) -> Option<String> {
+    let e164 = phonenumber::parse(None, number)
+        .ok()?
+        .format()
+        .mode(phonenumber::Mode::E164)
+        .to_string();
+    Some(e164)
 }
 
 /// `user@host[:port]`, parameters and headers dropped, host lowercased.
@@ -516,5 +539,34 @@ mod tests {
         let a = Address::parse("tel:+12125550100", None).unwrap();
         assert_eq!(a.host(), None);
         assert_eq!(a.e164(), Some("+12125550100"));
+    }
+
+    #[test]
+    fn canonical_numbers_parse_to_themselves() {
+        let tel = |raw: &str| Address::parse(raw, None).map(Address::into_string);
+        // A national prefix after the country code is dropped...
+        assert_eq!(tel("tel:+44 (0)20 7946 0000").unwrap(), "tel:+442079460000");
+        assert_eq!(tel("tel:+620800000").unwrap(), "tel:+62800000");
+        assert_eq!(tel("tel:+62800000").unwrap(), "tel:+62800000");
+        // ...but not when what is left would lose another digit on a
+        // second parse (found by the webfinger_resource fuzz target).
+        assert_eq!(
+            tel("tel:+62000800000"),
+            Err(AddressError::Tel("+62000800000".into()))
+        );
+        // The same through the import parser (import_line target).
+        assert!(tel("tel:+400008460000").is_err());
+    }
+
+    #[test]
+    fn the_length_limit_holds_for_the_canonical_form() {
+        // 2-byte characters, percent-encoded to 6 bytes each.
+        let path = "ң".repeat(100);
+        let input = format!("https://example.com/{path}");
+        assert!(input.len() <= MAX_LEN);
+        assert_eq!(
+            Address::parse(&input, None),
+            Err(AddressError::TooLong(MAX_LEN))
+        );
     }
 }

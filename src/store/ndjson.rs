@@ -173,7 +173,7 @@ async fn produce<R: AsyncBufRead + Unpin>(
     Ok(report)
 }
 
-fn parse_line(line: &str, limits: &Limits) -> Result<Subject, String> {
+pub(crate) fn parse_line(line: &str, limits: &Limits) -> Result<Subject, String> {
     let input: SubjectInput =
         serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let subject = input.into_subject(Utc::now()).map_err(|e| e.to_string())?;
