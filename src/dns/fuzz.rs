@@ -3,10 +3,11 @@
 //! way the directory feeds it, with the answers checked as DNS messages.
 //!
 //! Each input is answered four times: over UDP and over TCP, from a
-//! secondary allowed to transfer and from anyone else. Request
-//! authentication and answer signing belong inside `Responder::respond`
-//! and `xfr::transfer`, so they are reached with no change here; keys
-//! they need go into [`CONFIG`].
+//! secondary allowed to transfer and from anyone else; an input that is a
+//! DNS message is also answered once more signed with the fixture's TSIG
+//! key, so the paths behind a valid signature (answer signing, signed
+//! transfers) are reached too. `e164.arpa` is DNSSEC-signed, so queries
+//! with the DO bit go through answer-time signing and compact denial.
 
 use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
-use hickory_proto::op::Message;
+use hickory_proto::op::{Message, MessageType};
 use hickory_proto::rr::RecordType;
 
 use super::answer::{Reply, Transport};
@@ -29,14 +30,49 @@ const SECONDARY: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(127, 0, 0, 1));
 const STRANGER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 7));
 
 /// The served zones, as `callsign serve` would be configured: two zones,
-/// an in-zone name server with glue, transfers allowed from loopback.
-/// Keys for request authentication and signing go here too.
+/// an in-zone name server with glue, transfers allowed from loopback, and
+/// a TSIG key (`fuzz-key`, secret "0123456789abcdef").
 const CONFIG: &str = r#"
 zones = ["e164.arpa", "e164.example.net"]
 ns = ["ns1.e164.arpa", "ns.example.org"]
 ns_addresses = ["ns1.e164.arpa=192.0.2.53", "ns1.e164.arpa=2001:db8::53"]
 axfr_allow = ["127.0.0.0/8"]
+
+[[tsig_keys]]
+name = "fuzz-key"
+algorithm = "hmac-sha256"
+secret = "MDEyMzQ1Njc4OWFiY2RlZg=="
 "#;
+
+/// The fixture's TSIG key, as a client holds it.
+fn client_key() -> hickory_proto::rr::TSigner {
+    hickory_proto::rr::TSigner::new(
+        b"0123456789abcdef".to_vec(),
+        hickory_proto::rr::rdata::tsig::TsigAlgorithm::HmacSha256,
+        hickory_proto::rr::Name::from_ascii("fuzz-key.").expect("a name"),
+        300,
+    )
+    .expect("a TSIG key")
+}
+
+/// Signs `e164.arpa` (not `e164.example.net`) the way a `dns.dnssec` zone is,
+/// with a key made for the fixture instead of one from the database.
+fn sign_e164_arpa(dns: &Dns) {
+    let stored = super::keys::generate("e164.arpa", 13).expect("a zone key");
+    let keys = super::keys::ZoneKeys::at(&[stored], chrono::Utc::now()).expect("zone keys");
+    let signer = super::sign::Signer::new(keys, Duration::from_secs(86_400), 1000)
+        .expect("a signer")
+        .map(Arc::new);
+    // One entry per zone, in the responder's order (longest apex first).
+    let signers = (dns.responder.zones.zones.iter())
+        .map(|zone| {
+            signer
+                .clone()
+                .filter(|_| zone.name.to_ascii() == "e164.arpa.")
+        })
+        .collect();
+    dns.responder.signers.store(Arc::new(signers));
+}
 
 fn config() -> DnsConfig {
     Figment::from(Serialized::defaults(DnsConfig::default()))
@@ -63,6 +99,7 @@ fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let dns = Dns::new(&config()).expect("fixture DNS configuration");
+        sign_e164_arpa(&dns);
         let index = dns.index();
         // As the directory does: the initial load, then changes one by
         // one, which the journal keeps for IXFR.
@@ -82,8 +119,27 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-/// Answer `data` as every listener would, and check what goes back.
+/// Answer `data` as every listener would, and check what goes back; a
+/// message the fuzzer made is answered once more, validly signed.
 pub fn request(data: &[u8]) {
+    answer_everywhere(data);
+    if let Some(signed) = signed_copy(data) {
+        answer_everywhere(&signed);
+    }
+}
+
+/// `data` signed with the fixture's key, when it is a message hickory reads
+/// and re-encodes and that carries no signature of its own.
+fn signed_copy(data: &[u8]) -> Option<Vec<u8>> {
+    let mut message = Message::from_vec(data).ok()?;
+    if message.signature().is_some() || message.metadata.message_type != MessageType::Query {
+        return None;
+    }
+    message.finalize(&client_key(), super::tsig::now()).ok()?;
+    message.to_vec().ok()
+}
+
+fn answer_everywhere(data: &[u8]) {
     let fixture = fixture();
     let responder = &fixture.dns.responder;
     let mut out = Vec::new();
@@ -206,6 +262,35 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The paths the fixture is there to reach: answer-time DNSSEC
+    /// signing, and answers to validly signed requests, signed back.
+    #[test]
+    fn the_fixture_signs_answers_and_takes_signed_requests() {
+        let mut q = query("0.0.1.0.5.5.5.2.1.2.1.e164.arpa.", RecordType::NAPTR);
+        q.set_edns(hickory_proto::op::Edns::new());
+        q.edns.as_mut().unwrap().set_dnssec_ok(true);
+        let records = over_tcp(&q, STRANGER);
+        assert!(records.iter().any(|r| r.record_type() == RecordType::NAPTR));
+        let types: Vec<_> = records.iter().map(|r| r.record_type()).collect();
+        assert!(types.contains(&RecordType::RRSIG), "{types:?}");
+
+        let plain = query("e164.arpa.", RecordType::SOA).to_vec().unwrap();
+        let signed = signed_copy(&plain).expect("a query can be signed");
+        let mut out = Vec::new();
+        let reply = fixture()
+            .dns
+            .responder
+            .respond(&signed, SECONDARY, Transport::Udp, &mut out);
+        assert!(matches!(reply, Reply::Send));
+        let answer = Message::from_vec(&out).unwrap();
+        assert_eq!(
+            answer.response_code,
+            hickory_proto::op::ResponseCode::NoError
+        );
+        assert!(answer.signature().is_some(), "the answer is signed back");
+        assert!(signed_copy(&signed).is_none(), "signed once only");
     }
 
     #[test]
