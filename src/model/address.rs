@@ -421,7 +421,12 @@ fn parse_jid(rest: &str) -> Result<String, AddressError> {
     check_jid_node(node.as_str())?;
     // Domains get the same checks as every other host.
     canonical_host(jid.domain().as_str())?;
-    Ok(jid.to_string())
+    // Resourceprep's NFKC can make a space of a visible character (U+02DC
+    // SMALL TILDE is a space and a combining tilde): the canonical form
+    // must pass the same checks as input, or it would never parse again.
+    let canonical = jid.to_string();
+    reject_bad_chars(&canonical)?;
+    Ok(canonical)
 }
 
 fn parse_https(input: &str) -> Result<String, AddressError> {
@@ -539,6 +544,18 @@ mod tests {
         let a = Address::parse("tel:+12125550100", None).unwrap();
         assert_eq!(a.host(), None);
         assert_eq!(a.e164(), Some("+12125550100"));
+    }
+
+    #[test]
+    fn jids_whose_canonical_form_holds_a_space_are_refused() {
+        let input = "xmpp:alice@example.com/e\u{2dc}hm";
+        assert_eq!(
+            Address::parse(input, None).unwrap_err(),
+            AddressError::BadCharacter(' ')
+        );
+        // A resource that stays visible is kept, and parses to itself.
+        let kept = Address::parse("xmpp:alice@example.com/phone", None).unwrap();
+        assert_eq!(Address::parse(kept.as_str(), None).unwrap(), kept);
     }
 
     #[test]
