@@ -8,7 +8,7 @@ use axum::http::Uri;
 
 use crate::http::webfinger::{canonical_key, parse_query};
 use crate::model::{DirectoryKey, Limits, percent_decode, percent_encode};
-use crate::store::ndjson::{parse_line, to_input};
+use crate::store::ndjson::{Parsed, block_line, parse_import_line, to_input};
 
 /// Bytes from the network through the DNS request path: see `dns::fuzz`.
 pub use crate::dns::fuzz::request as dns_request;
@@ -86,18 +86,27 @@ pub fn import_line(data: &[u8]) {
         let Ok(line) = std::str::from_utf8(line) else {
             continue;
         };
-        let Ok(subject) = parse_line(line, &limits) else {
+        let Ok(parsed) = parse_import_line(line, &limits) else {
             continue;
         };
-        let exported = serde_json::to_string(&to_input(&subject)).expect("subjects serialise");
-        let again = parse_line(&exported, &limits)
+        let exported = exported(&parsed);
+        let again = parse_import_line(&exported, &limits)
             .unwrap_or_else(|e| panic!("the export of {line:?} does not re-import: {e}"));
         assert_eq!(
-            serde_json::to_string(&to_input(&again)).expect("subjects serialise"),
+            self::exported(&again),
             exported,
             "the export of {line:?} changes on re-import"
         );
     }
+}
+
+/// The export line of what an import line holds.
+fn exported(parsed: &Parsed) -> String {
+    match parsed {
+        Parsed::Subject(subject) => serde_json::to_string(&to_input(subject)),
+        Parsed::Block(block) => serde_json::to_string(&block_line(block)),
+    }
+    .expect("import lines serialise")
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use dashmap::DashMap;
 use tokio::sync::{Mutex, watch};
 use uuid::Uuid;
 
-use crate::model::{Block, Blocks, Subject};
+use crate::model::{Address, Block, Blocks, Subject};
 use crate::store::Change;
 
 mod follow;
@@ -93,7 +93,10 @@ pub struct Directory {
 
 impl Directory {
     pub fn new() -> Arc<Directory> {
-        Arc::new(Directory::default())
+        Arc::new(Directory {
+            blocks: std::sync::RwLock::new(Blocks::reversible()),
+            ..Directory::default()
+        })
     }
 
     /// Register an index before [`Directory::load`].
@@ -108,13 +111,42 @@ impl Directory {
             .find(Key::Name(key), |bytes| Arc::new(packed::unpack(bytes)))
     }
 
-    /// [`Directory::get`], or for a `tel:` number inside a block, the
-    /// subject it answers as ([`Block::subject_for`]): no privacy applied.
+    /// [`Directory::get`]; or for a `tel:` number inside a block, the
+    /// subject it answers as ([`Block::subject_for`]); or for an address a
+    /// block's template makes, its number's subject, when exactly one
+    /// number makes it. No privacy applied.
     pub fn find(&self, key: &str) -> Option<Arc<Subject>> {
         if let Some(subject) = self.get(key) {
             return Some(subject);
         }
-        let digits = key.strip_prefix("tel:+")?;
+        if let Some(digits) = key.strip_prefix("tel:+") {
+            return self.block_number(digits);
+        }
+        if !self.blocks.read().expect("blocks").reverses() {
+            return None;
+        }
+        // Keys arrive canonical, or as given on a first try (WebFinger):
+        // only a canonical one can be a template's address.
+        let address = Address::parse(key, None)
+            .ok()
+            .filter(|a| a.as_str() == key)?;
+        let candidates = self.blocks.read().expect("blocks").numbers_of(&address);
+        let mut made = candidates
+            .iter()
+            .filter_map(|digits| self.block_number(digits))
+            .filter(|s| s.addresses.iter().any(|a| a.uri.as_str() == key));
+        let subject = made.next()?;
+        // Two numbers making one address: it names neither.
+        made.next().is_none().then_some(subject)
+    }
+
+    /// The subject the number `digits` answers as when no subject has it:
+    /// its block's ([`Block::subject_for`]).
+    fn block_number(&self, digits: &str) -> Option<Arc<Subject>> {
+        if self.get(&format!("tel:+{digits}")).is_some() {
+            // A published number wins over every block.
+            return None;
+        }
         let block = self.blocks.read().expect("blocks").around(digits)?.clone();
         let owner = block.owner.as_deref().and_then(|o| self.get(o));
         block.subject_for(digits, owner.as_deref()).map(Arc::new)
@@ -189,7 +221,7 @@ impl Directory {
             }
         }
         self.domains.clear();
-        *self.blocks.write().expect("blocks") = Blocks::default();
+        *self.blocks.write().expect("blocks") = Blocks::reversible();
     }
 
     fn put(&self, serial: i64, after: Subject) {

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 
 use tokio::sync::watch;
 
-use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish};
+use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number};
 use crate::directory::Index;
 use crate::model::{Block, Blocks, Subject};
 
@@ -113,7 +113,7 @@ impl State {
 /// answers as publishes, decided by the one privacy function.
 fn block_records(block: &Block, digits: &str) -> Option<Naptrs> {
     let subject = block.subject_for(digits, None)?;
-    publish(&subject)
+    publish_block_number(&subject)
         .into_iter()
         .next()
         .map(|(_, naptrs)| naptrs)

@@ -10,6 +10,12 @@
 //!
 //! `sips:` addresses are published as `E2U+sip` (RFC 3764 allows a SIPS URI
 //! in the `sip` enumservice) and ranked with the `sip:` ones.
+//!
+//! A ported number (one with a routing number) also answers RFC 4769's
+//! `10 100 "u" "E2U+pstn:tel" "!^.*$!tel:+N;npdi;rn=+R!" .`, at that number
+//! only; a number of a ported block answers the back-reference form
+//! `"!^(.*)$!tel:\1;npdi;rn=+R!"`, the same record for every number of the
+//! block (what a wildcard can carry).
 
 use std::sync::{Arc, LazyLock};
 
@@ -23,6 +29,17 @@ use crate::model::{Kind, Subject, Viewer, project};
 
 pub const ORDER: u16 = 100;
 pub const FLAGS: &str = "u";
+
+/// The number-portability record (RFC 4769): ordered before every other
+/// record, so a PSTN router that understands it meets it first; clients
+/// that do not skip it.
+const PSTN_ORDER: u16 = 10;
+const PSTN_PREFERENCE: u16 = 100;
+const PSTN_SERVICES: &str = "E2U+pstn:tel";
+/// The service index (beside [`SERVICES`]) of the pstn record.
+const PSTN: u8 = 7;
+/// The regexp head of the back-reference form: the whole AUS is `\1`.
+const REGEXP_HEAD_ANY: &[u8] = b"!^(.*)$!";
 
 /// The enumservice and preference base of each kind, in publication order.
 /// Within a kind, preference = base + the address's rank by priority,
@@ -61,24 +78,36 @@ struct Head {
     services: &'static str,
 }
 
+impl Head {
+    fn new(order: u16, services: &'static str, preference: u16) -> Head {
+        // An empty regexp and the root replacement are one byte each.
+        let full =
+            encode(order, services, preference, b"").expect("a record without a regexp encodes");
+        Head {
+            bytes: full[..full.len() - 2].into(),
+            services,
+        }
+    }
+
+    fn order(&self) -> u16 {
+        u16::from_be_bytes([self.bytes[0], self.bytes[1]])
+    }
+}
+
 static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
     SERVICES
         .iter()
-        .map(|(_, services, base)| {
-            // An empty regexp and the root replacement are one byte each.
-            let full = encode(services, *base, b"").expect("a record without a regexp encodes");
-            Head {
-                bytes: full[..full.len() - 2].into(),
-                services,
-            }
-        })
+        .map(|(_, services, base)| Head::new(ORDER, services, *base))
         .collect()
 });
 
+static PSTN_HEAD: LazyLock<Head> =
+    LazyLock::new(|| Head::new(PSTN_ORDER, PSTN_SERVICES, PSTN_PREFERENCE));
+
 /// The whole rdata of one NAPTR, by hickory's encoder.
-fn encode(services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
+fn encode(order: u16, services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
     let naptr = NAPTR::new(
-        ORDER,
+        order,
         preference,
         FLAGS.as_bytes().into(),
         services.as_bytes().into(),
@@ -101,7 +130,10 @@ fn encode(services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
 /// Each record is a byte (service index in bits 0-2, form above) and then
 /// its form's data: a rest (`[length][bytes]`, the URI after `scheme:`), a
 /// number key (8 bytes), the offset (2 bytes) of an earlier rest, or a
-/// whole URI (`[length][bytes]`).
+/// whole URI (`[length][bytes]`). A pstn record (service [`PSTN`], first in
+/// the set) is the number's key and its routing number's (`FORM_TEL`,
+/// answered at that number only) or the routing number's alone
+/// (`FORM_REST`, the back-reference form, answered at every number).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Naptrs(Arc<[u8]>);
 
@@ -118,7 +150,13 @@ enum Uri<'a> {
     Rest(&'static str, &'a [u8]),
     Tel(NumberKey),
     Whole(&'a [u8]),
+    /// `tel:+N;npdi;rn=+R`: a number and its routing number.
+    Ported(NumberKey, NumberKey),
+    /// `tel:\1;npdi;rn=+R`: any number (the AUS) and a routing number.
+    PortedAny(NumberKey),
 }
+
+const NPDI_RN: &[u8] = b";npdi;rn=+";
 
 impl Uri<'_> {
     fn len(&self) -> usize {
@@ -126,6 +164,13 @@ impl Uri<'_> {
             Uri::Rest(scheme, rest) => scheme.len() + 1 + rest.len(),
             Uri::Tel(key) => "tel:+".len() + key_digits(*key).count(),
             Uri::Whole(uri) => uri.len(),
+            Uri::Ported(number, rn) => {
+                "tel:+".len()
+                    + key_digits(*number).count()
+                    + NPDI_RN.len()
+                    + key_digits(*rn).count()
+            }
+            Uri::PortedAny(rn) => "tel:\\1".len() + NPDI_RN.len() + key_digits(*rn).count(),
         }
     }
 
@@ -141,6 +186,26 @@ impl Uri<'_> {
                 out.extend(key_digits(*key));
             }
             Uri::Whole(uri) => out.extend_from_slice(uri),
+            Uri::Ported(number, rn) => {
+                out.extend_from_slice(b"tel:+");
+                out.extend(key_digits(*number));
+                out.extend_from_slice(NPDI_RN);
+                out.extend(key_digits(*rn));
+            }
+            Uri::PortedAny(rn) => {
+                out.extend_from_slice(b"tel:\\1");
+                out.extend_from_slice(NPDI_RN);
+                out.extend(key_digits(*rn));
+            }
+        }
+    }
+
+    /// The regexp before the replacement: the back-reference form
+    /// captures the whole AUS.
+    fn regexp_head(&self) -> &'static [u8] {
+        match self {
+            Uri::PortedAny(_) => REGEXP_HEAD_ANY,
+            _ => REGEXP_HEAD,
         }
     }
 }
@@ -156,7 +221,16 @@ pub struct Naptr<'a> {
 impl Naptr<'_> {
     /// The rdata length.
     pub fn len(&self) -> usize {
-        self.head.bytes.len() + 1 + REGEXP_HEAD.len() + self.uri.len() + REGEXP_TAIL.len() + 1
+        self.head.bytes.len() + 1 + self.regexp_len() + 1
+    }
+
+    fn regexp_len(&self) -> usize {
+        self.uri.regexp_head().len() + self.uri.len() + REGEXP_TAIL.len()
+    }
+
+    /// ORDER: 10 for the pstn record, [`ORDER`] for every other.
+    pub fn order(&self) -> u16 {
+        self.head.order()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -169,8 +243,8 @@ impl Naptr<'_> {
         out.extend_from_slice(&head[..2]);
         out.extend_from_slice(&self.preference.to_be_bytes());
         out.extend_from_slice(&head[4..]);
-        out.push((REGEXP_HEAD.len() + self.uri.len() + REGEXP_TAIL.len()) as u8);
-        out.extend_from_slice(REGEXP_HEAD);
+        out.push(self.regexp_len() as u8);
+        out.extend_from_slice(self.uri.regexp_head());
         self.uri.write(out);
         out.extend_from_slice(REGEXP_TAIL);
         out.push(0);
@@ -187,7 +261,7 @@ impl Naptr<'_> {
     }
 
     pub fn regexp(&self) -> Vec<u8> {
-        let mut v = REGEXP_HEAD.to_vec();
+        let mut v = self.uri.regexp_head().to_vec();
         self.uri.write(&mut v);
         v.extend_from_slice(REGEXP_TAIL);
         v
@@ -207,6 +281,28 @@ impl Naptrs {
         std::iter::from_fn(move || {
             loop {
                 let tag = *set.get(pos)?;
+                let key_at = |at: usize| -> Option<NumberKey> {
+                    Some(u64::from_le_bytes(set.get(at..at + 8)?.try_into().ok()?))
+                };
+                if tag & 7 == PSTN {
+                    let uri = if tag & FORM_MASK == FORM_TEL {
+                        let (number, rn) = (key_at(pos + 1)?, key_at(pos + 9)?);
+                        pos += 17;
+                        if number != own {
+                            continue;
+                        }
+                        Uri::Ported(number, rn)
+                    } else {
+                        let rn = key_at(pos + 1)?;
+                        pos += 9;
+                        Uri::PortedAny(rn)
+                    };
+                    return Some(Naptr {
+                        head: &PSTN_HEAD,
+                        uri,
+                        preference: PSTN_PREFERENCE,
+                    });
+                }
                 let service = (tag & 7) as usize;
                 let scheme = SERVICES[service].0.scheme();
                 let uri = match tag & FORM_MASK {
@@ -253,8 +349,19 @@ impl Naptrs {
 /// Every number `subject` publishes, with its records. Empty for a
 /// subject the anonymous viewer may not find by any number.
 pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
+    publish_as(subject, false)
+}
+
+/// [`publish`] for the subject a number of a block answers as: its
+/// routing number in the back-reference form, the same for every number.
+pub fn publish_block_number(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
+    publish_as(subject, true)
+}
+
+fn publish_as(subject: &Subject, any_number: bool) -> Vec<(NumberKey, Naptrs)> {
     let mut projection = None;
     let mut numbers = Vec::new();
+    let mut set = Vec::new();
     for a in subject.addresses.iter().filter(|a| a.kind() == Kind::Tel) {
         let Some(p) = project(subject, a.uri.as_str(), Viewer::Anonymous) else {
             continue;
@@ -264,13 +371,26 @@ pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
         };
         numbers.push(key);
         projection.get_or_insert(p);
+        let Some(rn) = a
+            .routing_number
+            .as_deref()
+            .and_then(|rn| number_key(&rn.as_bytes()[1..]))
+        else {
+            continue;
+        };
+        if any_number {
+            set.push(PSTN | FORM_REST);
+        } else {
+            set.push(PSTN | FORM_TEL);
+            set.extend_from_slice(&key.to_le_bytes());
+        }
+        set.extend_from_slice(&rn.to_le_bytes());
     }
     let Some(projection) = projection else {
         return Vec::new();
     };
     let mut addresses = projection.addresses;
     addresses.sort_by_key(|a| SERVICES[service(a.kind())].2);
-    let mut set = Vec::new();
     // Where each rest written so far starts (at its length byte).
     let mut rests: Vec<usize> = Vec::new();
     for a in addresses {
@@ -427,10 +547,66 @@ mod tests {
         let records: Vec<_> = published[0].1.iter(published[0].0).collect();
         assert_eq!(records.len(), 7);
         for r in records {
-            let expected = encode(r.services(), r.preference, &r.regexp()).unwrap();
+            let expected = encode(r.order(), r.services(), r.preference, &r.regexp()).unwrap();
             assert_eq!(r.to_vec(), expected, "{}", r.services());
             assert_eq!(r.len(), expected.len());
         }
+    }
+
+    #[test]
+    fn ported_numbers_route_at_themselves_only() {
+        let s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100", "routing_number": "+12125550199"},
+            {"uri": "tel:+12125550101"},
+            {"uri": "sip:alice@example.com"},
+        ]));
+        let published = publish(&s);
+        let pstn = |(key, n): &(NumberKey, Naptrs)| {
+            n.iter(*key)
+                .filter(|r| r.services() == "E2U+pstn:tel")
+                .map(|r| {
+                    (
+                        r.order(),
+                        r.preference,
+                        String::from_utf8(r.regexp()).unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let at = |digits: &[u8]| {
+            published
+                .iter()
+                .find(|(k, _)| *k == number_key(digits).unwrap())
+                .unwrap()
+        };
+        assert_eq!(
+            pstn(at(b"12125550100")),
+            [(
+                10,
+                100,
+                "!^.*$!tel:+12125550100;npdi;rn=+12125550199!".to_owned()
+            )]
+        );
+        assert!(pstn(at(b"12125550101")).is_empty());
+        // A number of a block: the back-reference form, the same for all.
+        let block = publish_block_number(&s);
+        assert_eq!(
+            pstn(&block[0]),
+            [(10, 100, r"!^(.*)$!tel:\1;npdi;rn=+12125550199!".to_owned())]
+        );
+        // Each is what hickory encodes, and reads back to the routed URI.
+        for (key, n) in published.iter().chain(&block) {
+            for r in n.iter(*key) {
+                let expected = encode(r.order(), r.services(), r.preference, &r.regexp()).unwrap();
+                assert_eq!(r.to_vec(), expected);
+                assert_eq!(r.len(), expected.len());
+            }
+        }
+        let regexp = pstn(&block[0])[0].2.clone();
+        assert_eq!(
+            substitute(&regexp, AUS).as_deref(),
+            Some("tel:+12125550100;npdi;rn=+12125550199")
+        );
     }
 
     const AUS: &str = "+12125550100";

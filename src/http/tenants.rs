@@ -9,6 +9,11 @@
 //! Channels read the directory through a [`TenantView`], so the rule is
 //! decided here once: a subject the Host may not see is not there at all,
 //! and answers exactly like an unknown key.
+//!
+//! A number of a block without an owner lives in no subject domain, so no
+//! tenant holds it: with tenants configured, it is answered on no Host
+//! (DNS, which has no Host, still publishes it). Give the block an owner
+//! to serve its numbers under that owner's tenant.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -65,9 +70,13 @@ impl TenantView<'_> {
     /// The subject owning `key` (or the number of a block it falls in), if
     /// this Host serves its domain; no privacy applied yet.
     pub fn get(&self, key: &str) -> Option<Arc<Subject>> {
-        self.directory
-            .find(key)
-            .filter(|s| self.tenants.serves(self.host.as_deref(), s.domain.as_str()))
+        self.directory.find(key).filter(|s| {
+            if s.is_unowned_number() {
+                self.tenants.by_host.is_empty()
+            } else {
+                self.tenants.serves(self.host.as_deref(), s.domain.as_str())
+            }
+        })
     }
 }
 

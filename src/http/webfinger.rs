@@ -178,7 +178,9 @@ fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
         .iter()
         .map(|a| Link {
             rel: rel(a.kind()).into(),
-            href: a.uri.to_string(),
+            // A ported number links in its RFC 4694 form, with its routing
+            // number; `aliases` keep the number as the key it is.
+            href: a.routed_uri().into_owned(),
             titles: a
                 .label
                 .clone()

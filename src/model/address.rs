@@ -83,8 +83,10 @@ pub enum AddressError {
     UnknownScheme(String),
     #[error("`{0}` is not a valid E.164 telephone number")]
     Tel(String),
-    #[error("tel: parameters are not supported")]
+    #[error("tel: parameters are not supported (except `;npdi;rn=+…` of a ported number)")]
     TelParameters,
+    #[error("a routing number needs `npdi` beside it (RFC 4694: `tel:+…;npdi;rn=+…`)")]
+    RoutingWithoutNpdi,
     #[error("expected user@host")]
     MissingUser,
     #[error(
@@ -260,6 +262,50 @@ fn reject_bad_chars(s: &str) -> Result<(), AddressError> {
 /// A global number in E.164 form (`+12125550100`), via libphonenumber's rules.
 fn parse_e164(rest: &str) -> Result<String, AddressError> {
     e164_digits(rest, 7..=15)
+}
+
+/// A routing number (RFC 4694 `rn`): a whole E.164 number, canonicalised
+/// as a `tel:` number is (`+1-215-555-0199` → `+12155550199`).
+pub fn parse_routing_number(input: &str) -> Result<String, AddressError> {
+    parse_e164(input)
+}
+
+/// A number with its number-portability parameters (RFC 4694), as
+/// submitted: `tel:+N;npdi;rn=+R` is the number `tel:+N` routed to `+R`
+/// (canonical, `None` without `rn`). Any other parameter is refused, and
+/// so is `rn` without `npdi`; a URI without parameters is parsed as
+/// [`Address::parse`] does.
+pub fn parse_ported(
+    input: &str,
+    kind: Option<Kind>,
+) -> Result<(Address, Option<String>), AddressError> {
+    let trimmed = input.trim();
+    let Some((number, params)) = trimmed.split_once(';') else {
+        return Ok((Address::parse(trimmed, kind)?, None));
+    };
+    let address = match Address::parse(number, kind) {
+        Ok(address) if address.kind() == Kind::Tel => address,
+        // Parameters of other schemes are the parser's to drop (or refuse).
+        _ => return Ok((Address::parse(trimmed, kind)?, None)),
+    };
+    let (mut npdi, mut rn) = (false, None);
+    for param in params.split(';') {
+        let (name, value) = param.split_once('=').unwrap_or((param, ""));
+        match name.to_ascii_lowercase().as_str() {
+            "npdi" if !param.contains('=') && !npdi => npdi = true,
+            "rn" if rn.is_none() && param.contains('=') => rn = Some(parse_routing_number(value)?),
+            _ => return Err(AddressError::TelParameters),
+        }
+    }
+    if rn.is_some() && !npdi {
+        return Err(AddressError::RoutingWithoutNpdi);
+    }
+    Ok((address, rn))
+}
+
+/// The RFC 4694 form of a ported number: `tel:+N;npdi;rn=+R`.
+pub fn ported_uri(number: &Address, routing_number: &str) -> String {
+    format!("{number};npdi;rn={routing_number}")
 }
 
 /// The leading digits of a range of numbers (`+49 30 1234` → `+49301234`),
@@ -573,6 +619,43 @@ mod tests {
         );
         // The same through the import parser (import_line target).
         assert!(tel("tel:+400008460000").is_err());
+    }
+
+    #[test]
+    fn ported_numbers_carry_their_routing_number() {
+        let ported = |s: &str| parse_ported(s, None).map(|(a, rn)| (a.into_string(), rn));
+        assert_eq!(
+            ported("tel:+1-215-555-0123;npdi;rn=+1-215-555-0199"),
+            Ok(("tel:+12155550123".into(), Some("+12155550199".into())))
+        );
+        assert_eq!(
+            ported("tel:+12155550123;NPDI"),
+            Ok(("tel:+12155550123".into(), None))
+        );
+        assert_eq!(
+            ported("sip:a@example.com;transport=tcp"),
+            Ok(("sip:a@example.com".into(), None))
+        );
+        assert_eq!(
+            ported("tel:+12155550123;rn=+12155550199"),
+            Err(AddressError::RoutingWithoutNpdi)
+        );
+        for bad in [
+            "tel:+12155550123;npdi;rn=12155550199",
+            "tel:+12155550123;npdi;rn=+1",
+            "tel:+12155550123;npdi;rn=",
+            "tel:+12155550123;npdi;rn",
+            "tel:+12155550123;npdi;npdi",
+            "tel:+12155550123;npdi;rn=+12155550199;rn=+12155550198",
+            "tel:+12155550123;npdi;ext=1",
+        ] {
+            assert!(parse_ported(bad, None).is_err(), "{bad}");
+        }
+        let number = Address::parse("tel:+12155550123", None).unwrap();
+        assert_eq!(
+            ported_uri(&number, "+12155550199"),
+            "tel:+12155550123;npdi;rn=+12155550199"
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, Kind, parse_e164_prefix};
-use super::input::{FieldError, label, not_null};
+use super::input::{FieldError, label, not_null, routing_number};
+use super::reverse::Reverse;
 use super::subject::{Acct, Domain, Handle, Subject, SubjectAddress};
 use super::visibility::Visibility;
 
@@ -48,6 +49,11 @@ pub struct Block {
     /// May the numbers be looked up (WebFinger, lookup, DNS)?
     pub discoverable: bool,
     pub templates: Vec<Template>,
+    /// Every number of the block is ported to this routing number (RFC
+    /// 4694 `rn`), E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "+12155550199")]
+    pub routing_number: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -87,6 +93,11 @@ pub struct BlockInput {
     pub discoverable: Option<bool>,
     #[schema(min_items = 1)]
     pub templates: Vec<Template>,
+    /// Every number of the block is ported to this routing number (RFC
+    /// 4694 `rn`): DNS publishes `E2U+pstn:tel` for each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "+12155550199", max_length = 32, format = "e164")]
+    pub routing_number: Option<String>,
 }
 
 impl BlockInput {
@@ -129,6 +140,10 @@ impl BlockInput {
             Some(l) => label(&l, "")?,
             None => None,
         };
+        let routing_number = self
+            .routing_number
+            .map(|rn| routing_number(&rn, "routing_number"))
+            .transpose()?;
         let block = Block {
             id: Uuid::now_v7(),
             prefix,
@@ -138,11 +153,20 @@ impl BlockInput {
             visibility: self.visibility.unwrap_or_default(),
             discoverable: self.discoverable.unwrap_or(true),
             templates: self.templates,
+            routing_number,
             version: 1,
             created_at: now,
             updated_at: now,
         };
         block.check_templates()?;
+        if let Some(rn) = &block.routing_number
+            && block.covers(&rn[1..])
+        {
+            return Err(FieldError::new(
+                "routing_number",
+                format!("{rn} is a number of the block itself"),
+            ));
+        }
         Ok(block)
     }
 }
@@ -157,6 +181,7 @@ impl From<&Block> for BlockInput {
             visibility: Some(b.visibility),
             discoverable: Some(b.discoverable),
             templates: b.templates.clone(),
+            routing_number: b.routing_number.clone(),
         }
     }
 }
@@ -201,11 +226,21 @@ impl Block {
         let sample = self.sample_digits();
         for (i, template) in self.templates.iter().enumerate() {
             let uri = self.substitute(&template.uri, &sample);
-            if let Err(e) = Address::parse(&uri, None) {
-                return Err(FieldError::new(
-                    format!("templates[{i}].uri"),
-                    format!("no number of the block makes it an address: {e}"),
-                ));
+            match Address::parse(&uri, None) {
+                Err(e) => {
+                    return Err(FieldError::new(
+                        format!("templates[{i}].uri"),
+                        format!("no number of the block makes it an address: {e}"),
+                    ));
+                }
+                // A number listing itself as its own address.
+                Ok(a) if a.e164().is_some_and(|n| n[1..] == sample) => {
+                    return Err(FieldError::new(
+                        format!("templates[{i}].uri"),
+                        "makes each number its own address: a number is listed once",
+                    ));
+                }
+                Ok(_) => {}
             }
         }
         Ok(())
@@ -221,7 +256,7 @@ impl Block {
     }
 
     /// `template` for the number with these digits.
-    fn substitute(&self, template: &str, digits: &str) -> String {
+    pub(super) fn substitute(&self, template: &str, digits: &str) -> String {
         let rest = &digits[self.prefix_digits().len().min(digits.len())..];
         template
             .replace("\\1", rest)
@@ -244,18 +279,25 @@ impl Block {
             discoverable: self.discoverable,
             priority: 0,
             label: self.label.clone(),
+            routing_number: self.routing_number.clone(),
         }];
         for (i, template) in self.templates.iter().enumerate() {
             let Ok(uri) = Address::parse(&self.substitute(&template.uri, digits), None) else {
                 continue;
             };
+            if addresses.iter().any(|a| a.uri == uri) {
+                continue;
+            }
             addresses.push(SubjectAddress {
                 id: self.id,
                 uri,
                 visibility: template.visibility,
-                discoverable: false,
+                // A key only where the number can be read back from it:
+                // the directory looks reversible templates up (`reverse`).
+                discoverable: self.discoverable,
                 priority: 1 + i as u16,
                 label: None,
+                routing_number: None,
             });
         }
         let (handle, domain, display_name) = match owner {
@@ -289,29 +331,68 @@ impl Block {
 }
 
 /// A set of blocks by prefix: which block a number falls in (the longest
-/// prefix wins), and whether any block lies below a name.
+/// prefix wins), and whether any block lies below a name; optionally, which
+/// numbers a template's address may be read back to.
 #[derive(Clone, Debug, Default)]
-pub struct Blocks(BTreeMap<String, Arc<Block>>);
+pub struct Blocks {
+    by_prefix: BTreeMap<String, Arc<Block>>,
+    reverse: Option<Reverse>,
+}
 
 impl Blocks {
+    /// A set that also answers [`Blocks::numbers_of`].
+    pub fn reversible() -> Blocks {
+        Blocks {
+            by_prefix: BTreeMap::new(),
+            reverse: Some(Reverse::default()),
+        }
+    }
+
     /// Replace `before` by `after` (a change-log row's two states).
     pub fn apply(&mut self, before: Option<&Block>, after: Option<&Block>) {
         if let Some(b) = before
             && self
-                .0
+                .by_prefix
                 .get(b.prefix_digits())
                 .is_some_and(|stored| stored.id == b.id)
         {
-            self.0.remove(b.prefix_digits());
+            let removed = self.by_prefix.remove(b.prefix_digits());
+            if let (Some(reverse), Some(removed)) = (&mut self.reverse, removed) {
+                reverse.remove(&removed);
+            }
         }
         if let Some(a) = after {
-            self.0
+            let replaced = self
+                .by_prefix
                 .insert(a.prefix_digits().to_owned(), Arc::new(a.clone()));
+            if let Some(reverse) = &mut self.reverse {
+                if let Some(replaced) = replaced {
+                    reverse.remove(&replaced);
+                }
+                reverse.insert(a);
+            }
+        }
+    }
+
+    /// Does any block have a template a number can be read back from?
+    pub fn reverses(&self) -> bool {
+        self.reverse.as_ref().is_some_and(|r| !r.is_empty())
+    }
+
+    /// The digits of every number whose block has a template that may make
+    /// `key` (a canonical address URI): candidates only, for the caller to
+    /// confirm by building the number's addresses.
+    pub fn numbers_of(&self, key: &Address) -> Vec<String> {
+        match &self.reverse {
+            Some(reverse) => reverse.numbers_of(key, |digits| {
+                self.around(digits).map(|b| b.prefix_digits().to_owned())
+            }),
+            None => Vec::new(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.by_prefix.is_empty()
     }
 
     /// The block with the longest prefix above the number `digits` (which
@@ -319,12 +400,12 @@ impl Blocks {
     pub fn around(&self, digits: &str) -> Option<&Arc<Block>> {
         (1..digits.len())
             .rev()
-            .find_map(|len| self.0.get(&digits[..len]))
+            .find_map(|len| self.by_prefix.get(&digits[..len]))
     }
 
     /// Is a block's prefix `digits` or longer below it?
     pub fn any_below(&self, digits: &str) -> bool {
-        self.0
+        self.by_prefix
             .range::<str, _>((
                 std::ops::Bound::Included(digits),
                 std::ops::Bound::Unbounded,
@@ -334,7 +415,7 @@ impl Blocks {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Arc<Block>> {
-        self.0.values()
+        self.by_prefix.values()
     }
 }
 

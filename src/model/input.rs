@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::address::{Address, Kind};
+use super::address::{Kind, parse_ported, parse_routing_number};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::text::free_text;
 use super::visibility::Visibility;
@@ -58,8 +58,18 @@ pub struct AddressInput {
     #[schema(nullable = false, maximum = 65535)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(
+        max_length = 64,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        format = "free-text"
+    )]
     pub label: Option<String>,
+    /// For a ported `tel:` number: the routing number (RFC 4694 `rn`) of
+    /// the network now serving it, E.164 with its `+`. Also accepted as
+    /// `uri: "tel:+N;npdi;rn=+R"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "+12155550199", max_length = 32, format = "e164")]
+    pub routing_number: Option<String>,
 }
 
 /// A subject as submitted (create, import).
@@ -76,11 +86,15 @@ pub struct SubjectInput {
     #[schema(
         example = "example.com",
         max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+        pattern = r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
     )]
     pub domain: String,
     #[serde(default)]
-    #[schema(max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(
+        max_length = 256,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        format = "free-text"
+    )]
     pub display_name: Option<String>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -142,20 +156,63 @@ fn join(field: &str, member: &str) -> String {
 impl AddressInput {
     /// Validate into an address with a fresh id; `field` prefixes errors.
     pub fn into_address(self, field: &str) -> Result<SubjectAddress, FieldError> {
-        let uri = Address::parse(&self.uri, self.kind)
+        let (uri, in_uri) = parse_ported(&self.uri, self.kind)
             .map_err(|e| FieldError::new(join(field, "uri"), e))?;
         let label = match self.label {
             Some(l) => label(&l, field)?,
             None => None,
         };
-        Ok(SubjectAddress {
+        let given = self
+            .routing_number
+            .as_deref()
+            .map(|rn| routing_number(rn, &join(field, "routing_number")))
+            .transpose()?;
+        if let (Some(a), Some(b)) = (&in_uri, &given)
+            && a != b
+        {
+            return Err(FieldError::new(
+                join(field, "routing_number"),
+                format!("the uri names another routing number ({a})"),
+            ));
+        }
+        let address = SubjectAddress {
             id: Uuid::now_v7(),
             uri,
             visibility: self.visibility.unwrap_or_default(),
             discoverable: self.discoverable.unwrap_or(true),
             priority: self.priority.unwrap_or(DEFAULT_PRIORITY),
             label,
-        })
+            routing_number: given.or(in_uri),
+        };
+        check_routing(&address, field)?;
+        Ok(address)
+    }
+}
+
+/// A routing number as submitted in `field`, canonical.
+pub fn routing_number(input: &str, field: &str) -> Result<String, FieldError> {
+    parse_routing_number(input).map_err(|e| FieldError::new(field, format!("routing number: {e}")))
+}
+
+/// Only a number has a routing number, and never itself (a number routed
+/// to itself is not ported; RFC 4694 §5.2 leaves `rn` out then).
+pub fn check_routing(address: &SubjectAddress, field: &str) -> Result<(), FieldError> {
+    let Some(rn) = &address.routing_number else {
+        return Ok(());
+    };
+    match address.uri.e164() {
+        None => Err(FieldError::new(
+            join(field, "routing_number"),
+            format!(
+                "only a tel: address has a routing number, not {}",
+                address.kind()
+            ),
+        )),
+        Some(number) if number == rn => Err(FieldError::new(
+            join(field, "routing_number"),
+            "is the number itself: leave it out for a number that is not ported",
+        )),
+        Some(_) => Ok(()),
     }
 }
 

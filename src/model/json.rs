@@ -33,6 +33,10 @@ struct AddressJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     label: Option<&'a str>,
+    /// A ported number's routing number (RFC 4694 `rn`), E.164.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "+12155550199")]
+    routing_number: Option<&'a str>,
 }
 
 /// A person or role account and all of its addresses.
@@ -69,6 +73,7 @@ impl Serialize for SubjectAddress {
             discoverable: self.discoverable,
             priority: self.priority,
             label: self.label.as_deref(),
+            routing_number: self.routing_number.as_deref(),
         }
         .serialize(s)
     }

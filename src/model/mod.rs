@@ -8,17 +8,18 @@ mod json;
 mod limits;
 mod patch;
 mod privacy;
+mod reverse;
 mod subject;
 mod text;
 pub mod uri;
 mod userpart;
 mod visibility;
 
-pub use address::{Address, AddressError, Kind};
+pub use address::{Address, AddressError, Kind, parse_ported, parse_routing_number, ported_uri};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
 pub use input::{
-    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_unique, deserialize_priority,
-    display_name, label, not_null,
+    AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_routing, check_unique,
+    deserialize_priority, display_name, label, not_null, routing_number,
 };
 pub use limits::Limits;
 pub use patch::{AddressPatch, SubjectPatch};

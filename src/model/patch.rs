@@ -5,8 +5,10 @@
 use serde::{Deserialize, Deserializer};
 use utoipa::ToSchema;
 
-use super::address::{Address, Kind};
-use super::input::{AddressInput, FieldError, display_name, label, not_null};
+use super::address::{Kind, parse_ported};
+use super::input::{
+    AddressInput, FieldError, check_routing, display_name, label, not_null, routing_number,
+};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::visibility::Visibility;
 
@@ -26,12 +28,12 @@ pub struct SubjectPatch {
     #[schema(
         nullable = false,
         max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$"
+        pattern = r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
     )]
     pub domain: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(value_type = Option<String>, max_length = 256, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", format = "free-text")]
     pub display_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -61,8 +63,12 @@ pub struct AddressPatch {
     pub priority: Option<u16>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", format = "free-text")]
     pub label: Option<Option<String>>,
+    /// `null` clears it (the number is no longer ported).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, example = "+12155550199", max_length = 32, format = "e164")]
+    pub routing_number: Option<Option<String>>,
 }
 
 /// Tell a `null` member (Some(None)) from an absent one (None).
@@ -107,7 +113,12 @@ impl AddressPatch {
     /// Change the members present in the patch.
     pub fn apply(&self, address: &mut SubjectAddress) -> Result<(), FieldError> {
         if let Some(uri) = &self.uri {
-            address.uri = Address::parse(uri, self.kind).map_err(|e| FieldError::new("uri", e))?;
+            let (parsed, in_uri) =
+                parse_ported(uri, self.kind).map_err(|e| FieldError::new("uri", e))?;
+            address.uri = parsed;
+            if in_uri.is_some() {
+                address.routing_number = in_uri;
+            }
         }
         if let Some(v) = self.visibility {
             address.visibility = v;
@@ -124,6 +135,12 @@ impl AddressPatch {
                 Some(l) => label(l, "")?,
             };
         }
-        Ok(())
+        if let Some(new) = &self.routing_number {
+            address.routing_number = new
+                .as_deref()
+                .map(|rn| routing_number(rn, "routing_number"))
+                .transpose()?;
+        }
+        check_routing(address, "")
     }
 }

@@ -133,11 +133,24 @@ pub struct SubjectAddress {
     pub discoverable: bool,
     pub priority: u16,
     pub label: Option<String>,
+    /// A ported number's routing number (RFC 4694 `rn`), canonical E.164;
+    /// only a `tel:` address has one.
+    #[serde(default)]
+    pub routing_number: Option<String>,
 }
 
 impl SubjectAddress {
     pub fn kind(&self) -> Kind {
         self.uri.kind()
+    }
+
+    /// The URI that routes to this address: a ported number in its RFC 4694
+    /// form (`tel:+N;npdi;rn=+R`), every other address as its URI.
+    pub fn routed_uri(&self) -> std::borrow::Cow<'_, str> {
+        match &self.routing_number {
+            Some(rn) => super::address::ported_uri(&self.uri, rn).into(),
+            None => self.uri.as_str().into(),
+        }
     }
 }
 
@@ -167,10 +180,16 @@ impl Subject {
     /// The URI answers name the subject by: its `acct:` URI, or the number
     /// itself for a number of a block without an owner.
     pub fn subject_uri(&self) -> String {
-        if self.domain.as_str() == super::block::UNOWNED {
+        if self.is_unowned_number() {
             return format!("tel:+{}", self.handle.as_str());
         }
         self.acct()
+    }
+
+    /// Is this a number of a block without an owner (answering as itself,
+    /// in no subject domain)?
+    pub fn is_unowned_number(&self) -> bool {
+        self.domain.as_str() == super::block::UNOWNED
     }
 
     /// Is `key` this subject's `acct:` URI? Without building it.

@@ -37,6 +37,11 @@ pub struct Found {
     pub sources: Vec<String>,
     /// Two independent channels link the key and this address both ways.
     pub verified: bool,
+    /// A ported number's routing number (RFC 4694 `rn`), as its first
+    /// source gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "+12155550199")]
+    pub routing_number: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]

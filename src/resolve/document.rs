@@ -2,7 +2,7 @@
 //! name, and every alias or link that is an address it understands.
 
 use crate::model::jrd::{Jrd, NAME, PROFILE_PAGE};
-use crate::model::{Acct, Address, clean_text};
+use crate::model::{Acct, Address, clean_text, parse_ported};
 
 /// A WebFinger answer, reduced to what the resolver uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +13,9 @@ pub struct Document {
     pub name: Option<String>,
     /// Every alias and link that is an address we understand, canonical.
     pub addresses: Vec<Address>,
+    /// Ported numbers among them (a link `tel:+N;npdi;rn=+R`), with their
+    /// routing numbers.
+    pub routing: Vec<(Address, String)>,
 }
 
 impl Document {
@@ -28,10 +31,15 @@ impl Document {
                 .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
             (!https || l.rel == PROFILE_PAGE).then_some(l.href)
         });
+        let mut routing = Vec::new();
         for uri in jrd.aliases.into_iter().chain(hrefs) {
-            if let Ok(address) = Address::parse(&uri, None)
-                && !addresses.contains(&address)
-            {
+            let Ok((address, rn)) = parse_ported(&uri, None) else {
+                continue;
+            };
+            if let Some(rn) = rn {
+                routing.push((address.clone(), rn));
+            }
+            if !addresses.contains(&address) {
                 addresses.push(address);
             }
         }
@@ -40,6 +48,7 @@ impl Document {
             subject,
             name,
             addresses,
+            routing,
         }
     }
 }
@@ -58,7 +67,8 @@ mod tests {
                 {"rel": "https://callsign.invalid/rel/sip", "href": "sip:bob@b.example"},
                 {"rel": "self", "href": "https://b.example/users/bob"},
                 {"rel": PROFILE_PAGE, "href": "https://b.example/~bob"},
-                {"rel": "x", "href": "xmpp:bob@b.example"}
+                {"rel": "x", "href": "xmpp:bob@b.example"},
+                {"rel": "y", "href": "tel:+12125550199;npdi;rn=+12125550100"}
             ]
         }))
         .unwrap();
@@ -74,6 +84,11 @@ mod tests {
                 "sip:bob@b.example",
                 "https://b.example/~bob"
             ]
+        );
+        assert_eq!(doc.routing.len(), 1);
+        assert_eq!(
+            (doc.routing[0].0.as_str(), doc.routing[0].1.as_str()),
+            ("tel:+12125550199", "+12125550100")
         );
     }
 }

@@ -162,6 +162,7 @@ mod tests {
             kind,
             sources: vec!["local".into()],
             verified: false,
+            routing_number: None,
         };
         Answer {
             query: "tel:+12125550100".into(),

@@ -33,8 +33,30 @@ pub enum Outcome {
 /// used (RFC 3402 §4: once a rule matches, higher orders are not
 /// considered); records with other services, unknown flags, or a regexp that
 /// does not parse or does not match are skipped.
+///
+/// `E2U+pstn` records (RFC 4769) are a PSTN router's: they tell how the
+/// number itself is routed, not where else its owner is reached. The
+/// resolver reads them as that router would, and the other records as a
+/// client looking for addresses would, each with its own lowest order, so
+/// a pstn record ordered first (as RFC 4769 shows it) hides nothing.
 pub fn process(rules: &[Rule], aus: &str) -> Vec<Outcome> {
-    let mut sorted: Vec<&Rule> = rules.iter().collect();
+    let (pstn, others): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| is_pstn(r));
+    let mut out = lowest_order(pstn, aus);
+    out.extend(lowest_order(others, aus));
+    out
+}
+
+fn is_pstn(rule: &Rule) -> bool {
+    enum_service(&rule.services).is_some_and(|s| {
+        s.split(':')
+            .next()
+            .is_some_and(|t| t.eq_ignore_ascii_case("pstn"))
+    })
+}
+
+/// [`process`] for one client's rules.
+fn lowest_order(rules: Vec<&Rule>, aus: &str) -> Vec<Outcome> {
+    let mut sorted = rules;
     sorted.sort_by_key(|r| (r.order, r.preference));
     let mut out = Vec::new();
     let mut current = None;
@@ -312,6 +334,27 @@ mod tests {
             AUS,
         );
         assert_eq!(uris(&out), ["sip:a@example.com"]);
+    }
+
+    #[test]
+    fn pstn_records_hide_no_other_records() {
+        let out = process(
+            &[
+                rule(100, 10, "u", "E2U+sip", "!^.*$!sip:a@example.com!"),
+                rule(
+                    10,
+                    100,
+                    "u",
+                    "E2U+pstn:tel",
+                    "!^(.*)$!tel:\\1;npdi;rn=+12125550199!",
+                ),
+            ],
+            AUS,
+        );
+        assert_eq!(
+            uris(&out),
+            ["tel:+12125550100;npdi;rn=+12125550199", "sip:a@example.com"]
+        );
     }
 
     #[test]

@@ -34,6 +34,8 @@ fn channel(source: &str) -> Channel {
 
 struct Entry {
     address: Address,
+    /// A ported number's routing number, from the first source to give one.
+    routing_number: Option<String>,
     sources: BTreeSet<String>,
     depth: u32,
     seq: usize,
@@ -91,9 +93,16 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Record that `source` (looking up `from`) lists `address`, and expand
-    /// it when it is new.
-    async fn discover(&mut self, address: &Address, source: &str, from: &str, depth: u32) {
+    /// Record that `source` (looking up `from`) lists `address` (ported to
+    /// `routing`, when given), and expand it when it is new.
+    async fn discover(
+        &mut self,
+        address: &Address,
+        routing: Option<&str>,
+        source: &str,
+        from: &str,
+        depth: u32,
+    ) {
         let uri = address.as_str().to_owned();
         if from != uri {
             self.edges
@@ -101,16 +110,17 @@ impl<'a> Run<'a> {
         }
         let new = !self.found.contains_key(&uri);
         let seq = self.found.len();
-        self.found
-            .entry(uri)
-            .or_insert_with(|| Entry {
-                address: address.clone(),
-                sources: BTreeSet::new(),
-                depth,
-                seq,
-            })
-            .sources
-            .insert(source.to_owned());
+        let entry = self.found.entry(uri).or_insert_with(|| Entry {
+            address: address.clone(),
+            routing_number: None,
+            sources: BTreeSet::new(),
+            depth,
+            seq,
+        });
+        entry.sources.insert(source.to_owned());
+        if entry.routing_number.is_none() {
+            entry.routing_number = routing.map(str::to_owned);
+        }
         if new && address.as_str() != self.key {
             Box::pin(self.expand(Target::Address(address.clone()), depth)).await;
         }
@@ -124,8 +134,11 @@ impl<'a> Run<'a> {
             .as_deref()
             .and_then(|s| project(s, &uri, self.viewer).map(|p| (s, p)));
         if let Some((subject, projection)) = local {
-            let addresses: Vec<Address> =
-                projection.addresses.iter().map(|a| a.uri.clone()).collect();
+            let addresses: Vec<(Address, Option<String>)> = projection
+                .addresses
+                .iter()
+                .map(|a| (a.uri.clone(), a.routing_number.clone()))
+                .collect();
             if self.subject.as_ref().is_none_or(|(d, _)| *d > 0) {
                 self.subject = Some((
                     0,
@@ -136,9 +149,10 @@ impl<'a> Run<'a> {
                 ));
             }
             let first = self.subjects.insert(subject.id);
-            for address in &addresses {
+            for (address, routing) in &addresses {
                 if first {
-                    Box::pin(self.discover(address, "local", &uri, depth)).await;
+                    let routing = routing.as_deref();
+                    Box::pin(self.discover(address, routing, "local", &uri, depth)).await;
                 } else if address.as_str() != uri {
                     self.edges
                         .insert((uri.clone(), address.as_str().to_owned(), Channel::Local));
@@ -204,8 +218,9 @@ impl<'a> Run<'a> {
         match done.result {
             Err(reason) => self.errors.push(done.step.failure(reason)),
             Ok(Outcome::Addresses(addresses)) => {
-                for address in &addresses {
-                    self.discover(address, &source, &from, depth).await;
+                for (address, routing) in &addresses {
+                    self.discover(address, routing.as_deref(), &source, &from, depth)
+                        .await;
                 }
             }
             Ok(Outcome::Document(None)) => {}
@@ -244,7 +259,12 @@ impl<'a> Run<'a> {
                     }
                 }
                 for address in &doc.addresses {
-                    self.discover(address, &source, &from, depth).await;
+                    let routing = doc
+                        .routing
+                        .iter()
+                        .find(|(a, _)| a == address)
+                        .map(|(_, rn)| rn.as_str());
+                    self.discover(address, routing, &source, &from, depth).await;
                 }
             }
         }
@@ -279,6 +299,7 @@ impl<'a> Run<'a> {
                 kind: e.address.kind(),
                 sources: e.sources.iter().cloned().collect(),
                 verified: e.address.as_str() != self.key && self.verified(e.address.as_str()),
+                routing_number: e.routing_number.clone(),
             })
             .collect();
         let any_verified = addresses.iter().any(|a| a.verified);

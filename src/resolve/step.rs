@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::remote::Document;
 use super::{Resolver, StepError, StepFailure, naptr};
-use crate::model::Address;
+use crate::model::{Address, parse_ported};
 
 /// One remote step.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -40,7 +40,8 @@ impl Step {
 }
 
 pub(super) enum Outcome {
-    Addresses(Vec<Address>),
+    /// Addresses, each with the routing number it came with.
+    Addresses(Vec<(Address, Option<String>)>),
     Document(Option<Arc<Document>>),
 }
 
@@ -69,7 +70,7 @@ impl Resolver {
                                 .into_iter()
                                 .filter_map(|o| match o {
                                     naptr::Outcome::Uri { uri, .. } => {
-                                        Address::parse(&uri, None).ok()
+                                        parse_ported(&uri, None).ok()
                                     }
                                     naptr::Outcome::Next(_) => None,
                                 })

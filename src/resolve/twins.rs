@@ -53,6 +53,7 @@ mod tests {
             kind,
             sources: vec!["local".into()],
             verified: false,
+            routing_number: None,
         };
         let addresses = [
             found("sip:alice@example.com", Kind::Sip),

@@ -22,6 +22,7 @@ pub(crate) struct BlockRow {
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    routing_number: Option<String>,
 }
 
 impl TryFrom<BlockRow> for Block {
@@ -44,6 +45,7 @@ impl TryFrom<BlockRow> for Block {
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            routing_number: row.routing_number,
         })
     }
 }

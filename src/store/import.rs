@@ -10,13 +10,16 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{Conflict, StoreError};
-use crate::model::{Acct, Subject};
+use crate::model::{Acct, Block, Subject};
 
 /// What an import sends the store.
 #[derive(Debug)]
 pub enum ImportMessage {
     /// Validated subjects with their 1-based line numbers.
     Chunk(Vec<(u64, Subject)>),
+    /// Validated blocks with their line numbers: stored after every
+    /// subject, so an owner may come later in the input.
+    Blocks(Vec<(u64, Block)>),
     /// Everything was sent and valid: commit.
     Commit,
 }
@@ -26,6 +29,8 @@ pub enum ImportMessage {
 pub struct ImportOutcome {
     pub created: u64,
     pub updated: u64,
+    pub blocks_created: u64,
+    pub blocks_updated: u64,
     /// Lines skipped, with the reason (parse errors and, with
     /// `--skip-invalid`, address conflicts).
     pub skipped: Vec<SkippedLine>,

@@ -69,6 +69,8 @@ pub enum Conflict {
     Prefix(String),
     /// The subject owns a block (the first by prefix).
     Owner { acct: String, prefix: String },
+    /// A block's owner is no stored subject (an import's).
+    NoOwner(String),
 }
 
 impl std::fmt::Display for Conflict {
@@ -79,6 +81,10 @@ impl std::fmt::Display for Conflict {
             Conflict::Owner { acct, prefix } => write!(
                 f,
                 "{acct} owns the block {prefix}: change or delete the block first"
+            ),
+            Conflict::NoOwner(owner) => write!(
+                f,
+                "block.owner: no subject is {owner} (nor is one imported)"
             ),
             Conflict::Prefix(prefix) => write!(
                 f,

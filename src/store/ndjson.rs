@@ -1,12 +1,13 @@
-//! NDJSON import and export (one subject per line, the format in DESIGN.md),
-//! shared by the CLI and the admin API.
+//! NDJSON import and export (one subject per line, the format in DESIGN.md,
+//! and one number block per line as `{"block": {...}}`), shared by the CLI
+//! and the admin API.
 
 use std::collections::HashMap;
 
 use bytes::Bytes;
 use chrono::Utc;
 use futures::{Stream, StreamExt};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio::sync::mpsc;
 use utoipa::ToSchema;
@@ -14,19 +15,46 @@ use utoipa::ToSchema;
 use super::import::{ImportMessage, SkippedLine};
 use super::{Store, StoreError};
 use crate::config::Config;
-use crate::model::{AddressInput, Limits, Subject, SubjectInput};
+use crate::model::{AddressInput, Block, BlockInput, Limits, Subject, SubjectInput};
 
 /// Lines parsed and written per chunk.
 const CHUNK: usize = 5000;
 /// Skipped lines listed in a report (the count is always exact).
 const LISTED: usize = 100;
 
+/// One line of the import format: a subject, or a number block.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ImportLine {
+    Subject(SubjectInput),
+    Block(BlockLine),
+}
+
+/// A block's line: the member `block` alone, holding the block as
+/// `POST /api/v1/blocks` takes it. An import upserts blocks by prefix.
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockLine {
+    pub block: BlockInput,
+}
+
+/// A line, parsed and validated.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    Subject(Subject),
+    Block(Block),
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ImportReport {
     /// Non-empty lines read.
     pub lines: u64,
+    /// Subjects created and updated.
     pub created: u64,
     pub updated: u64,
+    /// Blocks created and updated (a block replaces the one with its prefix).
+    pub blocks_created: u64,
+    pub blocks_updated: u64,
     /// Lines skipped (only with skip_invalid).
     pub skipped: u64,
     /// The first skipped lines and why.
@@ -98,6 +126,8 @@ pub async fn import<R: AsyncBufRead + Unpin>(
     let outcome = stored?;
     report.created = outcome.created;
     report.updated = outcome.updated;
+    report.blocks_created = outcome.blocks_created;
+    report.blocks_updated = outcome.blocks_updated;
     report.skipped += outcome.skipped.len() as u64;
     let room = LISTED.saturating_sub(report.skipped_lines.len());
     report
@@ -141,19 +171,30 @@ async fn produce<R: AsyncBufRead + Unpin>(
         let limits = options.limits.clone();
         let parsed = tokio::task::spawn_blocking(move || {
             raw.into_iter()
-                .map(|(n, line)| (n, line.and_then(|l| parse_line(&l, &limits))))
+                .map(|(n, line)| (n, line.and_then(|l| parse_import_line(&l, &limits))))
                 .collect::<Vec<_>>()
         })
         .await
         .map_err(|e| ImportError::Read(e.to_string()))?;
         let mut chunk = Vec::with_capacity(parsed.len());
+        let mut blocks = Vec::new();
         for (line, result) in parsed {
-            let result = result.and_then(|s| match seen.insert(s.acct(), line) {
-                Some(first) => Err(format!("{} is already on line {first}", s.acct())),
-                None => Ok(s),
+            let result = result.and_then(|parsed| {
+                let (key, what) = match &parsed {
+                    Parsed::Subject(s) => (s.acct(), s.acct()),
+                    Parsed::Block(b) => (
+                        format!("block:{}", b.prefix),
+                        format!("the block {}", b.prefix),
+                    ),
+                };
+                match seen.insert(key, line) {
+                    Some(first) => Err(format!("{what} is already on line {first}")),
+                    None => Ok(parsed),
+                }
             });
             match result {
-                Ok(subject) => chunk.push((line, subject)),
+                Ok(Parsed::Subject(subject)) => chunk.push((line, subject)),
+                Ok(Parsed::Block(block)) => blocks.push((line, block)),
                 Err(reason) if skip_invalid => {
                     report.skipped += 1;
                     if report.skipped_lines.len() < LISTED {
@@ -167,12 +208,30 @@ async fn produce<R: AsyncBufRead + Unpin>(
             // The store stopped; its own error says why.
             return Ok(report);
         }
+        if !blocks.is_empty() && tx.send(ImportMessage::Blocks(blocks)).await.is_err() {
+            return Ok(report);
+        }
         progress(line_no, bytes);
     }
     let _ = tx.send(ImportMessage::Commit).await;
     Ok(report)
 }
 
+/// One line of an import: a block's, or a subject's.
+pub(crate) fn parse_import_line(line: &str, limits: &Limits) -> Result<Parsed, String> {
+    if is_block_line(line) {
+        let input: BlockLine =
+            serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+        let block = input
+            .block
+            .into_block(Utc::now(), limits.block_free_digits)
+            .map_err(|e| format!("block.{e}"))?;
+        return Ok(Parsed::Block(block));
+    }
+    parse_line(line, limits).map(Parsed::Subject)
+}
+
+/// A subject's line.
 pub(crate) fn parse_line(line: &str, limits: &Limits) -> Result<Subject, String> {
     let input: SubjectInput =
         serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
@@ -181,6 +240,14 @@ pub(crate) fn parse_line(line: &str, limits: &Limits) -> Result<Subject, String>
         .check(&subject.addresses)
         .map_err(|e| e.to_string())?;
     Ok(subject)
+}
+
+/// Does the line's object start with the member `block`? (A subject has
+/// no such member, so the first one decides without parsing twice.)
+fn is_block_line(line: &str) -> bool {
+    line.trim_start()
+        .strip_prefix('{')
+        .is_some_and(|rest| rest.trim_start().starts_with("\"block\""))
 }
 
 /// The next line, `None` at the end of the input. A line that is too long
@@ -296,17 +363,42 @@ pub fn to_input(subject: &Subject) -> SubjectInput {
                 discoverable: Some(a.discoverable),
                 priority: Some(a.priority),
                 label: a.label.clone(),
+                routing_number: a.routing_number.clone(),
             })
             .collect(),
     }
 }
 
-/// Every subject as NDJSON lines, streamed.
+/// A block's line, so an export re-imports as it was.
+pub fn block_line(block: &Block) -> BlockLine {
+    BlockLine {
+        block: BlockInput::from(block),
+    }
+}
+
+/// Every subject, then every block (after their owners), as NDJSON lines,
+/// streamed.
 pub fn export(store: &dyn Store) -> impl Stream<Item = Result<Bytes, StoreError>> + Send + '_ {
-    store.subjects().map(|subject| {
+    let subjects = store.subjects().map(|subject| {
         let subject = subject?;
-        let mut line = serde_json::to_vec(&to_input(&subject)).expect("subjects serialise");
-        line.push(b'\n');
-        Ok(Bytes::from(line))
-    })
+        Ok(ndjson_line(&to_input(&subject)))
+    });
+    let blocks = futures::stream::once(store.blocks())
+        .map(|blocks| -> Vec<Result<Bytes, StoreError>> {
+            match blocks {
+                Ok(blocks) => blocks
+                    .iter()
+                    .map(|b| Ok(ndjson_line(&block_line(b))))
+                    .collect(),
+                Err(e) => vec![Err(e)],
+            }
+        })
+        .flat_map(futures::stream::iter);
+    subjects.chain(blocks)
+}
+
+fn ndjson_line(value: &impl Serialize) -> Bytes {
+    let mut line = serde_json::to_vec(value).expect("import lines serialise");
+    line.push(b'\n');
+    Bytes::from(line)
 }

@@ -49,7 +49,7 @@ macro_rules! subject_columns {
 }
 macro_rules! address_columns {
     () => {
-        "id, subject_id, uri, visibility, discoverable, priority, label"
+        "id, subject_id, uri, visibility, discoverable, priority, label, routing_number"
     };
 }
 macro_rules! token_columns {

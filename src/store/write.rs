@@ -15,7 +15,7 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use super::import::{Existing, ImportMessage, ImportOutcome, plan_chunk};
+use super::import::{Existing, ImportMessage, ImportOutcome, SkippedLine, plan_chunk};
 use super::{BlockWrite, Conflict, DnssecKey, Result, StoreError, Token, Write};
 use crate::model::{Acct, Block, Domain, Handle, Scope, Subject};
 
@@ -275,9 +275,14 @@ pub(super) async fn import(
 ) -> Result<ImportOutcome> {
     let mut outcome = ImportOutcome::default();
     let now = tx.kept(Utc::now());
+    let mut blocks = Vec::new();
     loop {
         let chunk = match chunks.recv().await {
             Some(ImportMessage::Chunk(chunk)) => chunk,
+            Some(ImportMessage::Blocks(more)) => {
+                blocks.extend(more);
+                continue;
+            }
             Some(ImportMessage::Commit) => break,
             // The sender gave up: dropping `tx` rolls everything back.
             None => return Err(StoreError::Internal("import aborted".into())),
@@ -326,8 +331,71 @@ pub(super) async fn import(
             .collect();
         tx.append_imported(actor, now, imported).await?;
     }
+    for (line, block) in blocks {
+        match import_block(&mut *tx, actor, now, block).await {
+            Ok(true) => outcome.blocks_updated += 1,
+            Ok(false) => outcome.blocks_created += 1,
+            Err(StoreError::Conflict(conflict)) if skip_conflicts => {
+                outcome.skipped.push(SkippedLine {
+                    line,
+                    reason: conflict.to_string(),
+                });
+            }
+            Err(StoreError::Conflict(conflict)) => {
+                return Err(StoreError::ImportLine {
+                    line,
+                    reason: conflict.to_string(),
+                });
+            }
+            Err(e) => return Err(e),
+        }
+    }
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// One imported block: it replaces the stored block with its prefix (true)
+/// or is new (false). Its owner must be stored by now, this import's
+/// subjects included.
+async fn import_block(
+    tx: &mut dyn WriteTx,
+    actor: &str,
+    now: DateTime<Utc>,
+    mut block: Block,
+) -> Result<bool> {
+    if let Some(owner) = &block.owner {
+        let acct = Acct::parse(owner).map_err(|e| StoreError::Internal(e.to_string()))?;
+        if tx
+            .subjects_by_acct(&[(&acct.handle, &acct.domain)])
+            .await?
+            .is_empty()
+        {
+            return Err(StoreError::Conflict(Conflict::NoOwner(owner.clone())));
+        }
+    }
+    let before = tx.block_by_prefix(&block.prefix).await?;
+    match &before {
+        Some(stored) => {
+            block.id = stored.id;
+            block.version = stored.version + 1;
+            block.created_at = stored.created_at;
+            block.updated_at = now;
+            tx.delete_block(stored.id).await?;
+        }
+        None => {
+            block.created_at = now;
+            block.updated_at = now;
+        }
+    }
+    tx.insert_block(&block).await?;
+    let change = ChangeRow {
+        operation: "block.import",
+        subject_id: None,
+        before: before.as_ref().map(Recorded::Block),
+        after: Some(Recorded::Block(&block)),
+    };
+    tx.append_change(actor, now, change).await?;
+    Ok(before.is_some())
 }
 
 /// [`super::Store::write_block`]: as [`subject`], for a block.

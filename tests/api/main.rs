@@ -6,6 +6,7 @@
 mod support;
 
 mod auth;
+mod block_transfer;
 mod blocks;
 mod config;
 mod conformance;
@@ -14,6 +15,7 @@ mod input;
 mod limits;
 mod lookup;
 mod ops;
+mod ported;
 mod resolver;
 mod subjects;
 mod transfer;

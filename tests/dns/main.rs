@@ -9,6 +9,7 @@ mod blocks;
 mod dnssec;
 mod knot;
 mod live;
+mod ported;
 mod rollover;
 mod tsig;
 mod wire;

@@ -7,6 +7,8 @@ mod support;
 mod dnssec;
 use dnssec::{dnssec_keys_are_made_once_per_zone, dnssec_keys_roll_one_roll_at_a_time};
 mod migrate;
+mod ported;
+use ported::{imported_blocks_are_upserted_by_prefix, routing_numbers_are_kept};
 
 use std::sync::Arc;
 
@@ -89,6 +91,8 @@ conformance!(
     import_skips_conflicts_when_asked,
     concurrent_writes_get_increasing_serials,
     the_change_feed_reports_commits_only,
+    routing_numbers_are_kept,
+    imported_blocks_are_upserted_by_prefix,
 );
 
 // ---------------------------------------------------------------- helpers
@@ -793,6 +797,7 @@ async fn import_creates_and_updates(store: Arc<dyn Store>) {
             created: 2,
             updated: 1,
             skipped: vec![],
+            ..ImportOutcome::default()
         }
     );
 

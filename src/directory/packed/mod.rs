@@ -98,7 +98,8 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         if let Some(label) = &a.label {
             put_str(&mut out, label);
         }
-        uri::put(&mut out, a.kind(), a.uri.as_str(), handle, domain);
+        let routing = a.routing_number.as_deref();
+        uri::put(&mut out, a.kind(), a.uri.as_str(), routing, handle, domain);
     }
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
@@ -123,6 +124,7 @@ pub fn unpack(bytes: &[u8]) -> Subject {
                 discoverable: a.discoverable,
                 priority: a.priority,
                 label: a.label.map(str::to_owned),
+                routing_number: a.uri.routing(),
             }
         })
         .collect();
@@ -250,6 +252,7 @@ mod tests {
             "addresses": [
                 {"uri": "tel:+12125550100", "label": "mobile"},
                 {"uri": "tel:+442071838750", "visibility": "private", "priority": 7},
+                {"uri": "tel:+12155550123", "routing_number": "+1 215 555 0199"},
                 {"uri": "sip:alice@example.com"},
                 {"uri": "sips:alice@example.com:5061", "discoverable": false},
                 {"uri": "xmpp:alice@example.com/phone@home", "visibility": "authenticated"},

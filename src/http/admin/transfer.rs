@@ -17,8 +17,7 @@ use crate::http::auth::Admin;
 use crate::http::extract::{Json, Query};
 use crate::http::problem::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::http::problem::{ApiError, Problem};
-use crate::model::SubjectInput;
-use crate::store::ndjson::{self, ImportError, ImportOptions, ImportReport};
+use crate::store::ndjson::{self, ImportError, ImportLine, ImportOptions, ImportReport};
 
 pub const NDJSON: &str = "application/x-ndjson";
 
@@ -37,13 +36,14 @@ pub struct ImportParams {
     skip_invalid: bool,
 }
 
-/// Import subjects (NDJSON, one per line) as one transaction: an upsert by acct.
+/// Import subjects and number blocks (NDJSON, one per line) as one
+/// transaction: an upsert of subjects by acct, then of blocks by prefix.
 #[utoipa::path(post, path = "/api/v1/import", tag = "transfer", params(ImportParams),
-    request_body(content = Vec<SubjectInput>, content_type = "application/x-ndjson",
-        description = "One subject per line in the create-subject format (the array's items, one JSON text per line)"),
+    request_body(content = Vec<ImportLine>, content_type = "application/x-ndjson",
+        description = "One subject per line in the create-subject format, or one block as `{\"block\": {...}}` in the create-block format (the array's items, one JSON text per line)"),
     security(("bearer" = ["admin"])),
     responses((status = 200, body = ImportReport),
-              (status = 400, body = Problem, description = "A bad line (named by `line`): invalid, or an address another subject holds; nothing was stored"),
+              (status = 400, body = Problem, description = "A bad line (named by `line`): invalid, an address another subject holds, or a block whose owner is not stored or imported; nothing was stored"),
               (status = 409, body = Problem, description = "An acct or address taken by a concurrent write"),
               (status = 413, body = Problem, description = "The body is over `http.import_limit`"),
               (status = 415, body = Problem, description = "Not `application/x-ndjson`"),
@@ -106,7 +106,8 @@ async fn import(
     }
 }
 
-/// Export every subject as NDJSON, in the import format (re-imports as is).
+/// Export every subject, then every block, as NDJSON in the import format
+/// (re-imports as is).
 #[utoipa::path(get, path = "/api/v1/export", tag = "transfer", security(("bearer" = ["admin"])),
     responses((status = 200, content_type = "application/x-ndjson", body = String),
               Unauthorized, Forbidden, Unavailable))]

@@ -61,14 +61,15 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
     let mut rows = CopyRows::default();
     for s in subjects {
         for a in &s.addresses {
-            rows.row(7)
+            rows.row(8)
                 .uuid(a.id)
                 .uuid(s.id)
                 .text(a.uri.as_str())
                 .text(a.visibility.as_str())
                 .bool(a.discoverable)
                 .int4(i32::from(a.priority))
-                .opt_text(a.label.as_deref());
+                .opt_text(a.label.as_deref())
+                .opt_text(a.routing_number.as_deref());
         }
     }
     copy_in(

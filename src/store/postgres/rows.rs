@@ -47,6 +47,7 @@ pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
             priority: u16::try_from(priority)
                 .map_err(|_| StoreError::Internal(format!("bad priority {priority}")))?,
             label: row.get("label"),
+            routing_number: row.get("routing_number"),
         },
     ))
 }

@@ -149,8 +149,8 @@ impl WriteTx for PgWrite<'_> {
     async fn insert_block(&mut self, block: &Block) -> Result<()> {
         sqlx::query(
             "INSERT INTO number_block (id, prefix, length, owner, label, visibility, \
-             discoverable, templates, version, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+             discoverable, templates, version, created_at, updated_at, routing_number) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(block.id)
         .bind(&block.prefix)
@@ -163,6 +163,7 @@ impl WriteTx for PgWrite<'_> {
         .bind(block.version)
         .bind(block.created_at)
         .bind(block.updated_at)
+        .bind(&block.routing_number)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
@@ -312,7 +313,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
         "INSERT INTO address (",
         address_columns!(),
         ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], \
-         $5::boolean[], $6::integer[], $7::text[])"
+         $5::boolean[], $6::integer[], $7::text[], $8::text[])"
     ))
     .bind(column().map(|a| a.id).bind_iter())
     .bind(column().map(|_| s.id).bind_iter())
@@ -321,6 +322,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     .bind(column().map(|a| a.discoverable).bind_iter())
     .bind(column().map(|a| i32::from(a.priority)).bind_iter())
     .bind(column().map(|a| a.label.as_deref()).bind_iter())
+    .bind(column().map(|a| a.routing_number.as_deref()).bind_iter())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;

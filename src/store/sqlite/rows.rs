@@ -12,7 +12,7 @@ use crate::store::{Change, Result, StoreError, Token};
 pub(super) const SUBJECT_COLUMNS: &str =
     "id, handle, domain, display_name, discoverable, version, created_at, updated_at";
 pub(super) const ADDRESS_COLUMNS: &str =
-    "id, subject_id, uri, visibility, discoverable, priority, label";
+    "id, subject_id, uri, visibility, discoverable, priority, label, routing_number";
 
 /// SQLite allows 32766 bound variables per statement.
 pub(super) const IDS_PER_STATEMENT: usize = 1000;
@@ -67,6 +67,7 @@ pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)
             discoverable: row.get("discoverable"),
             priority: priority as u16,
             label: row.get("label"),
+            routing_number: row.get("routing_number"),
         },
     ))
 }

@@ -41,11 +41,20 @@ const SUBJECTS: &str = "SELECT json_group_array(json_array(\
 
 /// The addresses of subjects with ids in (`?1`, `?2`].
 const ADDRESSES: &str = "SELECT json_group_array(json_array(\
-     hex(subject_id), hex(id), uri, visibility, discoverable, priority, label)) \
+     hex(subject_id), hex(id), uri, visibility, discoverable, priority, label, routing_number)) \
      FROM address WHERE subject_id > ?1 AND subject_id <= ?2";
 
 type SubjectColumns<'a> = (&'a str, String, String, String, i64, i64, &'a str, &'a str);
-type AddressColumns<'a> = (&'a str, &'a str, String, &'a str, i64, i64, Option<String>);
+type AddressColumns<'a> = (
+    &'a str,
+    &'a str,
+    String,
+    &'a str,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+);
 
 /// Stream every subject, `chunk` at a time.
 pub(super) fn subjects(pool: &SqlitePool, chunk: u32) -> BoxStream<'static, Result<Subject>> {
@@ -145,7 +154,7 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
         .collect();
     let rows: Vec<AddressColumns<'_>> =
         serde_json::from_str(addresses).map_err(|e| bad("addresses", e))?;
-    for (subject_id, id, uri, visibility, discoverable, priority, label) in rows {
+    for (subject_id, id, uri, visibility, discoverable, priority, label, routing_number) in rows {
         // A subject created between the two queries: the catch-up has it.
         let Some(&i) = index.get(&uuid(subject_id)?) else {
             continue;
@@ -158,6 +167,7 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
             discoverable: discoverable != 0,
             priority: priority as u16,
             label,
+            routing_number,
         });
     }
     subjects.iter_mut().for_each(Subject::sort_addresses);

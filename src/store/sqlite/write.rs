@@ -115,7 +115,8 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(a.visibility.as_str())
                     .push_bind(a.discoverable)
                     .push_bind(a.priority as i64)
-                    .push_bind(a.label.as_deref());
+                    .push_bind(a.label.as_deref())
+                    .push_bind(a.routing_number.as_deref());
             });
             q.build()
                 .execute(&mut *self.tx)
@@ -175,8 +176,8 @@ impl WriteTx for SqliteWrite<'_> {
     async fn insert_block(&mut self, block: &Block) -> Result<()> {
         sqlx::query(
             "INSERT INTO number_block (id, prefix, length, owner, label, visibility, \
-             discoverable, templates, version, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             discoverable, templates, version, created_at, updated_at, routing_number) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )
         .bind(block.id)
         .bind(&block.prefix)
@@ -189,6 +190,7 @@ impl WriteTx for SqliteWrite<'_> {
         .bind(block.version)
         .bind(block.created_at)
         .bind(block.updated_at)
+        .bind(&block.routing_number)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
