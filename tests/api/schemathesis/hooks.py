@@ -2,9 +2,10 @@
 
 Loaded by tests/openapi_conformance.rs through SCHEMATHESIS_HOOKS.
 
-The description marks address fields with callsign's own string formats,
-because what makes an address valid (a dialable E.164 number, a user part, a
-host that is a DNS name) is more than JSON Schema can say. Here each format
+The description marks address fields (and free text, and routing numbers)
+with callsign's own string formats, because what makes an address valid (a
+dialable E.164 number, a user part, a host that is a DNS name) is more than
+JSON Schema can say. Here each format
 gets a generator of values the server must accept, so "valid data is
 accepted" is tested on real addresses instead of random text. Invalid data
 is still drawn from the rest of each schema (types, lengths, patterns).
@@ -43,6 +44,17 @@ schemathesis.openapi.format("address", _address)
 schemathesis.openapi.format("lookup-key", _lookup_key)
 # What subject search takes: a lookup key or a handle prefix.
 schemathesis.openapi.format("search-key", st.one_of(_lookup_key, _handle_prefix))
+# Free text (labels, display names): the server takes what shows as itself
+# by the PRECIS FreeformClass (RFC 8264), which no pattern can say; valid
+# values are drawn from letters, digits, spaces and common punctuation.
+schemathesis.openapi.format(
+    "free-text", st.from_regex(r"\A[A-Za-z0-9\u00c0-\u017f .,'()&-]{0,40}\Z")
+)
+# A routing number: a whole E.164 number (London's fictional 020 7946 0xxx,
+# so it is never one of the +1 212 555 numbers above).
+schemathesis.openapi.format(
+    "e164", st.integers(min_value=0, max_value=999).map(lambda n: f"+44207946{n:04d}")
+)
 
 
 @schemathesis.serializer("application/x-ndjson")
@@ -65,7 +77,8 @@ def _canonical(uri):
 
 def _agree(value):
     """Make addresses consistent the way the descriptions say: `kind` agrees
-    with the scheme of `uri`, and a list names each address once."""
+    with the scheme of `uri`, only a `tel:` address has a `routing_number`,
+    and a list names each address once."""
     if isinstance(value, list):
         items, seen = [], set()
         for item in map(_agree, value):
@@ -83,6 +96,9 @@ def _agree(value):
     scheme = uri.split(":", 1)[0].lower() if isinstance(uri, str) and ":" in uri else None
     if isinstance(kind, str) and kind in _KINDS and scheme in _KINDS and kind != scheme:
         value["kind"] = scheme
+    # Only a number has a routing number.
+    if scheme in _KINDS and scheme != "tel" and isinstance(value.get("routing_number"), str):
+        del value["routing_number"]
     return value
 
 
