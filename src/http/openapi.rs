@@ -23,10 +23,11 @@ use super::problem::{PROBLEM_JSON, Problem};
         super::webfinger::host_meta,
         super::webfinger::host_meta_json
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, crate::model::DocumentProperty)),
     tags(
         (name = "subjects", description = "People and role accounts, with their addresses"),
         (name = "blocks", description = "Number blocks: DID ranges answering from templates"),
+        (name = "domains", description = "Domain profiles: default WebFinger links and properties, XMPP endpoints"),
         (name = "tokens", description = "API tokens"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),

@@ -298,6 +298,8 @@ pub fn to_input(subject: &Subject) -> SubjectInput {
                 label: a.label.clone(),
             })
             .collect(),
+        links: subject.links.clone(),
+        properties: subject.properties.clone(),
     }
 }
 
