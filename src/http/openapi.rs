@@ -50,9 +50,20 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Finish the description once every route is merged in: every error
-/// answer (4xx, 5xx) is an RFC 9457 problem, whatever the route declared.
+/// Finish the description once every route is merged in: a link has one
+/// target, and every error answer (4xx, 5xx) is an RFC 9457 problem,
+/// whatever the route declared.
 pub fn finish(spec: &mut utoipa::openapi::OpenApi) {
+    if let Some(link) = spec
+        .components
+        .as_mut()
+        .and_then(|c| c.schemas.get_mut("DocumentLink"))
+    {
+        *link = crate::model::links::with_one_target(std::mem::replace(
+            link,
+            RefOr::T(Default::default()),
+        ));
+    }
     for item in spec.paths.paths.values_mut() {
         let operations = [
             &mut item.get,

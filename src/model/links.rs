@@ -11,12 +11,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type};
+use utoipa::openapi::schema::{
+    AllOfBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type,
+};
 use utoipa::{PartialSchema, ToSchema};
 
 use super::input::{FieldError, not_null};
 use super::jrd::NAME;
-use super::text::free_text;
+use super::text::codepoint;
 use super::visibility::Visibility;
 
 /// At most this many links, and this many properties, per subject or domain.
@@ -160,6 +162,20 @@ pub fn properties_schema() -> Schema {
     )
 }
 
+/// The schema of a link as derived, with the rule JSON Schema states
+/// apart: exactly one of `href` and `template`.
+pub fn with_one_target(derived: RefOr<Schema>) -> RefOr<Schema> {
+    let target = |member: &str| ObjectBuilder::new().required(member);
+    AllOfBuilder::new()
+        .item(derived)
+        .item(
+            OneOfBuilder::new()
+                .item(target("href"))
+                .item(target("template")),
+        )
+        .into()
+}
+
 /// [`properties_schema`] in a merge patch: `null` removes them all, and a
 /// member set to `null` removes that property.
 pub fn properties_patch_schema() -> Schema {
@@ -201,10 +217,7 @@ impl DocumentLink {
         for (tag, title) in std::mem::take(&mut self.titles) {
             let field = format!("{field}.titles.{tag}");
             check_language(&tag).map_err(|e| FieldError::new(&field, e))?;
-            let title = free_text(&title, MAX_TITLE).map_err(|e| FieldError::new(&field, e))?;
-            if title.is_empty() {
-                return Err(FieldError::new(field, "must not be empty"));
-            }
+            check_text(&title, MAX_TITLE).map_err(|e| FieldError::new(&field, e))?;
             titles.insert(tag, title);
         }
         self.titles = titles;
@@ -218,10 +231,9 @@ impl DocumentLink {
         for (name, value) in std::mem::take(&mut self.properties) {
             let field = format!("{field}.properties.{name}");
             check_absolute_uri(&name).map_err(|e| FieldError::new(&field, e))?;
-            let value = value
-                .map(|v| free_text(&v, MAX_VALUE))
-                .transpose()
-                .map_err(|e| FieldError::new(&field, e))?;
+            if let Some(v) = &value {
+                check_text(v, MAX_VALUE).map_err(|e| FieldError::new(&field, e))?;
+            }
             properties.insert(name, value);
         }
         self.properties = properties;
@@ -353,20 +365,25 @@ pub fn check_properties(
                     "is the display name: set display_name instead",
                 ));
             }
-            let value = p
-                .value
-                .map(|v| free_text(&v, MAX_VALUE))
-                .transpose()
-                .map_err(|e| FieldError::new(&at, e))?;
-            Ok((
-                name,
-                DocumentProperty {
-                    value,
-                    visibility: p.visibility,
-                },
-            ))
+            if let Some(v) = &p.value {
+                check_text(v, MAX_VALUE).map_err(|e| FieldError::new(&at, e))?;
+            }
+            Ok((name, p))
         })
         .collect()
+}
+
+/// A title or a property value: kept as given (a value may be an
+/// identifier, where trimming or normalising would change it), at most
+/// `max` characters, no control characters.
+fn check_text(text: &str, max: usize) -> Result<(), String> {
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Err(format!("contains {}, a control character", codepoint(c)));
+    }
+    if text.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    Ok(())
 }
 
 /// A relation type: an absolute URI, or a registered name (RFC 8288
@@ -480,7 +497,8 @@ fn check_media_type(text: &str) -> Result<(), String> {
 fn check_language(tag: &str) -> Result<(), String> {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
-    let ok = (1..=8).contains(&primary.len())
+    let ok = tag.len() <= 35
+        && (1..=8).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
         && parts
             .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
@@ -509,7 +527,7 @@ mod tests {
             "titles": {"en": " Login "}, "properties": {"http://example.com/ns/x": null}
         }))
         .unwrap();
-        assert_eq!(ok.titles["en"], "Login");
+        assert_eq!(ok.titles["en"], " Login ", "kept as given");
         assert_eq!(ok.visibility, Visibility::Public);
         link(serde_json::json!({"rel": "self", "type": "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"", "href": "https://example.com/users/a"})).unwrap();
         link(
