@@ -61,7 +61,11 @@ pub struct AddressInput {
     #[schema(nullable = false, maximum = 65535)]
     pub priority: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(
+        max_length = 64,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        format = "free-text"
+    )]
     pub label: Option<String>,
 }
 

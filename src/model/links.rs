@@ -47,7 +47,8 @@ pub struct DocumentLink {
     #[schema(
         example = "http://openid.net/specs/connect/1.0/issuer",
         max_length = 2048,
-        format = "link-rel"
+        format = "link-rel",
+        pattern = r"^[a-z][a-z0-9.-]{0,63}$|^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9][!-~]*$"
     )]
     pub rel: String,
     /// The target (an absolute `https`, `http`, `acct`, `mailto`, `xmpp`,
@@ -62,6 +63,7 @@ pub struct DocumentLink {
         example = "https://login.example.com",
         max_length = 2048,
         format = "link-href",
+        pattern = r"^(https?|wss)://[a-z0-9.-]*[a-z](:[0-9]{1,4})?([/?#][!-~]*)?$|^(acct|mailto|xmpp|sips?|tel|h323|urn|did|geo):[A-Za-z0-9][!-~]*$",
         nullable = false
     )]
     pub href: Option<String>,
@@ -72,7 +74,12 @@ pub struct DocumentLink {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "not_null"
     )]
-    #[schema(max_length = 2048, format = "link-template", nullable = false)]
+    #[schema(
+        max_length = 2048,
+        format = "link-template",
+        pattern = r"^https?://[a-z0-9.-]*[a-z]/[!-z|~]*\{[A-Za-z0-9_.]{1,32}\}[!-z|~]*$",
+        nullable = false
+    )]
     pub template: Option<String>,
     /// The target's media type.
     #[serde(
@@ -85,6 +92,7 @@ pub struct DocumentLink {
         example = "application/activity+json",
         max_length = 256,
         format = "media-type",
+        pattern = r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(;[ -~]*)?$",
         nullable = false
     )]
     pub media_type: Option<String>,

@@ -74,7 +74,7 @@ pub struct AddressPatch {
     pub priority: Option<u16>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", format = "free-text")]
     pub label: Option<Option<String>>,
 }
 

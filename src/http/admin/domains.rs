@@ -59,7 +59,7 @@ async fn list_domains(
 /// Read one domain profile.
 #[utoipa::path(get, path = "/api/v1/domains/{domain}", tag = "domains",
     params(("domain" = String, Path, example = "example.com", max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$")),
+        format = "domain-name")),
     security(("bearer" = ["admin"])),
     responses((status = 200, body = DomainProfile, description = "ETag set"),
               (status = 400, body = Problem, description = "`domain` is not a domain name"),
@@ -81,7 +81,7 @@ async fn get_domain(
 /// the domain's host-meta (XEP-0156). `If-Match` guards a replacement.
 #[utoipa::path(put, path = "/api/v1/domains/{domain}", tag = "domains",
     params(("domain" = String, Path, example = "example.com", max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$")),
+        format = "domain-name")),
     request_body = DomainInput,
     security(("bearer" = ["admin"])),
     responses((status = 200, body = DomainProfile, description = "Replaced; ETag set"),
@@ -113,7 +113,7 @@ async fn put_domain(
 /// Delete a domain profile.
 #[utoipa::path(delete, path = "/api/v1/domains/{domain}", tag = "domains",
     params(("domain" = String, Path, example = "example.com", max_length = 253,
-        pattern = r"^([A-Za-z0-9_-]{1,63}\.)+[A-Za-z][A-Za-z0-9_-]{0,62}$")),
+        format = "domain-name")),
     security(("bearer" = ["admin"])),
     responses((status = 204, description = "Deleted"),
               (status = 400, body = Problem, description = "`domain` is not a domain name, or a malformed If-Match"),

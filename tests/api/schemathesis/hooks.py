@@ -44,6 +44,15 @@ schemathesis.openapi.format("lookup-key", _lookup_key)
 # What subject search takes: a lookup key or a handle prefix.
 schemathesis.openapi.format("search-key", st.one_of(_lookup_key, _handle_prefix))
 
+# Free text (labels): what the server's Unicode rules accept, which JSON
+# Schema cannot state (PRECIS excludes private-use and invisible characters
+# anywhere in Unicode); the pattern still yields the invalid cases.
+schemathesis.openapi.format(
+    "free-text", st.from_regex(r"\A[A-Za-z0-9 .,'()&\u00e4\u00f6\u00fc\u00e9\u00f1-]{0,30}\Z")
+)
+# A domain named in a path (domain profiles).
+schemathesis.openapi.format("domain-name", _domain)
+
 # WebFinger links of subjects and domains: a relation (a registered name or
 # an absolute URI), a target in a scheme the server allows, a URI template
 # with an expression, a media type.
