@@ -170,6 +170,12 @@ impl Config {
             check_admin_token(token.expose())?;
         }
         self.dns.check_dnssec()?;
+        let base = &self.webfinger.address_rel_base;
+        if url::Url::parse(base).is_err() || base.chars().any(char::is_whitespace) {
+            return Err(ConfigError(format!(
+                "webfinger.address_rel_base must be an absolute URI, not `{base}`"
+            )));
+        }
         self.check_positive()
     }
 

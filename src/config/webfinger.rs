@@ -21,6 +21,14 @@ pub struct WebFingerConfig {
     /// serves, on WebFinger and lookup alike. Empty: every Host serves
     /// every domain.
     pub tenants: List<Tenant>,
+    /// Relation types of address links: this base followed by the kind
+    /// (`tel`, `sip`, `xmpp`, `mailto`, `h323`); https addresses are
+    /// `http://webfinger.net/rel/profile-page` whatever the base.
+    pub address_rel_base: String,
+    /// Also link every address under the relation types of earlier
+    /// versions (`https://callsign.invalid/rel/<kind>`), for clients that
+    /// filter on them.
+    pub legacy_rels: bool,
 }
 
 impl Default for WebFingerConfig {
@@ -31,6 +39,8 @@ impl Default for WebFingerConfig {
             burst: 50,
             trusted_proxies: Cidrs::default(),
             tenants: List::default(),
+            address_rel_base: crate::model::jrd::DEFAULT_REL_BASE.to_owned(),
+            legacy_rels: false,
         }
     }
 }

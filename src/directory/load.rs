@@ -75,6 +75,9 @@ impl Directory {
         for index in &indexes {
             index.load_blocks(&blocks);
         }
+        for profile in store.domain_profiles().await? {
+            self.apply_domain(None, Some(profile));
+        }
         for index in &indexes {
             index.loaded(stamp);
         }
@@ -169,6 +172,11 @@ impl Directory {
                     None => match change.block_states() {
                         Some((before, after)) => {
                             self.apply_block(change.serial, before.as_ref(), after.as_ref())
+                        }
+                        None if change.operation.starts_with("domain.") => {
+                            if let Some((before, after)) = change.domain_states() {
+                                self.apply_domain(before.as_ref(), after);
+                            }
                         }
                         None => {
                             for index in self.indexes.read().expect("index list").iter() {

@@ -12,14 +12,16 @@
 //! [`follow`] keeps it caught up while serving.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
+use arc_swap::ArcSwap;
 use dashmap::DashMap;
 use tokio::sync::{Mutex, watch};
 use uuid::Uuid;
 
-use crate::model::{Address, Block, Blocks, Subject};
+use crate::model::{Address, Block, Blocks, DomainProfile, Subject};
 use crate::store::Change;
 
 mod follow;
@@ -82,6 +84,10 @@ pub struct Directory {
     blocks: std::sync::RwLock<Blocks>,
     /// How many subjects live in each domain.
     domains: DashMap<String, usize>,
+    /// Domain profiles (defaults of a domain's WebFinger documents, XMPP
+    /// endpoints), by domain: read by every WebFinger answer, changed
+    /// rarely, so a whole new map is swapped in on each change.
+    profiles: ArcSwap<HashMap<String, Arc<DomainProfile>>>,
     serial: AtomicI64,
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
@@ -160,6 +166,26 @@ impl Directory {
         }
     }
 
+    /// The profile of `domain` (canonical), if it has one.
+    pub fn domain_profile(&self, domain: &str) -> Option<Arc<DomainProfile>> {
+        self.profiles.load().get(domain).cloned()
+    }
+
+    /// Apply a domain profile change (under the apply lock: one writer).
+    fn apply_domain(&self, before: Option<&DomainProfile>, after: Option<DomainProfile>) {
+        let mut profiles = HashMap::clone(&self.profiles.load());
+        match (after, before) {
+            (Some(after), _) => {
+                profiles.insert(after.domain.as_str().to_owned(), Arc::new(after));
+            }
+            (None, Some(before)) => {
+                profiles.remove(before.domain.as_str());
+            }
+            (None, None) => return,
+        }
+        self.profiles.store(Arc::new(profiles));
+    }
+
     /// Does any subject live in `domain` (lowercase)? Whatever the
     /// subjects' privacy: a domain is the operator's, not a person's.
     pub fn holds_domain(&self, domain: &str) -> bool {
@@ -221,6 +247,7 @@ impl Directory {
             }
         }
         self.domains.clear();
+        self.profiles.store(Arc::default());
         *self.blocks.write().expect("blocks") = Blocks::reversible();
     }
 

@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::directory::Directory;
-use crate::service::{BlockService, DnssecService, SubjectService, TokenService};
+use crate::service::{BlockService, DnssecService, DomainService, SubjectService, TokenService};
 use crate::store::Store;
 
 pub mod admin;
@@ -48,6 +48,10 @@ pub struct Shared {
     pub subjects: SubjectService,
     /// Every change to a number block goes through here.
     pub blocks: BlockService,
+    /// Every change to a domain profile goes through here.
+    pub domains: DomainService,
+    /// The relation types of address links in JRDs.
+    pub rels: crate::model::jrd::AddressRels,
     /// Issues and revokes tokens (`tokens` caches the verified ones).
     pub token_service: TokenService,
     /// The keys of DNSSEC zones (public records only leave through HTTP).
@@ -80,9 +84,15 @@ impl AppState {
         let resolver = crate::resolve::Resolver::new(&config.resolver, directory.clone())?;
         let subjects = SubjectService::new(store.clone(), directory.clone(), config.limits.clone());
         let blocks = BlockService::new(store.clone(), directory.clone(), config.limits.clone());
+        let rels = crate::model::jrd::AddressRels::new(
+            &config.webfinger.address_rel_base,
+            config.webfinger.legacy_rels,
+        );
         Ok(AppState(Arc::new(Shared {
             subjects,
             blocks,
+            domains: DomainService::new(store.clone(), directory.clone()),
+            rels,
             token_service: TokenService::new(store.clone()),
             dnssec: DnssecService::new(store.clone(), &config.dns),
             resolver: Arc::new(resolver),

@@ -23,10 +23,11 @@ use super::problem::{PROBLEM_JSON, Problem};
         super::webfinger::host_meta,
         super::webfinger::host_meta_json
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, crate::model::DocumentProperty)),
     tags(
         (name = "subjects", description = "People and role accounts, with their addresses"),
         (name = "blocks", description = "Number blocks: DID ranges answering from templates"),
+        (name = "domains", description = "Domain profiles: default WebFinger links and properties, XMPP endpoints"),
         (name = "tokens", description = "API tokens"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
@@ -49,9 +50,20 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Finish the description once every route is merged in: every error
-/// answer (4xx, 5xx) is an RFC 9457 problem, whatever the route declared.
+/// Finish the description once every route is merged in: a link has one
+/// target, and every error answer (4xx, 5xx) is an RFC 9457 problem,
+/// whatever the route declared.
 pub fn finish(spec: &mut utoipa::openapi::OpenApi) {
+    if let Some(link) = spec
+        .components
+        .as_mut()
+        .and_then(|c| c.schemas.get_mut("DocumentLink"))
+    {
+        *link = crate::model::links::with_one_target(std::mem::replace(
+            link,
+            RefOr::T(Default::default()),
+        ));
+    }
     for item in spec.paths.paths.values_mut() {
         let operations = [
             &mut item.get,

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use crate::config::Tenant;
 use crate::directory::Directory;
-use crate::model::{Domain, Subject};
+use crate::model::{Domain, DomainProfile, Subject};
 use crate::resolve::Local;
 
 #[derive(Debug, Default)]
@@ -90,6 +90,10 @@ impl Local for TenantView<'_> {
     /// addresses are answered locally (here: not found), never fetched.
     async fn serves(&self, domain: &str) -> bool {
         self.directory.holds_domain(domain)
+    }
+
+    fn domain_profile(&self, domain: &str) -> Option<Arc<DomainProfile>> {
+        self.directory.domain_profile(domain)
     }
 }
 

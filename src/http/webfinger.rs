@@ -22,8 +22,11 @@ use super::AppState;
 use super::auth::caller;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
-use crate::model::jrd::{JRD, Jrd, Link, NAME, rel};
-use crate::model::{DirectoryKey, Kind, Projection, Viewer, project};
+use crate::model::jrd::{AddressRels, JRD, Jrd, Link, NAME};
+use crate::model::{
+    DirectoryKey, DomainProfile, Kind, Projection, Viewer, XMPP_BOSH, XMPP_WEBSOCKET, project,
+    visible_links, visible_properties,
+};
 
 /// Which listener a request came through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +104,9 @@ async fn answer(
     let render = |key: &str| {
         let subject = directory.get(key)?;
         let projection = project(&subject, key, viewer)?;
-        Some(serde_json::to_vec(&jrd(&projection, &rels)).expect("JRDs serialise"))
+        let domain = state.directory.domain_profile(subject.domain.as_str());
+        let jrd = jrd(&projection, domain.as_deref(), viewer, &state.rels, &rels);
+        Some(serde_json::to_vec(&jrd).expect("JRDs serialise"))
     };
     // Most clients send canonical resources. Directory keys are canonical and
     // a canonical form parses to itself, so a resource found as given needs
@@ -172,26 +177,46 @@ fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>)
     response
 }
 
-fn jrd(p: &Projection<'_>, rels: &[String]) -> Jrd {
-    let links = p
+/// The JRD of what `viewer` sees: a link per visible address (under each
+/// of its relation types), then the subject's and its domain's visible
+/// links; the display name and the visible properties. `wanted` (the `rel`
+/// parameters) filters links only.
+fn jrd(
+    p: &Projection<'_>,
+    domain: Option<&DomainProfile>,
+    viewer: Viewer,
+    address_rels: &AddressRels,
+    wanted: &[String],
+) -> Jrd {
+    let wanted = |rel: &str| wanted.is_empty() || wanted.iter().any(|r| r == rel);
+    let mut links: Vec<Link> = p
         .addresses
         .iter()
-        .map(|a| Link {
-            rel: rel(a.kind()).into(),
+        .flat_map(|a| {
             // A ported number links in its RFC 4694 form, with its routing
             // number; `aliases` keep the number as the key it is.
-            href: a.routed_uri().into_owned(),
-            titles: a
-                .label
-                .clone()
-                .map(|l| BTreeMap::from([("und".to_owned(), l)])),
+            let href = a.routed_uri();
+            address_rels
+                .of(a.kind())
+                .filter(|rel| wanted(rel))
+                .map(move |rel| Link::address(rel, &href, a.label.as_deref()))
+                .collect::<Vec<_>>()
         })
-        .filter(|l| rels.is_empty() || rels.iter().any(|r| *r == l.rel))
         .collect();
+    links.extend(
+        visible_links(p.subject, domain, viewer)
+            .filter(|l| wanted(&l.rel))
+            .map(Link::published),
+    );
+    let mut properties = BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]);
+    properties.extend(
+        visible_properties(p.subject, domain, viewer)
+            .map(|(name, value)| (name.to_owned(), value.map(str::to_owned))),
+    );
     Jrd {
         subject: p.subject.subject_uri(),
         aliases: p.addresses.iter().map(|a| a.uri.to_string()).collect(),
-        properties: BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]),
+        properties,
         links,
     }
 }
@@ -288,61 +313,128 @@ fn template(headers: &HeaderMap, uri: &Uri, scheme: Scheme) -> Result<String, Ap
 /// host-meta as JSON (RFC 6415 appendix A).
 #[derive(Serialize, ToSchema)]
 pub(crate) struct HostMetaJson {
-    links: [HostMetaLink; 1],
+    links: Vec<HostMetaLink>,
 }
 
-/// The lrdd link: where WebFinger answers on this host.
+/// A host-meta link: `lrdd` (where WebFinger answers on this host), and
+/// the XMPP connection endpoints of the domain the host names (XEP-0156).
 #[derive(Serialize, ToSchema)]
 struct HostMetaLink {
     #[schema(example = "lrdd")]
     rel: &'static str,
-    #[serde(rename = "type")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     #[schema(example = "application/jrd+json")]
-    media_type: &'static str,
+    media_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "https://example.com/.well-known/webfinger?resource={uri}")]
-    template: String,
+    template: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "wss://xmpp.example.com/ws")]
+    href: Option<String>,
 }
 
-fn host_meta_json_body(template: String) -> Response {
-    let body = HostMetaJson {
-        links: [HostMetaLink {
-            rel: "lrdd",
-            media_type: JRD,
-            template,
-        }],
-    };
+/// The links of this host's metadata: lrdd, then the XMPP endpoints of
+/// the domain named by the request's Host, when that domain has a profile
+/// and the Host serves it (tenants).
+fn host_meta_links(state: &AppState, parts: &HostRequest) -> Result<Vec<HostMetaLink>, ApiError> {
+    let template = template(&parts.headers, &parts.uri, parts.scheme)?;
+    let mut links = vec![HostMetaLink {
+        rel: "lrdd",
+        media_type: Some(JRD),
+        template: Some(template),
+        href: None,
+    }];
+    let host = request_host(&parts.headers, &parts.uri);
+    let profile = host
+        .as_deref()
+        .filter(|h| state.tenants.serves(Some(h), h))
+        .and_then(|h| state.directory.domain_profile(h));
+    if let Some(profile) = profile {
+        let endpoints = [
+            (XMPP_WEBSOCKET, &profile.xmpp_websocket),
+            (XMPP_BOSH, &profile.xmpp_bosh),
+        ];
+        for (rel, href) in endpoints {
+            if let Some(href) = href {
+                links.push(HostMetaLink {
+                    rel,
+                    media_type: None,
+                    template: None,
+                    href: Some(href.clone()),
+                });
+            }
+        }
+    }
+    Ok(links)
+}
+
+fn host_meta_json_body(links: Vec<HostMetaLink>) -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
-        serde_json::to_vec(&body).expect("host-meta serialises"),
+        serde_json::to_vec(&HostMetaJson { links }).expect("host-meta serialises"),
     )
         .into_response()
 }
 
+/// XML attribute text: `&`, `<`, `>` and `"` escaped.
+fn xml_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// What host-meta reads of a request.
+struct HostRequest {
+    scheme: Scheme,
+    uri: Uri,
+    headers: HeaderMap,
+}
+
 /// The host's metadata (RFC 6415): XRD, or JSON when the client asks for
-/// `application/json`.
+/// `application/json`. Besides `lrdd`, the XMPP connection endpoints
+/// (XEP-0156) of the domain the Host names, when its profile has them.
 #[utoipa::path(get, path = "/.well-known/host-meta", tag = "webfinger",
-    responses((status = 200, description = "The lrdd template of this host",
+    responses((status = 200, description = "The lrdd template of this host, and its XMPP endpoints",
                 content((String = "application/xrd+xml"), (HostMetaJson = "application/json"))),
               (status = 400, body = Problem, description = "`Host` missing or not a host name")))]
 pub(crate) async fn host_meta(
+    State(state): State<AppState>,
     scheme: Option<Extension<Scheme>>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let template = template(&headers, &uri, scheme.map_or(Scheme::Http, |e| e.0))?;
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json") && !v.contains("xrd+xml"));
+    let request = HostRequest {
+        scheme: scheme.map_or(Scheme::Http, |e| e.0),
+        uri,
+        headers,
+    };
+    let links = host_meta_links(&state, &request)?;
     if wants_json {
-        return Ok(host_meta_json_body(template));
+        return Ok(host_meta_json_body(links));
     }
-    let xml = format!(
+    let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n  \
-         <Link rel=\"lrdd\" type=\"{JRD}\" template=\"{template}\"/>\n\
-         </XRD>\n"
+         <XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n",
     );
+    for link in &links {
+        xml.push_str(&format!("  <Link rel=\"{}\"", xml_attribute(link.rel)));
+        if let Some(t) = link.media_type {
+            xml.push_str(&format!(" type=\"{}\"", xml_attribute(t)));
+        }
+        if let Some(t) = &link.template {
+            xml.push_str(&format!(" template=\"{}\"", xml_attribute(t)));
+        }
+        if let Some(h) = &link.href {
+            xml.push_str(&format!(" href=\"{}\"", xml_attribute(h)));
+        }
+        xml.push_str("/>\n");
+    }
+    xml.push_str("</XRD>\n");
     Ok(([(header::CONTENT_TYPE, "application/xrd+xml")], xml).into_response())
 }
 
@@ -351,12 +443,17 @@ pub(crate) async fn host_meta(
     responses((status = 200, body = HostMetaJson),
               (status = 400, body = Problem, description = "`Host` missing or not a host name")))]
 pub(crate) async fn host_meta_json(
+    State(state): State<AppState>,
     scheme: Option<Extension<Scheme>>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let template = template(&headers, &uri, scheme.map_or(Scheme::Http, |e| e.0))?;
-    Ok(host_meta_json_body(template))
+    let request = HostRequest {
+        scheme: scheme.map_or(Scheme::Http, |e| e.0),
+        uri,
+        headers,
+    };
+    Ok(host_meta_json_body(host_meta_links(&state, &request)?))
 }
 
 #[cfg(test)]

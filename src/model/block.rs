@@ -319,6 +319,9 @@ impl Block {
             created_at: self.created_at,
             updated_at: self.updated_at,
             addresses,
+            // The owner's document: the number answers as the owner.
+            links: owner.map(|o| o.links.clone()).unwrap_or_default(),
+            properties: owner.map(|o| o.properties.clone()).unwrap_or_default(),
         };
         subject.sort_addresses();
         Some(subject)

@@ -4,12 +4,15 @@
 //! turn them into a [`Subject`] here, so both reject the same things with
 //! the same words.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Kind, parse_ported, parse_routing_number};
+use super::links::{DocumentLink, DocumentProperty, check_links, check_properties};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::text::free_text;
 use super::visibility::Visibility;
@@ -101,6 +104,15 @@ pub struct SubjectInput {
     pub discoverable: Option<bool>,
     #[serde(default)]
     pub addresses: Vec<AddressInput>,
+    /// WebFinger links besides the addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 32)]
+    pub links: Vec<DocumentLink>,
+    /// WebFinger properties besides the display name: URI → value, or
+    /// `{"value", "visibility"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schema(schema_with = super::links::properties_schema)]
+    pub properties: BTreeMap<String, DocumentProperty>,
 }
 
 pub const DEFAULT_PRIORITY: u16 = 100;
@@ -232,6 +244,8 @@ impl SubjectInput {
             addresses.push(a.into_address(&format!("addresses[{i}]"))?);
         }
         check_unique(&addresses)?;
+        let links = check_links(self.links, "links")?;
+        let properties = check_properties(self.properties, "properties")?;
         let mut subject = Subject {
             id: Uuid::now_v7(),
             handle,
@@ -242,6 +256,8 @@ impl SubjectInput {
             created_at: now,
             updated_at: now,
             addresses,
+            links,
+            properties,
         };
         subject.sort_addresses();
         Ok(subject)

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use super::Kind;
+use super::links::DocumentLink;
 
 /// The media type of a JRD.
 pub const JRD: &str = "application/jrd+json";
@@ -17,15 +18,58 @@ pub const PROFILE_PAGE: &str = "http://webfinger.net/rel/profile-page";
 /// The property holding the subject's display name.
 pub const NAME: &str = "http://schema.org/name";
 
-/// Link relation of each address kind in a JRD.
-pub fn rel(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Https => PROFILE_PAGE,
-        Kind::Tel => "https://callsign.invalid/rel/tel",
-        Kind::Sip | Kind::Sips => "https://callsign.invalid/rel/sip",
-        Kind::Xmpp => "https://callsign.invalid/rel/xmpp",
-        Kind::Mailto => "https://callsign.invalid/rel/mailto",
-        Kind::H323 => "https://callsign.invalid/rel/h323",
+/// The base of address relation types before `webfinger.address_rel_base`
+/// existed (a reserved, never resolvable domain), kept for
+/// `webfinger.legacy_rels`.
+pub const LEGACY_REL_BASE: &str = "https://callsign.invalid/rel/";
+/// The default `webfinger.address_rel_base`.
+pub const DEFAULT_REL_BASE: &str = "https://callsign.dev/rel/";
+
+/// The relation types of address links: `{base}{tel,sip,xmpp,mailto,h323}`
+/// (`sips` shares `sip`), and for an https address the widely used
+/// profile-page relation; with `legacy`, each address also gets a link
+/// under [`LEGACY_REL_BASE`].
+#[derive(Clone, Debug)]
+pub struct AddressRels {
+    /// By [`Kind::ALL`] position: the relation, and the legacy one if any.
+    rels: [(&'static str, Option<&'static str>); Kind::ALL.len()],
+}
+
+impl AddressRels {
+    pub fn new(base: &str, legacy: bool) -> AddressRels {
+        // Built once per server from its configuration and read by every
+        // answer: leaked, so links borrow them for free.
+        let make = |base: &str, kind: Kind| -> &'static str {
+            match kind {
+                Kind::Https => PROFILE_PAGE,
+                Kind::Sips => Box::leak(format!("{base}sip").into_boxed_str()),
+                k => Box::leak(format!("{base}{}", k.scheme()).into_boxed_str()),
+            }
+        };
+        let rels = Kind::ALL.map(|kind| {
+            let current = make(base, kind);
+            let old = (legacy && kind != Kind::Https && base != LEGACY_REL_BASE)
+                .then(|| make(LEGACY_REL_BASE, kind));
+            (current, old)
+        });
+        AddressRels { rels }
+    }
+
+    /// The relations an address of `kind` is linked with: the current one,
+    /// then the legacy one when that is on.
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &'static str> + use<> {
+        let i = Kind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .expect("every kind is in ALL");
+        let (current, old) = self.rels[i];
+        std::iter::once(current).chain(old)
+    }
+}
+
+impl Default for AddressRels {
+    fn default() -> Self {
+        AddressRels::new(DEFAULT_REL_BASE, false)
     }
 }
 
@@ -53,20 +97,70 @@ pub struct Jrd {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Link {
     #[serde(default, deserialize_with = "null_as_default")]
     #[schema(value_type = String, required = true)]
     pub rel: Cow<'static, str>,
-    #[serde(default, deserialize_with = "null_as_default")]
-    #[schema(required = true)]
+    /// Media type of the target.
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ignore_malformed"
+    )]
+    pub media_type: Option<String>,
+    /// The target; absent when the link has a `template` instead.
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub href: String,
+    /// A URI template (RFC 6570) in place of `href`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ignore_malformed"
+    )]
+    pub template: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "ignore_malformed"
     )]
     pub titles: Option<BTreeMap<String, String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ignore_malformed"
+    )]
+    #[schema(value_type = Option<BTreeMap<String, String>>)]
+    pub properties: Option<BTreeMap<String, Option<String>>>,
+}
+
+impl Link {
+    /// An address's link: its URI under `rel`, its label as the `und` title.
+    pub fn address(rel: &'static str, uri: &str, label: Option<&str>) -> Link {
+        Link {
+            rel: Cow::Borrowed(rel),
+            href: uri.to_owned(),
+            titles: label.map(|l| BTreeMap::from([("und".to_owned(), l.to_owned())])),
+            ..Link::default()
+        }
+    }
+
+    /// A published link of a subject or domain, as written.
+    pub fn published(link: &DocumentLink) -> Link {
+        Link {
+            rel: Cow::Owned(link.rel.clone()),
+            media_type: link.media_type.clone(),
+            href: link.href.clone().unwrap_or_default(),
+            template: link.template.clone(),
+            titles: (!link.titles.is_empty()).then(|| link.titles.clone()),
+            properties: (!link.properties.is_empty()).then(|| link.properties.clone()),
+        }
+    }
 }
 
 impl Jrd {
@@ -106,11 +200,14 @@ mod tests {
             subject: "acct:a@example.com".into(),
             aliases: vec![],
             properties: BTreeMap::from([(NAME.to_owned(), Some("A".to_owned()))]),
-            links: vec![Link {
-                rel: rel(Kind::Tel).into(),
-                href: "tel:+1".into(),
-                titles: None,
-            }],
+            links: vec![Link::address(
+                AddressRels::new(LEGACY_REL_BASE, false)
+                    .of(Kind::Tel)
+                    .next()
+                    .unwrap(),
+                "tel:+1",
+                None,
+            )],
         };
         assert_eq!(
             serde_json::to_string(&jrd).unwrap(),
@@ -121,6 +218,30 @@ mod tests {
             serde_json::to_string(&empty)
                 .unwrap()
                 .ends_with(r#""links":[]}"#)
+        );
+    }
+
+    #[test]
+    fn address_rels_follow_the_base_and_the_legacy_switch() {
+        let rels = |base, legacy, kind| AddressRels::new(base, legacy).of(kind).collect::<Vec<_>>();
+        assert_eq!(
+            rels("https://rel.example/", false, Kind::Sips),
+            ["https://rel.example/sip"]
+        );
+        assert_eq!(
+            rels("https://rel.example/", true, Kind::Xmpp),
+            [
+                "https://rel.example/xmpp",
+                "https://callsign.invalid/rel/xmpp"
+            ]
+        );
+        assert_eq!(
+            rels("https://rel.example/", true, Kind::Https),
+            [PROFILE_PAGE]
+        );
+        assert_eq!(
+            rels(LEGACY_REL_BASE, true, Kind::Tel),
+            ["https://callsign.invalid/rel/tel"]
         );
     }
 

@@ -5,6 +5,7 @@
 //! `Deserialize` of [`Subject`]), as the fields they came from say it all.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
@@ -13,6 +14,7 @@ use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
 use super::address::{Address, Kind};
+use super::links::{DocumentLink, DocumentProperty};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::visibility::Visibility;
 
@@ -61,6 +63,22 @@ struct SubjectJson<'a> {
     /// Ordered by priority, then kind, then URI.
     #[schema(value_type = Vec<SubjectAddress>)]
     addresses: &'a [SubjectAddress],
+    /// WebFinger links besides the addresses (absent when none).
+    #[serde(skip_serializing_if = "no_links")]
+    #[schema(value_type = Vec<DocumentLink>)]
+    links: &'a [DocumentLink],
+    /// WebFinger properties besides the display name (absent when none).
+    #[serde(skip_serializing_if = "no_properties")]
+    #[schema(schema_with = super::links::properties_schema)]
+    properties: &'a BTreeMap<String, DocumentProperty>,
+}
+
+fn no_links(links: &&[DocumentLink]) -> bool {
+    links.is_empty()
+}
+
+fn no_properties(properties: &&BTreeMap<String, DocumentProperty>) -> bool {
+    properties.is_empty()
 }
 
 impl Serialize for SubjectAddress {
@@ -92,6 +110,8 @@ impl Serialize for Subject {
             created_at: self.created_at,
             updated_at: self.updated_at,
             addresses: &self.addresses,
+            links: &self.links,
+            properties: &self.properties,
         }
         .serialize(s)
     }

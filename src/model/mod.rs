@@ -2,10 +2,12 @@
 
 mod address;
 mod block;
+mod domain;
 mod input;
 pub mod jrd;
 mod json;
 mod limits;
+pub mod links;
 mod patch;
 mod privacy;
 mod reverse;
@@ -17,13 +19,17 @@ mod visibility;
 
 pub use address::{Address, AddressError, Kind, parse_ported, parse_routing_number, ported_uri};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
+pub use domain::{DomainInput, DomainProfile, XMPP_BOSH, XMPP_WEBSOCKET};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_routing, check_unique,
     deserialize_priority, display_name, label, not_null, routing_number,
 };
 pub use limits::Limits;
+pub use links::{DocumentLink, DocumentProperty};
 pub use patch::{AddressPatch, SubjectPatch};
-pub use privacy::{Projection, Scope, Viewer, keys, project, visible_addresses};
+pub use privacy::{
+    Projection, Scope, Viewer, keys, project, visible_addresses, visible_links, visible_properties,
+};
 pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
 pub use text::{TextError, clean_text, free_text};
 pub use uri::{DirectoryKey, PercentError, percent_decode, percent_encode};

@@ -2,6 +2,8 @@
 //! applies: through the same parsers as [`super::input`], so a patch rejects
 //! what a create rejects, with the same words.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer};
 use utoipa::ToSchema;
 
@@ -9,6 +11,7 @@ use super::address::{Kind, parse_ported};
 use super::input::{
     AddressInput, FieldError, check_routing, display_name, label, not_null, routing_number,
 };
+use super::links::{DocumentLink, DocumentProperty, check_links, check_properties};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::visibility::Visibility;
 
@@ -42,6 +45,16 @@ pub struct SubjectPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub addresses: Option<Vec<AddressInput>>,
+    /// Replaces every link; `null` removes them all.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Vec<DocumentLink>>, max_items = 32)]
+    pub links: Option<Option<Vec<DocumentLink>>>,
+    /// Merged into the properties (RFC 7386): a member set to `null` is
+    /// removed (a property whose value is null is `{"value": null}`);
+    /// `null` for the whole member removes them all.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(schema_with = super::links::properties_patch_schema)]
+    pub properties: Option<Option<BTreeMap<String, Option<DocumentProperty>>>>,
 }
 
 /// Address fields to change (RFC 7386 merge patch).
@@ -104,6 +117,23 @@ impl SubjectPatch {
                 addresses.push(a);
             }
             subject.addresses = addresses;
+        }
+        if let Some(links) = &self.links {
+            subject.links = check_links(links.clone().unwrap_or_default(), "links")?;
+        }
+        match &self.properties {
+            None => {}
+            Some(None) => subject.properties.clear(),
+            Some(Some(changes)) => {
+                let mut merged = std::mem::take(&mut subject.properties);
+                for (name, change) in changes {
+                    match change {
+                        Some(p) => merged.insert(name.clone(), p.clone()),
+                        None => merged.remove(name),
+                    };
+                }
+                subject.properties = check_properties(merged, "properties")?;
+            }
         }
         Ok(())
     }

@@ -10,6 +10,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::domain::DomainProfile;
+use super::links::DocumentLink;
 use super::subject::{Subject, SubjectAddress};
 use super::visibility::Visibility;
 
@@ -115,4 +117,43 @@ pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = Cow<'_, s
             .filter(move |a| any_visible && a.discoverable && viewer.sees(a.visibility))
             .map(|a| Cow::Borrowed(a.uri.as_str())),
     )
+}
+
+/// The links of `subject`'s WebFinger document that `viewer` may see: the
+/// subject's own, then those of its domain's defaults (`domain`) with a rel
+/// the subject has no link for. A subject's link overrides the default
+/// whatever its visibility, so a private link with a default's rel hides
+/// the default for that subject.
+pub fn visible_links<'a>(
+    subject: &'a Subject,
+    domain: Option<&'a DomainProfile>,
+    viewer: Viewer,
+) -> impl Iterator<Item = &'a DocumentLink> {
+    let defaults = domain.map_or(&[][..], |d| &d.links[..]);
+    subject
+        .links
+        .iter()
+        .chain(
+            defaults
+                .iter()
+                .filter(|d| !subject.links.iter().any(|l| l.rel == d.rel)),
+        )
+        .filter(move |l| viewer.sees(l.visibility))
+}
+
+/// The properties of `subject`'s WebFinger document that `viewer` may
+/// see, by name: the subject's own, then its domain's defaults for names
+/// the subject does not set (whatever the subject's property's visibility).
+pub fn visible_properties<'a>(
+    subject: &'a Subject,
+    domain: Option<&'a DomainProfile>,
+    viewer: Viewer,
+) -> impl Iterator<Item = (&'a str, Option<&'a str>)> {
+    let defaults = domain.into_iter().flat_map(|d| d.properties.iter());
+    subject
+        .properties
+        .iter()
+        .chain(defaults.filter(|(name, _)| !subject.properties.contains_key(*name)))
+        .filter(move |(_, p)| viewer.sees(p.visibility))
+        .map(|(name, p)| (name.as_str(), p.value.as_deref()))
 }

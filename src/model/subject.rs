@@ -1,5 +1,6 @@
 //! Subjects (people and role accounts) and the addresses they own.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -7,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use uuid::Uuid;
 
 use super::address::{Address, AddressError, Kind, canonical_host, split_scheme};
+use super::links::{DocumentLink, DocumentProperty};
 use super::visibility::Visibility;
 
 /// Why a subject field is invalid.
@@ -169,6 +171,12 @@ pub struct Subject {
     pub updated_at: DateTime<Utc>,
     /// In presentation order ([`Subject::sort_addresses`]).
     pub addresses: Vec<SubjectAddress>,
+    /// Links of its WebFinger document besides the addresses, in order.
+    #[serde(default)]
+    pub links: Vec<DocumentLink>,
+    /// Properties of its WebFinger document besides the display name.
+    #[serde(default)]
+    pub properties: BTreeMap<String, DocumentProperty>,
 }
 
 impl Subject {

@@ -1,10 +1,13 @@
 //! What a lookup answers: the subject, every address with who listed it,
 //! endpoint twins, and the steps that failed or were cut.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::model::Kind;
+use crate::model::jrd::Link;
 
 /// One lookup's answer.
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
@@ -26,6 +29,15 @@ pub struct SubjectRef {
     /// The subject's `acct:` URI.
     pub id: String,
     pub display_name: Option<String>,
+    /// A local subject's WebFinger links besides its addresses (its own
+    /// and its domain's) that the caller may see; absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// A local subject's WebFinger properties besides the display name
+    /// that the caller may see; absent when none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schema(value_type = BTreeMap<String, Option<String>>)]
+    pub properties: BTreeMap<String, Option<String>>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]

@@ -169,6 +169,8 @@ mod tests {
             subject: Some(SubjectRef {
                 id: "acct:alice@example.com".into(),
                 display_name: Some("Alice, of Example; Inc.".into()),
+                links: vec![],
+                properties: Default::default(),
             }),
             addresses: vec![
                 found("tel:+12125550100", Kind::Tel),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::directory::Directory;
-use crate::model::{DirectoryKey, Subject};
+use crate::model::{DirectoryKey, DomainProfile, Subject};
 use crate::store::{Store, SubjectQuery};
 
 /// Where local subjects come from: the in-memory directory when serving,
@@ -18,6 +18,12 @@ pub trait Local: Send + Sync {
     /// Is `domain` one of ours (a subject domain of the directory)? Its
     /// addresses are answered locally only.
     async fn serves(&self, domain: &str) -> bool;
+
+    /// The profile of a local `domain` (its default links and properties).
+    fn domain_profile(&self, domain: &str) -> Option<Arc<DomainProfile>> {
+        let _ = domain;
+        None
+    }
 }
 
 #[async_trait::async_trait]
@@ -28,6 +34,10 @@ impl Local for Directory {
 
     async fn serves(&self, domain: &str) -> bool {
         self.holds_domain(domain)
+    }
+
+    fn domain_profile(&self, domain: &str) -> Option<Arc<DomainProfile>> {
+        Directory::domain_profile(self, domain)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The state of one expansion: every address found with who listed it,
 //! the links between them, the steps started, and the answer they make.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
 
@@ -12,7 +12,8 @@ use super::remote::webfinger_host;
 use super::step::{Done, Outcome, Step};
 use super::twins::equivalents;
 use super::{Answer, Found, Key, Resolver, StepError, StepFailure, SubjectRef};
-use crate::model::{Address, Kind, Viewer, project};
+use crate::model::jrd::Link;
+use crate::model::{Address, Kind, Viewer, project, visible_links, visible_properties};
 
 /// Which kind of channel vouched for a link (independence is per channel).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,11 +141,19 @@ impl<'a> Run<'a> {
                 .map(|a| (a.uri.clone(), a.routing_number.clone()))
                 .collect();
             if self.subject.as_ref().is_none_or(|(d, _)| *d > 0) {
+                let domain = self.local.domain_profile(subject.domain.as_str());
+                let domain = domain.as_deref();
                 self.subject = Some((
                     0,
                     SubjectRef {
                         id: subject.subject_uri(),
                         display_name: Some(subject.display_name.clone()),
+                        links: visible_links(subject, domain, self.viewer)
+                            .map(Link::published)
+                            .collect(),
+                        properties: visible_properties(subject, domain, self.viewer)
+                            .map(|(name, value)| (name.to_owned(), value.map(str::to_owned)))
+                            .collect(),
                     },
                 ));
             }
@@ -236,6 +245,8 @@ impl<'a> Run<'a> {
                         SubjectRef {
                             id: id.clone(),
                             display_name: doc.name.clone(),
+                            links: Vec::new(),
+                            properties: BTreeMap::new(),
                         },
                     ));
                 }

@@ -8,6 +8,7 @@
 
 mod blocks;
 pub mod dnssec;
+mod domains;
 mod error;
 mod precondition;
 mod subjects;
@@ -15,6 +16,7 @@ pub mod tokens;
 
 pub use blocks::BlockService;
 pub use dnssec::DnssecService;
+pub use domains::DomainService;
 pub use error::ServiceError;
 pub use precondition::{EntityTag, IfMatch};
 pub use subjects::SubjectService;

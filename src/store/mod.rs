@@ -21,10 +21,13 @@ use tokio::sync::mpsc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::model::{Acct, Block, DirectoryKey, Scope, Subject, SubjectAddress};
+use crate::model::{
+    Acct, Block, DirectoryKey, Domain, DomainProfile, Scope, Subject, SubjectAddress,
+};
 
 pub(crate) mod blocks;
 pub mod dnssec;
+pub(crate) mod domains;
 pub mod import;
 pub mod ndjson;
 pub mod postgres;
@@ -126,6 +129,23 @@ pub enum BlockWrite {
     Delete { id: Uuid, expected_version: i64 },
 }
 
+/// A domain profile write, like [`Write`] for subjects.
+#[derive(Debug, Clone)]
+pub enum DomainWrite {
+    /// Create the profile (`expected_version` None: none may be stored),
+    /// or replace it if the stored version is `expected_version`. The
+    /// stored result has the next version and `updated_at` = now.
+    Put {
+        expected_version: Option<i64>,
+        profile: DomainProfile,
+    },
+    /// Delete the profile if its stored version is `expected_version`.
+    Delete {
+        domain: Domain,
+        expected_version: i64,
+    },
+}
+
 /// An API token; the secret itself is never stored, only its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Token {
@@ -167,6 +187,19 @@ impl Change {
     /// A block change's two states (before, after); None for other changes.
     pub fn block_states(&self) -> Option<(Option<Block>, Option<Block>)> {
         if !self.operation.starts_with("block.") {
+            return None;
+        }
+        let state = |v: &Option<serde_json::Value>| {
+            v.as_ref()
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+        };
+        Some((state(&self.before), state(&self.after)))
+    }
+
+    /// A domain profile change's two states (before, after); None for
+    /// other changes.
+    pub fn domain_states(&self) -> Option<(Option<DomainProfile>, Option<DomainProfile>)> {
+        if !self.operation.starts_with("domain.") {
             return None;
         }
         let state = |v: &Option<serde_json::Value>| {
@@ -285,6 +318,18 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     }
 
     async fn block(&self, id: Uuid) -> Result<Block>;
+
+    /// Create, replace or delete a domain profile; returns the stored
+    /// profile (None for delete).
+    async fn write_domain(&self, actor: &str, write: DomainWrite) -> Result<Option<DomainProfile>> {
+        write::domain(self.begin_write().await?, actor, write).await
+    }
+
+    /// The profile of `domain` (canonical).
+    async fn domain_profile(&self, domain: &str) -> Result<DomainProfile>;
+
+    /// Every domain profile, in domain order.
+    async fn domain_profiles(&self) -> Result<Vec<DomainProfile>>;
 
     /// Every block, in prefix order.
     async fn blocks(&self) -> Result<Vec<Block>>;

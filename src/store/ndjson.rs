@@ -366,6 +366,8 @@ pub fn to_input(subject: &Subject) -> SubjectInput {
                 routing_number: a.routing_number.clone(),
             })
             .collect(),
+        links: subject.links.clone(),
+        properties: subject.properties.clone(),
     }
 }
 

@@ -44,7 +44,8 @@ const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
 /// Column lists as macros, so queries stay `&'static str` via `concat!`.
 macro_rules! subject_columns {
     () => {
-        "id, handle, domain, display_name, discoverable, version, created_at, updated_at"
+        "id, handle, domain, display_name, discoverable, version, created_at, updated_at, \
+         links, properties"
     };
 }
 macro_rules! address_columns {
@@ -383,6 +384,24 @@ impl Store for PgStore {
             .await
             .map_err(map_err)?;
         crate::store::blocks::blocks(rows)
+    }
+
+    async fn domain_profile(&self, domain: &str) -> Result<crate::model::DomainProfile> {
+        let row: crate::store::domains::DomainRow = sqlx::query_as(write::DOMAIN)
+            .bind(domain)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_err)?
+            .ok_or(StoreError::NotFound)?;
+        Ok(row.into())
+    }
+
+    async fn domain_profiles(&self) -> Result<Vec<crate::model::DomainProfile>> {
+        let rows = sqlx::query_as(write::DOMAINS)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)?;
+        Ok(crate::store::domains::profiles(rows))
     }
 
     async fn dnssec_keys(&self, zone: &str) -> Result<Vec<crate::store::DnssecKey>> {

@@ -255,6 +255,24 @@ impl Store for SqliteStore {
         crate::store::blocks::blocks(rows)
     }
 
+    async fn domain_profile(&self, domain: &str) -> Result<crate::model::DomainProfile> {
+        let row: crate::store::domains::DomainRow = sqlx::query_as(write::DOMAIN)
+            .bind(domain)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_err)?
+            .ok_or(StoreError::NotFound)?;
+        Ok(row.into())
+    }
+
+    async fn domain_profiles(&self) -> Result<Vec<crate::model::DomainProfile>> {
+        let rows = sqlx::query_as(write::DOMAINS)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)?;
+        Ok(crate::store::domains::profiles(rows))
+    }
+
     async fn dnssec_keys(&self, zone: &str) -> Result<Vec<crate::store::DnssecKey>> {
         sqlx::query_as(write::DNSSEC_KEYS)
             .bind(zone)

@@ -16,8 +16,8 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, SkippedLine, plan_chunk};
-use super::{BlockWrite, Conflict, DnssecKey, Result, StoreError, Token, Write};
-use crate::model::{Acct, Block, Domain, Handle, Scope, Subject};
+use super::{BlockWrite, Conflict, DnssecKey, DomainWrite, Result, StoreError, Token, Write};
+use crate::model::{Acct, Block, Domain, DomainProfile, Handle, Scope, Subject};
 
 /// How a backend starts a write. Not nameable outside the store: writes go
 /// through [`super::Store`]'s methods, which run the algorithm below.
@@ -82,6 +82,12 @@ pub trait WriteTx: Send {
 
     async fn delete_block(&mut self, id: Uuid) -> Result<()>;
 
+    async fn domain_profile(&mut self, domain: &str) -> Result<Option<DomainProfile>>;
+
+    async fn insert_domain_profile(&mut self, profile: &DomainProfile) -> Result<()>;
+
+    async fn delete_domain_profile(&mut self, domain: &str) -> Result<()>;
+
     async fn token(&mut self, id: Uuid) -> Result<Option<Token>>;
 
     /// Store a new token with the SHA-256 of its secret.
@@ -133,6 +139,7 @@ pub enum Recorded<'a> {
     Subject(&'a Subject),
     Token(&'a Token),
     Block(&'a Block),
+    Domain(&'a DomainProfile),
     /// The public facts of a key: its private half is never serialised.
     DnssecKey(&'a DnssecKey),
 }
@@ -466,6 +473,74 @@ async fn check_prefix(tx: &mut dyn WriteTx, block: &Block) -> Result<()> {
             Err(StoreError::Conflict(Conflict::Prefix(block.prefix.clone())))
         }
         _ => Ok(()),
+    }
+}
+
+/// [`super::Store::write_domain`]: as [`block`], for a domain profile;
+/// a put creates (`domain.create`) or replaces (`domain.update`).
+#[tracing::instrument(skip_all)]
+pub(super) async fn domain(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    write: DomainWrite,
+) -> Result<Option<DomainProfile>> {
+    let now = tx.kept(Utc::now());
+    let (operation, before, after) = match write {
+        DomainWrite::Put {
+            expected_version,
+            mut profile,
+        } => {
+            let before = tx.domain_profile(profile.domain.as_str()).await?;
+            check_domain_version(before.as_ref(), expected_version)?;
+            profile.updated_at = now;
+            let operation = match &before {
+                Some(before) => {
+                    profile.version = before.version + 1;
+                    profile.created_at = before.created_at;
+                    tx.delete_domain_profile(profile.domain.as_str()).await?;
+                    "domain.update"
+                }
+                None => {
+                    profile.version = 1;
+                    profile.created_at = now;
+                    "domain.create"
+                }
+            };
+            tx.insert_domain_profile(&profile).await?;
+            (operation, before, Some(profile))
+        }
+        DomainWrite::Delete {
+            domain,
+            expected_version,
+        } => {
+            let before = tx.domain_profile(domain.as_str()).await?;
+            if before.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            check_domain_version(before.as_ref(), Some(expected_version))?;
+            tx.delete_domain_profile(domain.as_str()).await?;
+            ("domain.delete", before, None)
+        }
+    };
+    let change = ChangeRow {
+        operation,
+        subject_id: None,
+        before: before.as_ref().map(Recorded::Domain),
+        after: after.as_ref().map(Recorded::Domain),
+    };
+    tx.append_change(actor, now, change).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// A put creates when `expected` is `None` (nothing may be stored) and
+/// replaces when it names the stored version; anything else lost a race.
+fn check_domain_version(stored: Option<&DomainProfile>, expected: Option<i64>) -> Result<()> {
+    let current = stored.map_or(0, |s| s.version);
+    if expected.unwrap_or(0) == current {
+        Ok(())
+    } else {
+        Err(StoreError::Stale { current })
     }
 }
 

@@ -13,6 +13,7 @@ mod conformance;
 mod deploy;
 mod input;
 mod limits;
+mod links;
 mod lookup;
 mod ops;
 mod ported;

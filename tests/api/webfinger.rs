@@ -5,9 +5,9 @@ use crate::support::server::{jrd, observable};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-const SIP: &str = "https://callsign.invalid/rel/sip";
-const TEL: &str = "https://callsign.invalid/rel/tel";
-const XMPP: &str = "https://callsign.invalid/rel/xmpp";
+const SIP: &str = "https://callsign.dev/rel/sip";
+const TEL: &str = "https://callsign.dev/rel/tel";
+const XMPP: &str = "https://callsign.dev/rel/xmpp";
 const PROFILE: &str = "http://webfinger.net/rel/profile-page";
 
 async fn with_people(tweak: impl FnOnce(&mut callsign::config::Config)) -> TestApp {

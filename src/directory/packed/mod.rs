@@ -24,6 +24,8 @@
 //! the URI's packed form (see [`uri`]) leaves out. The primitives every
 //! field is written and read with are in [`varint`].
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -31,7 +33,8 @@ use uri::Uri;
 use varint::{Reader, put_signed, put_str, put_time, put_varint};
 
 use crate::model::{
-    Acct, Address, DEFAULT_PRIORITY, Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
+    Acct, Address, DEFAULT_PRIORITY, DocumentLink, DocumentProperty, Domain, Handle, Kind, Subject,
+    SubjectAddress, Visibility,
 };
 
 mod uri;
@@ -40,6 +43,9 @@ mod varint;
 const DISCOVERABLE: u8 = 1;
 /// `updated_at` equals `created_at` and is not stored.
 const NEVER_UPDATED: u8 = 2;
+/// Links or properties follow the addresses, as one JSON string (rare, and
+/// read only when a document is rendered).
+const HAS_DOCUMENT: u8 = 4;
 
 // Address head: kind in bits 0-2, visibility in bits 3-4, then flags.
 const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
@@ -57,8 +63,10 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let mut out = Vec::with_capacity(64 + 32 * subject.addresses.len());
     let handle = subject.handle.as_str();
     let domain = subject.domain.as_str();
+    let has_document = !subject.links.is_empty() || !subject.properties.is_empty();
     let flags = (subject.discoverable as u8 * DISCOVERABLE)
-        | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED);
+        | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED)
+        | (has_document as u8 * HAS_DOCUMENT);
     out.extend_from_slice(subject.id.as_bytes());
     out.push(flags);
     put_signed(&mut out, subject.version);
@@ -101,6 +109,16 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         let routing = a.routing_number.as_deref();
         uri::put(&mut out, a.kind(), a.uri.as_str(), routing, handle, domain);
     }
+    if has_document {
+        let document = Document {
+            links: subject.links.clone(),
+            properties: subject.properties.clone(),
+        };
+        put_str(
+            &mut out,
+            &serde_json::to_string(&document).expect("documents serialise"),
+        );
+    }
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
     out.as_slice().into()
@@ -128,6 +146,11 @@ pub fn unpack(bytes: &[u8]) -> Subject {
             }
         })
         .collect();
+    let document = if head.has_document {
+        serde_json::from_str(r.str()).expect("a packed document is valid JSON")
+    } else {
+        Document::default()
+    };
     Subject {
         id: head.id,
         handle: Handle::trusted(head.handle.to_owned()),
@@ -138,7 +161,16 @@ pub fn unpack(bytes: &[u8]) -> Subject {
         created_at: head.created_at,
         updated_at: head.updated_at,
         addresses,
+        links: document.links,
+        properties: document.properties,
     }
+}
+
+/// A subject's links and properties, as packed.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Document {
+    links: Vec<DocumentLink>,
+    properties: BTreeMap<String, DocumentProperty>,
 }
 
 /// The subject's id.
@@ -162,6 +194,7 @@ pub fn owns(bytes: &[u8], key: &str) -> bool {
 struct Head<'a> {
     id: Uuid,
     discoverable: bool,
+    has_document: bool,
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -199,6 +232,7 @@ impl<'a> Reader<'a> {
         Head {
             id,
             discoverable: flags & DISCOVERABLE != 0,
+            has_document: flags & HAS_DOCUMENT != 0,
             version,
             created_at,
             updated_at,
@@ -260,7 +294,11 @@ mod tests {
                 {"uri": "mailto:Alice@example.com"},
                 {"uri": "h323:alice@gw.example.com"},
                 {"uri": "https://example.com/~alice?x=@y"},
-            ]
+            ],
+            "links": [{"rel": "self", "type": "application/activity+json",
+                       "href": "https://example.com/users/alice", "visibility": "authenticated"}],
+            "properties": {"http://example.com/ns/role": "sales",
+                           "http://example.com/ns/desk": {"value": null, "visibility": "private"}}
         }));
         s.version = 42;
         s.updated_at = s.created_at + chrono::Duration::nanoseconds(1_234_567_891);

@@ -8,6 +8,7 @@ mod addresses;
 mod audit;
 mod blocks;
 mod dnssec;
+mod domains;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -21,4 +22,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(audit::router())
         .merge(transfer::router())
         .merge(dnssec::router())
+        .merge(domains::router())
 }

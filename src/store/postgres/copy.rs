@@ -38,7 +38,7 @@ pub(super) fn encode_changes(
 pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject]) -> Result<()> {
     let mut rows = CopyRows::default();
     for s in subjects {
-        rows.row(8)
+        rows.row(10)
             .uuid(s.id)
             .text(s.handle.as_str())
             .text(s.domain.as_str())
@@ -46,7 +46,9 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
             .bool(s.discoverable)
             .int8(s.version)
             .timestamptz(s.created_at)
-            .timestamptz(s.updated_at);
+            .timestamptz(s.updated_at)
+            .jsonb(Some(&s.links).filter(|l| !l.is_empty()))
+            .jsonb(Some(&s.properties).filter(|p| !p.is_empty()));
     }
     copy_in(
         conn,

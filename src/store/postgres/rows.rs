@@ -5,6 +5,7 @@ use std::str::FromStr;
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::Row;
 use sqlx::postgres::{PgConnection, PgRow};
+use sqlx::types::Json;
 use uuid::Uuid;
 
 use super::map_err;
@@ -29,6 +30,14 @@ pub(super) fn subject_from_row(row: &PgRow) -> Subject {
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
         addresses: Vec::new(),
+        links: row
+            .get::<Option<Json<_>>, _>("links")
+            .map(|j| j.0)
+            .unwrap_or_default(),
+        properties: row
+            .get::<Option<Json<_>>, _>("properties")
+            .map(|j| j.0)
+            .unwrap_or_default(),
     }
 }
 

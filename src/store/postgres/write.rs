@@ -13,9 +13,10 @@ use uuid::Uuid;
 use super::copy::{self, CopyRows};
 use super::map_err;
 use super::rows::{load_subjects, micros, token_from_row};
-use crate::model::Block;
+use crate::model::{Block, DomainProfile};
 use crate::model::{Domain, Handle, Subject};
 use crate::store::blocks::BlockRow;
+use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
 use crate::store::{DnssecKey, Result, Token};
@@ -179,6 +180,43 @@ impl WriteTx for PgWrite<'_> {
         Ok(())
     }
 
+    async fn domain_profile(&mut self, domain: &str) -> Result<Option<DomainProfile>> {
+        let row: Option<DomainRow> = sqlx::query_as(DOMAIN)
+            .bind(domain)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(row.map(DomainProfile::from))
+    }
+
+    async fn insert_domain_profile(&mut self, p: &DomainProfile) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO domain_profile (domain, links, properties, xmpp_websocket, xmpp_bosh, \
+             version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(p.domain.as_str())
+        .bind(Json(&p.links))
+        .bind(Json(&p.properties))
+        .bind(&p.xmpp_websocket)
+        .bind(&p.xmpp_bosh)
+        .bind(p.version)
+        .bind(p.created_at)
+        .bind(p.updated_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_domain_profile(&mut self, domain: &str) -> Result<()> {
+        sqlx::query("DELETE FROM domain_profile WHERE domain = $1")
+            .bind(domain)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
     async fn token(&mut self, id: Uuid) -> Result<Option<Token>> {
         let row = sqlx::query(concat!(
             "SELECT ",
@@ -263,6 +301,12 @@ impl WriteTx for PgWrite<'_> {
 /// One block by id.
 pub(super) const BLOCK: &str = "SELECT * FROM number_block WHERE id = $1";
 
+/// One domain profile.
+pub(super) const DOMAIN: &str = "SELECT * FROM domain_profile WHERE domain = $1";
+
+/// Every domain profile, in domain order.
+pub(super) const DOMAINS: &str = "SELECT * FROM domain_profile ORDER BY domain";
+
 /// Every block, in prefix order.
 pub(super) const BLOCKS: &str = "SELECT * FROM number_block ORDER BY prefix";
 
@@ -292,7 +336,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO subject (",
         subject_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     ))
     .bind(s.id)
     .bind(s.handle.as_str())
@@ -302,6 +346,8 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     .bind(s.version)
     .bind(s.created_at)
     .bind(s.updated_at)
+    .bind(links_column(&s.links))
+    .bind(properties_column(&s.properties))
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;

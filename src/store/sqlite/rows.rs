@@ -3,14 +3,15 @@
 use std::str::FromStr;
 
 use sqlx::sqlite::SqliteRow;
+use sqlx::types::Json;
 use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
 use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
 use crate::store::{Change, Result, StoreError, Token};
 
-pub(super) const SUBJECT_COLUMNS: &str =
-    "id, handle, domain, display_name, discoverable, version, created_at, updated_at";
+pub(super) const SUBJECT_COLUMNS: &str = "id, handle, domain, display_name, discoverable, version, \
+     created_at, updated_at, links, properties";
 pub(super) const ADDRESS_COLUMNS: &str =
     "id, subject_id, uri, visibility, discoverable, priority, label, routing_number";
 
@@ -50,6 +51,14 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
         addresses: Vec::new(),
+        links: row
+            .get::<Option<Json<_>>, _>("links")
+            .map(|j| j.0)
+            .unwrap_or_default(),
+        properties: row
+            .get::<Option<Json<_>>, _>("properties")
+            .map(|j| j.0)
+            .unwrap_or_default(),
     }
 }
 

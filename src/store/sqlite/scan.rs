@@ -10,7 +10,7 @@
 //! chunks are read (on their own connections) and parsed two at a time,
 //! and handed out in order.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
@@ -21,7 +21,9 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::map_err;
-use crate::model::{Address, Domain, Handle, Subject, SubjectAddress, Visibility};
+use crate::model::{
+    Address, DocumentLink, DocumentProperty, Domain, Handle, Subject, SubjectAddress, Visibility,
+};
 use crate::store::{Result, StoreError};
 
 /// Subjects per chunk.
@@ -36,7 +38,8 @@ const BOUNDARY: &str =
 
 /// Subjects with ids in (`?1`, `?2`], as a JSON array of their columns.
 const SUBJECTS: &str = "SELECT json_group_array(json_array(\
-     hex(id), handle, domain, display_name, discoverable, version, created_at, updated_at)) \
+     hex(id), handle, domain, display_name, discoverable, version, created_at, updated_at, \
+     json(links), json(properties))) \
      FROM (SELECT * FROM subject WHERE id > ?1 AND id <= ?2 ORDER BY id)";
 
 /// The addresses of subjects with ids in (`?1`, `?2`].
@@ -44,7 +47,18 @@ const ADDRESSES: &str = "SELECT json_group_array(json_array(\
      hex(subject_id), hex(id), uri, visibility, discoverable, priority, label, routing_number)) \
      FROM address WHERE subject_id > ?1 AND subject_id <= ?2";
 
-type SubjectColumns<'a> = (&'a str, String, String, String, i64, i64, &'a str, &'a str);
+type SubjectColumns<'a> = (
+    &'a str,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    &'a str,
+    &'a str,
+    Option<Vec<DocumentLink>>,
+    Option<BTreeMap<String, DocumentProperty>>,
+);
 type AddressColumns<'a> = (
     &'a str,
     &'a str,
@@ -132,7 +146,18 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
     let mut subjects = rows
         .into_iter()
         .map(
-            |(id, handle, domain, display_name, discoverable, version, created, updated)| {
+            |(
+                id,
+                handle,
+                domain,
+                display_name,
+                discoverable,
+                version,
+                created,
+                updated,
+                links,
+                properties,
+            )| {
                 Ok(Subject {
                     id: uuid(id)?,
                     handle: Handle::trusted(handle),
@@ -143,6 +168,8 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
                     created_at: time(created)?,
                     updated_at: time(updated)?,
                     addresses: Vec::new(),
+                    links: links.unwrap_or_default(),
+                    properties: properties.unwrap_or_default(),
                 })
             },
         )

@@ -11,9 +11,10 @@ use super::rows::{
     ADDRESS_COLUMNS, IDS_PER_STATEMENT, SUBJECT_COLUMNS, address_from_row, json_list,
     subject_from_row, token_from_row, with_ids,
 };
-use crate::model::Block;
+use crate::model::{Block, DomainProfile};
 use crate::model::{Domain, Handle, Subject, SubjectAddress};
 use crate::store::blocks::BlockRow;
+use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
 use crate::store::{Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
@@ -97,7 +98,9 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(s.discoverable)
                     .push_bind(s.version)
                     .push_bind(s.created_at)
-                    .push_bind(s.updated_at);
+                    .push_bind(s.updated_at)
+                    .push_bind(links_column(&s.links))
+                    .push_bind(properties_column(&s.properties));
             });
             q.build().execute(&mut *self.tx).await.map_err(map_err)?;
         }
@@ -206,6 +209,43 @@ impl WriteTx for SqliteWrite<'_> {
         Ok(())
     }
 
+    async fn domain_profile(&mut self, domain: &str) -> Result<Option<DomainProfile>> {
+        let row: Option<DomainRow> = sqlx::query_as(DOMAIN)
+            .bind(domain)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(row.map(DomainProfile::from))
+    }
+
+    async fn insert_domain_profile(&mut self, p: &DomainProfile) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO domain_profile (domain, links, properties, xmpp_websocket, xmpp_bosh, \
+             version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .bind(p.domain.as_str())
+        .bind(sqlx::types::Json(&p.links))
+        .bind(sqlx::types::Json(&p.properties))
+        .bind(&p.xmpp_websocket)
+        .bind(&p.xmpp_bosh)
+        .bind(p.version)
+        .bind(p.created_at)
+        .bind(p.updated_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_domain_profile(&mut self, domain: &str) -> Result<()> {
+        sqlx::query("DELETE FROM domain_profile WHERE domain = ?1")
+            .bind(domain)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
     async fn token(&mut self, id: Uuid) -> Result<Option<Token>> {
         let row = sqlx::query("SELECT * FROM token WHERE id = ?")
             .bind(id)
@@ -282,6 +322,12 @@ impl WriteTx for SqliteWrite<'_> {
 
 /// One block by id.
 pub(super) const BLOCK: &str = "SELECT * FROM number_block WHERE id = ?1";
+
+/// One domain profile.
+pub(super) const DOMAIN: &str = "SELECT * FROM domain_profile WHERE domain = ?1";
+
+/// Every domain profile, in domain order.
+pub(super) const DOMAINS: &str = "SELECT * FROM domain_profile ORDER BY domain";
 
 /// Every block, in prefix order.
 pub(super) const BLOCKS: &str = "SELECT * FROM number_block ORDER BY prefix";

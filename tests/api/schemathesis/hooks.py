@@ -56,6 +56,42 @@ schemathesis.openapi.format(
     "e164", st.integers(min_value=0, max_value=999).map(lambda n: f"+44207946{n:04d}")
 )
 
+# Free text (labels): what the server's Unicode rules accept, which JSON
+# Schema cannot state (PRECIS excludes private-use and invisible characters
+# anywhere in Unicode); the pattern still yields the invalid cases.
+schemathesis.openapi.format(
+    "free-text", st.from_regex(r"\A[A-Za-z0-9 .,'()&\u00e4\u00f6\u00fc\u00e9\u00f1-]{0,30}\Z")
+)
+# A domain named in a path (domain profiles).
+schemathesis.openapi.format("domain-name", _domain)
+
+# WebFinger links of subjects and domains: a relation (a registered name or
+# an absolute URI), a target in a scheme the server allows, a URI template
+# with an expression, a media type.
+_https = st.builds(lambda host, path: f"https://{host}/{path}", _domain, _user)
+schemathesis.openapi.format(
+    "link-rel",
+    st.one_of(
+        st.sampled_from(["self", "lrdd", "http://webfinger.net/rel/avatar",
+                         "http://openid.net/specs/connect/1.0/issuer"]),
+        st.builds(lambda path: f"https://rel.example.com/{path}", _user),
+    ),
+)
+schemathesis.openapi.format("link-href", st.one_of(_https, _address, _at("acct")))
+schemathesis.openapi.format(
+    "link-template", _https.map(lambda url: url + "?resource={uri}")
+)
+schemathesis.openapi.format(
+    "media-type",
+    st.sampled_from(["application/activity+json", "image/png", "text/html",
+                     'application/ld+json; profile="https://www.w3.org/ns/activitystreams"']),
+)
+# XEP-0156 endpoints of a domain.
+schemathesis.openapi.format(
+    "websocket-url", st.builds(lambda host, path: f"wss://{host}/{path}", _domain, _user)
+)
+schemathesis.openapi.format("bosh-url", _https)
+
 
 @schemathesis.serializer("application/x-ndjson")
 def ndjson(ctx, value):
@@ -92,6 +128,12 @@ def _agree(value):
     if not isinstance(value, dict):
         return value
     value = {key: _agree(item) for key, item in value.items()}
+    # A link has exactly one target: `href` or `template`.
+    if isinstance(value.get("rel"), str):
+        if "href" in value and "template" in value:
+            del value["template"]
+        elif "href" not in value and "template" not in value:
+            value["href"] = "https://example.com/target"
     uri, kind = value.get("uri"), value.get("kind")
     scheme = uri.split(":", 1)[0].lower() if isinstance(uri, str) and ":" in uri else None
     if isinstance(kind, str) and kind in _KINDS and scheme in _KINDS and kind != scheme:
