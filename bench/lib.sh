@@ -3,10 +3,11 @@
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED="$(cd "$ROOT/../shared" 2>/dev/null && pwd || true)"
+# shared/ sits beside the repository; a worktree elsewhere names it in SHARED.
+SHARED="${SHARED:-$(cd "$ROOT/../shared" 2>/dev/null && pwd || true)}"
 PEERS="$SHARED/bench/peers.sh"
 GEN="$SHARED/tools/gen_dataset.py"
-CALLSIGN="$ROOT/target/release/callsign"
+CALLSIGN="${CARGO_TARGET_DIR:-$ROOT/target}/release/callsign"
 
 die() { echo "bench: $*" >&2; exit 2; }
 

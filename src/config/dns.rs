@@ -80,7 +80,8 @@ pub struct DnsConfig {
     pub dnssec_algorithm: u8,
     /// How long a signature is valid, seconds; signed again after half.
     pub dnssec_signature_validity_secs: u64,
-    /// Signatures kept in memory (one per RRset or denial).
+    /// Signatures made at answer time kept in memory (one per RRset or
+    /// denial); numbers' pre-made signatures are kept apart.
     pub dnssec_signature_cache: u64,
     /// Added to each wait of a key roll, seconds: a new key is active
     /// `ttl` + this after it is published, and the old one leaves DNSKEY

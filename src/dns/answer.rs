@@ -14,6 +14,7 @@ use hickory_proto::rr::Name;
 
 use super::index::{EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
+use super::presign::Presigned;
 use super::rrl::{Rrl, Verdict};
 use super::sign::{self, RrSet, Signer};
 use super::tsig::{self, Failure, Keyring};
@@ -74,9 +75,12 @@ enum Content<'a> {
         soa: bool,
         ns: bool,
     },
+    /// A number's records, and the pre-made signature over them by the
+    /// active key, if one is kept (asked with DO only).
     Naptrs(
         super::naptr::NumberKey,
         std::borrow::Cow<'a, super::naptr::Naptrs>,
+        Option<&'a Presigned>,
     ),
     /// Address records of an in-zone name server (some of them, at least).
     Addresses(&'a Host),
@@ -351,8 +355,17 @@ impl Responder {
                     );
                 }
                 match index.node(&digits[..below.len()]) {
-                    Node::Number(key, n) if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) => {
-                        Content::Naptrs(key, n)
+                    Node::Number(key, n, slot)
+                        if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) =>
+                    {
+                        let presigned = signer
+                            .filter(|_| request.edns.is_some_and(|e| e.dnssec_ok))
+                            .zip(slot)
+                            .and_then(|(signer, slot)| {
+                                let zone = self.zones.position(zone);
+                                index.presigned.get(zone, slot, signer.active_key())
+                            });
+                        Content::Naptrs(key, n, presigned)
                     }
                     Node::Number(..) => Content::NoData(Exists::Number),
                     Node::EmptyNonTerminal => Content::NoData(Exists::Empty),
@@ -474,19 +487,41 @@ impl Responder {
                         }
                     }
                 }
-                Content::Naptrs(key, naptrs) => {
+                Content::Naptrs(key, naptrs, presigned) => {
+                    // The pre-made signature while it is fresh; else one
+                    // made (or cached) now over the records as written.
+                    let presigned = signer
+                        .zip(presigned)
+                        .filter(|(signer, p)| signer.presigned_usable(p.signed_at, sign::now()));
                     let mut rdatas = Vec::new();
                     for naptr in naptrs.iter(key) {
                         wire::put_rr_header(out, here, wire::TYPE_NAPTR, ttl, naptr.len());
                         let start = out.len();
                         naptr.write(out);
                         counts[1] += 1;
-                        if signer.is_some() {
+                        if signer.is_some() && presigned.is_none() {
                             rdatas.push(out[start..].to_vec());
                         }
                     }
-                    let set = RrSet::new(qname, wire::TYPE_NAPTR, ttl, rdatas);
-                    counts[1] += rrsig(out, here, set);
+                    match presigned {
+                        Some((signer, p)) => {
+                            let rtype = wire::TYPE_NAPTR;
+                            signer.put_presigned(
+                                out,
+                                here,
+                                qname,
+                                rtype,
+                                ttl,
+                                p.signed_at,
+                                &p.signature,
+                            );
+                            counts[1] += 1;
+                        }
+                        None => {
+                            let set = RrSet::new(qname, wire::TYPE_NAPTR, ttl, rdatas);
+                            counts[1] += rrsig(out, here, set);
+                        }
+                    }
                 }
                 Content::Keys(rtype) => {
                     let rdatas = zone_signer.map_or_else(Vec::new, |s| s.records(rtype));

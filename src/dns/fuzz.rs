@@ -7,7 +7,8 @@
 //! DNS message is also answered once more signed with the fixture's TSIG
 //! key, so the paths behind a valid signature (answer signing, signed
 //! transfers) are reached too. `e164.arpa` is DNSSEC-signed, so queries
-//! with the DO bit go through answer-time signing and compact denial.
+//! with the DO bit go through pre-made signatures (the loaded numbers),
+//! answer-time signing (the numbers changed after) and compact denial.
 
 use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
@@ -106,6 +107,9 @@ fn fixture() -> &'static Fixture {
         let loaded = subjects(crate::demo::NDJSON);
         index.load(4, &loaded);
         index.loaded(4);
+        // The loaded numbers pre-signed, as the worker leaves them; the
+        // changes below are then answered with signatures made online.
+        super::presign::sign_all(&dns.index, &dns.responder);
         let moved = subjects(
             r#"{"handle":"alice","domain":"example.com","addresses":[{"uri":"tel:+12125550100"},{"uri":"tel:+12125550177"},{"uri":"sip:alice@example.com"}]}"#,
         );

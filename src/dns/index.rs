@@ -8,11 +8,12 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
 
 use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number};
+use super::presign::{Changes, Signatures};
 use crate::directory::Index;
 use crate::model::{Block, Blocks, Subject};
 
@@ -26,11 +27,25 @@ pub struct EnumIndex {
     /// Numbers of the initial load, gathered to be built into the map at
     /// once (sorted, every node full: a third smaller, and faster).
     loading: Mutex<Vec<(NumberKey, Naptrs)>>,
+    /// Numbers whose records changed, for the pre-signing worker.
+    pub(super) changes: Changes,
+}
+
+/// A published number: its records, and its slot in the arenas of
+/// pre-made signatures (its own while it is published).
+#[derive(Debug)]
+pub struct Published {
+    pub naptrs: Naptrs,
+    pub slot: u32,
 }
 
 #[derive(Default)]
 pub struct State {
-    numbers: BTreeMap<NumberKey, Naptrs>,
+    numbers: BTreeMap<NumberKey, Published>,
+    slots: Slots,
+    /// Pre-made signatures over the numbers' NAPTR RRsets, by slot: a
+    /// change clears them in the same write that changes the records.
+    pub presigned: Signatures,
     /// The blocks DNS publishes (discoverable, with a public number and
     /// template): their numbers' records are made per query.
     blocks: Blocks,
@@ -38,11 +53,28 @@ pub struct State {
     journal: Journal,
 }
 
+/// Slots of published numbers: handed out in key order at the load, then
+/// reused after a number goes.
+#[derive(Default)]
+struct Slots {
+    end: u32,
+    free: Vec<u32>,
+}
+
+impl Slots {
+    fn take(&mut self) -> u32 {
+        self.free.pop().unwrap_or_else(|| {
+            self.end += 1;
+            self.end - 1
+        })
+    }
+}
+
 /// What a name below an apex is.
 pub enum Node<'a> {
-    /// A number (its key) and its records: a published number's, or made
-    /// from the templates of the block it falls in.
-    Number(NumberKey, Cow<'a, Naptrs>),
+    /// A number (its key) and its records: a published number's (with its
+    /// slot), or made from the templates of the block it falls in.
+    Number(NumberKey, Cow<'a, Naptrs>, Option<u32>),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
     Absent,
@@ -51,6 +83,46 @@ pub enum Node<'a> {
 impl State {
     pub fn serial(&self) -> u32 {
         self.serial
+    }
+
+    /// The published number `key`.
+    pub fn published(&self, key: NumberKey) -> Option<&Published> {
+        self.numbers.get(&key)
+    }
+
+    /// Published numbers after `from` (all of them from None), in order.
+    pub fn keys_after(&self, from: Option<NumberKey>) -> impl Iterator<Item = NumberKey> + '_ {
+        use std::ops::Bound;
+        let start = from.map_or(Bound::Unbounded, Bound::Excluded);
+        self.numbers
+            .range((start, Bound::Unbounded))
+            .map(|(k, _)| *k)
+    }
+
+    /// Publish `naptrs` at `key`; the records it had before, if any. A
+    /// number keeps its slot, and its signatures while its records stay.
+    fn insert(&mut self, key: NumberKey, naptrs: Naptrs) -> Option<Naptrs> {
+        match self.numbers.get_mut(&key) {
+            Some(published) => {
+                if published.naptrs != naptrs {
+                    self.presigned.forget(published.slot);
+                }
+                Some(std::mem::replace(&mut published.naptrs, naptrs))
+            }
+            None => {
+                let slot = self.slots.take();
+                self.numbers.insert(key, Published { naptrs, slot });
+                None
+            }
+        }
+    }
+
+    /// Stop publishing `key`; its records.
+    fn remove(&mut self, key: NumberKey) -> Option<Naptrs> {
+        let published = self.numbers.remove(&key)?;
+        self.presigned.forget(published.slot);
+        self.slots.free.push(published.slot);
+        Some(published.naptrs)
     }
 
     pub fn len(&self) -> usize {
@@ -72,10 +144,10 @@ impl State {
             .numbers
             .range(key..=prefix_end(key, digits.len()))
             .next();
-        if let Some((k, naptrs)) = first_below
+        if let Some((k, published)) = first_below
             && *k == key
         {
-            return Node::Number(key, Cow::Borrowed(naptrs));
+            return Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot));
         }
         let numbers_below = first_below.is_some();
         if !self.blocks.is_empty()
@@ -94,7 +166,7 @@ impl State {
     fn block_node(&self, key: NumberKey, digits: &str, numbers_below: bool) -> Node<'_> {
         if let Some(block) = self.blocks.around(digits) {
             if let Some(naptrs) = block_records(block, digits) {
-                return Node::Number(key, Cow::Owned(naptrs));
+                return Node::Number(key, Cow::Owned(naptrs), None);
             }
             // On the way down to the block's numbers.
             if digits.len() < block.longest() {
@@ -194,6 +266,7 @@ impl EnumIndex {
             state: RwLock::default(),
             serial: watch::Sender::new(0),
             loading: Mutex::default(),
+            changes: Changes::default(),
         })
     }
 
@@ -202,6 +275,11 @@ impl EnumIndex {
         // A panicking writer leaves consistent entries behind (each map
         // operation is atomic): keep answering rather than fail every query.
         self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// For the pre-signing worker, storing signatures.
+    pub(super) fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn serial(&self) -> u32 {
@@ -217,7 +295,9 @@ impl EnumIndex {
         let state = self.read();
         Snapshot {
             serial: state.serial,
-            numbers: state.numbers.iter().map(|(k, v)| (*k, v.clone())).collect(),
+            numbers: (state.numbers.iter())
+                .map(|(k, v)| (*k, v.naptrs.clone()))
+                .collect(),
         }
     }
 
@@ -284,10 +364,20 @@ impl Index for EnumIndex {
         {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             debug_assert!(state.numbers.is_empty(), "loaded into an empty index");
-            state.numbers = BTreeMap::from_iter(loaded);
+            let mut slots = 0..;
+            state.numbers = BTreeMap::from_iter(loaded.into_iter().map(|(key, naptrs)| {
+                let slot = slots.next().expect("slots are counted from 0");
+                (key, Published { naptrs, slot })
+            }));
+            state.slots = Slots {
+                end: state.numbers.len() as u32,
+                free: Vec::new(),
+            };
+            state.presigned.forget_all();
             state.serial = serial;
         }
         self.serial.send_replace(serial);
+        self.changes.everything();
     }
 
     fn load_blocks(&self, blocks: &[Block]) {
@@ -317,6 +407,8 @@ impl Index for EnumIndex {
             .clear();
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         state.numbers.clear();
+        state.slots = Slots::default();
+        state.presigned.forget_all();
         state.blocks = Blocks::default();
     }
 
@@ -332,13 +424,15 @@ impl Index for EnumIndex {
             for (key, was) in &old {
                 // Another subject may have taken the number in the meantime
                 // (an import moving it): only remove what is still ours.
-                if !new.iter().any(|(k, _)| k == key) && state.numbers.get(key) == Some(was) {
-                    let removed = state.numbers.remove(key);
+                if !new.iter().any(|(k, _)| k == key)
+                    && state.numbers.get(key).map(|p| &p.naptrs) == Some(was)
+                {
+                    let removed = state.remove(*key);
                     changed.push((*key, removed, None));
                 }
             }
             for (key, naptrs) in new {
-                let previous = state.numbers.insert(key, naptrs.clone());
+                let previous = state.insert(key, naptrs.clone());
                 if previous.as_ref() != Some(&naptrs) {
                     changed.push((key, previous, Some(naptrs)));
                 }
@@ -350,6 +444,7 @@ impl Index for EnumIndex {
                 // they wrap, which RFC 1982 serial arithmetic allows.
                 let to = serial as u32;
                 let from = std::mem::replace(&mut state.serial, to);
+                self.changes.numbers(changed.iter().map(|(key, _, _)| *key));
                 state.journal.record(from, to, changed);
                 (from != to).then_some(to)
             }

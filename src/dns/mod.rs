@@ -18,6 +18,7 @@ mod index;
 pub mod keys;
 mod naptr;
 mod number;
+mod presign;
 #[cfg(test)]
 mod proptests;
 mod regexp;
@@ -45,6 +46,7 @@ use crate::service::DnssecService;
 use crate::store::Change;
 
 pub use index::EnumIndex;
+pub use presign::Progress as PresignProgress;
 pub use tsig::generate as generate_tsig_key;
 
 /// The DNS side of callsign: its zone index and its server.
@@ -56,6 +58,8 @@ pub struct Dns {
     /// Where signing keys come from, once [`Dns::sign_with`] ran.
     dnssec: std::sync::OnceLock<DnssecService>,
     keys_changed: Arc<KeysChanged>,
+    /// Signatures made at answer time, by every signer so far.
+    signatures_made: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Wakes the key reloader when the change log records a key change (made
@@ -157,6 +161,7 @@ impl Dns {
             notify,
             dnssec: std::sync::OnceLock::new(),
             keys_changed: Arc::default(),
+            signatures_made: Arc::default(),
         }))
     }
 
@@ -184,14 +189,27 @@ impl Dns {
                     }
                     next = next.into_iter().chain(keys.next_transition).min();
                     sign::Signer::new(keys, validity, self.config.dnssec_signature_cache)?
-                        .map(Arc::new)
+                        .map(|s| Arc::new(s.counting_into(self.signatures_made.clone())))
                 }
                 None => None,
             };
             signers.push(signer);
         }
         self.responder.signers.store(Arc::new(signers));
+        // Another active key: its signatures are made anew.
+        self.index.changes.everything();
         Ok(next)
+    }
+
+    /// How far pre-signing is (see `presign`).
+    pub fn presign_progress(&self) -> PresignProgress {
+        presign::progress(&self.index, &self.responder)
+    }
+
+    /// Signatures made at answer time since the start (pre-made ones not
+    /// counted): flat while every answer finds its signature made.
+    pub fn signatures_made(&self) -> u64 {
+        self.signatures_made.load(Ordering::Relaxed)
     }
 
     /// Reload the signing keys after every key change the directory sees,
@@ -261,6 +279,14 @@ impl Dns {
             udp_sockets = threads.len(),
             "DNS serving"
         );
+        if !self.config.dnssec.is_empty() {
+            let (index, responder) = (self.index.clone(), self.responder.clone());
+            let thread = std::thread::Builder::new()
+                .name("dns-presign".into())
+                .spawn(move || presign::run(index, responder))
+                .context("starting the DNSSEC pre-signing thread")?;
+            threads.push(thread);
+        }
         tokio::spawn(self.clone().follow_keys(shutdown.clone()));
         tokio::spawn(xfr::notify_secondaries(
             self.responder.clone(),
@@ -271,6 +297,7 @@ impl Dns {
         let limits = Arc::new(server::TcpLimits::new(&self.config));
         server::serve_tcp(listeners.tcp, self.responder.clone(), limits, shutdown).await;
         stop.store(true, Ordering::Relaxed);
+        self.index.changes.stop();
         tokio::task::spawn_blocking(move || threads.into_iter().for_each(|t| drop(t.join())))
             .await
             .context("stopping the DNS UDP threads")?;

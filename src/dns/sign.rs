@@ -3,17 +3,22 @@
 //! whose next name is its immediate successor), so no answer names any
 //! other name of the zone.
 //!
-//! Signatures are cached by owner and type together with a digest of the
-//! RRset they cover: a change to the RRset (a write through the API, a new
-//! serial in the SOA) makes the digest differ, so the next answer signs
-//! again, whichever order readers and writers ran in. A signature is made
-//! again once half its validity has passed.
+//! A number's NAPTR RRset is normally answered with a signature made ahead
+//! (`presign`); everything else, and a number whose pre-made signature is
+//! missing, is signed here at answer time. Those signatures are cached by
+//! owner and type together with a digest of the RRset they cover: a change
+//! to the RRset (a write through the API, a new serial in the SOA) makes
+//! the digest differ, so the next answer signs again, whichever order
+//! readers and writers ran in. A signature is made again once half its
+//! validity has passed.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hickory_proto::serialize::binary::BinEncodable;
 use sha2::{Digest, Sha256};
+use uuid::Uuid;
 
 use super::keys::{ZoneKey, ZoneKeys};
 use super::wire;
@@ -26,6 +31,9 @@ pub const TYPE_CDS: u16 = 59;
 pub const TYPE_CDNSKEY: u16 = 60;
 /// RFC 9824: in a compact denial's bitmap, "this name does not exist".
 pub const TYPE_NXNAME: u16 = 128;
+
+/// Bytes of one signature by either algorithm (13: P-256 r and s; 15: Ed25519).
+pub const SIGNATURE_LEN: usize = 64;
 
 /// Signatures start this long in the past, for resolvers whose clocks lag.
 const INCEPTION_SKEW: u32 = 3600;
@@ -50,6 +58,9 @@ pub struct Signer {
     cds: Box<[u8]>,
     validity: u32,
     cache: moka::sync::Cache<CacheKey, Arc<Cached>>,
+    /// Signatures made at answer time (shared by a zone's successive
+    /// signers, see [`Signer::counting_into`]).
+    made: Arc<AtomicU64>,
 }
 
 /// A signature's owner, type and signing key (0: the active one, then the
@@ -128,6 +139,7 @@ impl Signer {
                 .as_secs()
                 .clamp(2 * INCEPTION_SKEW as u64, u32::MAX as u64) as u32,
             cache: moka::sync::Cache::new(cache_entries),
+            made: Arc::default(),
         }))
     }
 
@@ -190,37 +202,130 @@ impl Signer {
         set: &RrSet<'_>,
         now: u32,
     ) -> Option<Box<[u8]>> {
-        let mut rdata = Vec::with_capacity(18 + self.apex.len() + 64);
-        rdata.extend_from_slice(&set.rtype.to_be_bytes());
-        rdata.push(key.algorithm());
-        rdata.push(label_count(owner));
-        rdata.extend_from_slice(&set.ttl.to_be_bytes());
-        rdata.extend_from_slice(&now.wrapping_add(self.validity).to_be_bytes());
-        rdata.extend_from_slice(&now.wrapping_sub(INCEPTION_SKEW).to_be_bytes());
-        rdata.extend_from_slice(&key.key_tag.to_be_bytes());
-        rdata.extend_from_slice(&self.apex);
-        let mut signed = rdata.clone();
-        for r in &set.rdatas {
-            signed.extend_from_slice(owner);
-            signed.extend_from_slice(&set.rtype.to_be_bytes());
-            signed.extend_from_slice(&wire::CLASS_IN.to_be_bytes());
-            signed.extend_from_slice(&set.ttl.to_be_bytes());
-            signed.extend_from_slice(&(r.len() as u16).to_be_bytes());
-            signed.extend_from_slice(r);
-        }
-        // Counted per signature made, not per answer: the cache's misses.
+        let mut rdata = Vec::with_capacity(18 + self.apex.len() + SIGNATURE_LEN);
+        self.put_rrsig_head(&mut rdata, key, set.rtype, label_count(owner), set.ttl, now);
+        // Counted per signature made at answer time, not per answer: the
+        // cache's misses (pre-signing counts apart).
         metrics::counter!("callsign_dnssec_signatures_total").increment(1);
-        match key.sign(signed) {
-            Ok(signature) => {
-                rdata.extend_from_slice(&signature);
-                Some(rdata.into())
-            }
-            Err(e) => {
-                tracing::error!(error = %format!("{e:#}"), "DNSSEC signing failed");
-                None
-            }
-        }
+        self.made.fetch_add(1, Ordering::Relaxed);
+        let signature = sign_logged(key, signed_data(&rdata, owner, set))?;
+        rdata.extend_from_slice(&signature);
+        Some(rdata.into())
     }
+
+    /// The RRSIG rdata up to its signature (RFC 4034 §3.1), for a
+    /// signature made at `now`.
+    fn put_rrsig_head(
+        &self,
+        out: &mut Vec<u8>,
+        key: &ZoneKey,
+        rtype: u16,
+        labels: u8,
+        ttl: u32,
+        now: u32,
+    ) {
+        out.extend_from_slice(&rtype.to_be_bytes());
+        out.push(key.algorithm());
+        out.push(labels);
+        out.extend_from_slice(&ttl.to_be_bytes());
+        out.extend_from_slice(&now.wrapping_add(self.validity).to_be_bytes());
+        out.extend_from_slice(&now.wrapping_sub(INCEPTION_SKEW).to_be_bytes());
+        out.extend_from_slice(&key.key_tag.to_be_bytes());
+        out.extend_from_slice(&self.apex);
+    }
+
+    /// The key whose signatures answers carry (its stored id): pre-made
+    /// signatures by another key are not used.
+    pub fn active_key(&self) -> Uuid {
+        self.active.stored().id
+    }
+
+    /// The active key's signature over `set` made at `now`, for
+    /// [`Signer::put_presigned`] to answer with later: the signature alone,
+    /// the rest of the RRSIG follows from `now` and the zone.
+    pub fn presign(&self, mut set: RrSet<'_>, now: u32) -> Option<[u8; SIGNATURE_LEN]> {
+        let owner = lowercase(set.owner);
+        set.rdatas.sort();
+        set.rdatas.dedup();
+        let mut head = Vec::with_capacity(18 + self.apex.len());
+        let key = &self.active;
+        self.put_rrsig_head(&mut head, key, set.rtype, label_count(&owner), set.ttl, now);
+        let signature = sign_logged(key, signed_data(&head, &owner, &set))?;
+        // Both algorithms make 64 bytes (P-256 r and s, Ed25519).
+        signature.try_into().ok()
+    }
+
+    /// Can a signature made at `signed_at` still be answered with? Until
+    /// three quarters of its validity have passed (pre-signing makes it
+    /// again at half), and not before its inception.
+    pub fn presigned_usable(&self, signed_at: u32, now: u32) -> bool {
+        // RFC 4034 §3.1.5 serial arithmetic: the difference as signed.
+        let age = i64::from(now.wrapping_sub(signed_at) as i32);
+        age > -i64::from(INCEPTION_SKEW) && age < i64::from(self.validity / 4 * 3)
+    }
+
+    /// Is a signature made at `signed_at` due to be made again (half its
+    /// validity passed)?
+    pub fn presigned_due(&self, signed_at: u32, now: u32) -> bool {
+        let age = i64::from(now.wrapping_sub(signed_at) as i32);
+        age < -i64::from(INCEPTION_SKEW) || age >= i64::from(self.validity / 2)
+    }
+
+    /// Seconds from a signature's making until it is due again.
+    pub fn refresh_after(&self) -> u32 {
+        self.validity / 2
+    }
+
+    /// Write the RRSIG record over the `rtype` RRset at `owner` (a
+    /// compression pointer) whose signature by the active key was made at
+    /// `signed_at`: what [`Signer::presign`] signed, byte for byte. `qname`
+    /// gives the label count.
+    #[allow(clippy::too_many_arguments)]
+    pub fn put_presigned(
+        &self,
+        out: &mut Vec<u8>,
+        owner: u16,
+        qname: &[u8],
+        rtype: u16,
+        ttl: u32,
+        signed_at: u32,
+        signature: &[u8; SIGNATURE_LEN],
+    ) {
+        let len = 18 + self.apex.len() + SIGNATURE_LEN;
+        wire::put_rr_header(out, owner, TYPE_RRSIG, ttl, len);
+        let labels = label_count(qname);
+        self.put_rrsig_head(out, &self.active, rtype, labels, ttl, signed_at);
+        out.extend_from_slice(signature);
+    }
+
+    /// Count the signatures made at answer time in `made`.
+    pub fn counting_into(mut self, made: Arc<AtomicU64>) -> Signer {
+        self.made = made;
+        self
+    }
+}
+
+/// What an RRSIG signs: its rdata up to the signature (`head`), then
+/// every record of `set` in canonical form and order.
+fn signed_data(head: &[u8], owner: &[u8], set: &RrSet<'_>) -> Vec<u8> {
+    let records: usize = set.rdatas.iter().map(|r| owner.len() + 10 + r.len()).sum();
+    let mut signed = Vec::with_capacity(head.len() + records);
+    signed.extend_from_slice(head);
+    for r in &set.rdatas {
+        signed.extend_from_slice(owner);
+        signed.extend_from_slice(&set.rtype.to_be_bytes());
+        signed.extend_from_slice(&wire::CLASS_IN.to_be_bytes());
+        signed.extend_from_slice(&set.ttl.to_be_bytes());
+        signed.extend_from_slice(&(r.len() as u16).to_be_bytes());
+        signed.extend_from_slice(r);
+    }
+    signed
+}
+
+fn sign_logged(key: &ZoneKey, data: Vec<u8>) -> Option<Vec<u8>> {
+    key.sign(data)
+        .inspect_err(|e| tracing::error!(error = %format!("{e:#}"), "DNSSEC signing failed"))
+        .ok()
 }
 
 /// The NSEC rdata of a compact denial at `owner` (wire, any case): next
@@ -274,7 +379,7 @@ fn digest(owner: &[u8], set: &RrSet<'_>) -> [u8; 32] {
     hash.finalize().into()
 }
 
-fn now() -> u32 {
+pub fn now() -> u32 {
     // RFC 4034 §3.1.5: serial arithmetic on 32 bits, so the wrap is fine.
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

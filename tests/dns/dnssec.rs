@@ -2,7 +2,8 @@
 //! zone's DS from `callsign dnssec ds` as its trust anchor and a stub zone
 //! to callsign) and delv. Also: compact denial reveals no other name, two
 //! processes on one database sign with one key, tiny EDNS sizes truncate,
-//! and private keys stay out of the API.
+//! private keys stay out of the API, and pre-signed numbers are answered
+//! without signing while a change is signed over its new records at once.
 //!
 //! Under `CI=true` a missing validator fails these tests; elsewhere they say
 //! so and pass.
@@ -532,6 +533,117 @@ async fn unbound_validates_answers_denials_and_live_changes() {
     assert!(
         !unbound.log().contains("validation failure"),
         "{}",
+        unbound.log()
+    );
+    server.stop().await;
+}
+
+/// Until the pre-signing worker has signed every published number (it
+/// runs beside the server; bounded, as readiness polls are).
+pub async fn presigned(dns: &callsign::dns::Dns) -> callsign::dns::PresignProgress {
+    let mut progress = dns.presign_progress();
+    for _ in 0..600 {
+        if progress.pending == 0 && progress.presigned > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        progress = dns.presign_progress();
+    }
+    progress
+}
+
+#[tokio::test]
+async fn pre_signed_answers_sign_nothing_and_a_change_validates_at_once() {
+    let Some(unbound_bin) = tools::require("unbound", "unbound") else {
+        return;
+    };
+    let mut subjects = many(3);
+    subjects.push(alice());
+    let server = DnsServer::start(signed(), subjects).await;
+    let progress = presigned(&server.dns).await;
+    assert_eq!(
+        (progress.presigned, progress.pending),
+        (4, 0),
+        "{progress:?}"
+    );
+
+    // Every published number answered, signed, and no signature made.
+    let made = server.dns.signatures_made();
+    for number in [NUMBER, "0.0.0.0.0.0.2.7.1.6.1.e164.arpa."] {
+        for _ in 0..3 {
+            let q = do_query(number, RecordType::NAPTR, 1232);
+            for answer in [server.udp(&q).await, server.tcp(&q).await] {
+                assert_eq!(
+                    rrsigs_over(&answer.answers, RecordType::NAPTR),
+                    1,
+                    "{answer}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        server.dns.signatures_made(),
+        made,
+        "answered from pre-made signatures"
+    );
+    let unbound = Unbound::start(&unbound_bin, server.addr, &trust_anchor(&server));
+    let answer = unbound.ask(NUMBER, RecordType::NAPTR).await;
+    assert!(
+        answer.metadata.authentic_data,
+        "AD: {answer}\n{}",
+        unbound.log()
+    );
+    assert_eq!(signed_naptrs(&answer), alice_naptrs());
+
+    // A change through the admin API: the very next answer carries the new
+    // NAPTRs under a signature that validates, made before pre-signing
+    // caught up with the change.
+    let alice = current_alice(&server);
+    let mail = (alice.addresses.iter())
+        .find(|a| a.uri.as_str().starts_with("mailto:"))
+        .unwrap();
+    let r = server
+        .app
+        .as_admin(
+            Method::PATCH,
+            &format!("/api/v1/subjects/{}/addresses/{}", alice.id, mail.id),
+        )
+        .header("content-type", "application/merge-patch+json")
+        .json(&serde_json::json!({"visibility": "public"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let changed = unbound.ask(NUMBER, RecordType::NAPTR).await;
+    assert!(
+        changed.metadata.authentic_data,
+        "AD after the change: {changed}\n{}",
+        unbound.log()
+    );
+    let mail = naptr(30, "E2U+email:mailto", "mailto:alice@example.com");
+    assert!(signed_naptrs(&changed).contains(&mail), "{changed}");
+    assert!(
+        !unbound.log().contains("validation failure"),
+        "{}",
+        unbound.log()
+    );
+
+    // Pre-signing catches up: the changed numbers are signed ahead again.
+    let progress = presigned(&server.dns).await;
+    assert_eq!(
+        (progress.presigned, progress.pending),
+        (4, 0),
+        "{progress:?}"
+    );
+    let made = server.dns.signatures_made();
+    let answer = server.udp(&do_query(NUMBER, RecordType::NAPTR, 1232)).await;
+    assert!(signed_naptrs(&answer).contains(&mail), "{answer}");
+    assert_eq!(rrsigs_over(&answer.answers, RecordType::NAPTR), 1);
+    assert_eq!(server.dns.signatures_made(), made);
+    let again = unbound.ask(NUMBER, RecordType::NAPTR).await;
+    assert!(
+        again.metadata.authentic_data,
+        "AD, pre-signed again: {again}\n{}",
         unbound.log()
     );
     server.stop().await;

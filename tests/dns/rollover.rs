@@ -6,6 +6,8 @@
 //! before the roll started (told by the change log), one started during it
 //! (from what is stored), while the roll itself came from `callsign dnssec
 //! roll`, a third process. A second roll is refused while one is under way.
+//! Pre-signing follows: the old key's pre-made signatures before the roll,
+//! the new key's after it.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -19,7 +21,7 @@ use hickory_proto::rr::{RData, RecordType};
 use reqwest::Method;
 use tokio_util::sync::CancellationToken;
 
-use super::dnssec::{Unbound, do_query, rrsigs_over, run_cli, signed, signed_naptrs};
+use super::dnssec::{Unbound, do_query, presigned, rrsigs_over, run_cli, signed, signed_naptrs};
 use crate::support::app::{Backend, TestApp, assert_problem};
 use crate::support::dns::*;
 use crate::support::tools;
@@ -70,6 +72,16 @@ async fn served(server: SocketAddr) -> Served {
         dnskey_signers: signers(&keys, RecordType::DNSKEY),
         naptr_signers: signers(&naptrs, RecordType::NAPTR),
     }
+}
+
+/// The tags of the keys signing `NUMBER`'s NAPTRs, and how many
+/// signatures the process made at answer time meanwhile.
+async fn naptr_signers_and_made(app: &TestApp) -> (Vec<u16>, u64) {
+    let made = app.enum_dns.signatures_made();
+    let q = do_query(NUMBER, RecordType::NAPTR, 4096).to_vec().unwrap();
+    let answer = parse(&tcp_raw(app.dns, &q).await);
+    let tags = signers(&answer, RecordType::NAPTR);
+    (tags, app.enum_dns.signatures_made() - made)
 }
 
 fn signers(answer: &Message, covered: RecordType) -> Vec<u16> {
@@ -129,6 +141,14 @@ async fn a_key_roll_never_leaves_a_validator_without_a_chain() {
     let [old_tag] = before.published[..] else {
         panic!("one key before the roll: {before:?}")
     };
+    // Pre-signed by the old key: answered without signing.
+    let progress = presigned(&app.enum_dns).await;
+    assert_eq!(
+        (progress.presigned, progress.pending),
+        (1, 0),
+        "{progress:?}"
+    );
+    assert_eq!(naptr_signers_and_made(&app).await, (vec![old_tag], 0));
     let old_ds = String::from_utf8(run_cli(&url, &SHORT, &["ds", "e164.arpa"]).stdout).unwrap();
     let old_ds = old_ds.lines().next().unwrap().to_owned();
     let old_anchor = Unbound::start_caching(&unbound_bin, app.dns, &old_ds);
@@ -277,6 +297,15 @@ async fn a_key_roll_never_leaves_a_validator_without_a_chain() {
         }
         assert_eq!(now, after);
     }
+    // Pre-signing followed the roll: the number is signed ahead by the new
+    // key, and answered without signing again.
+    let progress = presigned(&app.enum_dns).await;
+    assert_eq!(
+        (progress.presigned, progress.pending),
+        (1, 0),
+        "{progress:?}"
+    );
+    assert_eq!(naptr_signers_and_made(&app).await, (vec![new_tag], 0));
     let new_anchor = Unbound::start_caching(&unbound_bin, restarted, &new_ds);
     let answer = new_anchor.ask(NUMBER, RecordType::NAPTR).await;
     assert_validated(&answer, "after the roll", &new_anchor);
