@@ -31,7 +31,7 @@ pub struct WebFingerConfig {
     pub legacy_rels: bool,
     /// Where this deployment is reached from outside (`https://host`, no
     /// path): the base of the vCard URLs linked from JRDs (`alternate`,
-    /// `text/vcard`). Unset: no link.
+    /// `text/vcard`) and published in ENUM (`E2U+vcard`). Unset: neither.
     pub public_base_url: Option<String>,
 }
 
