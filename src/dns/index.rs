@@ -213,10 +213,12 @@ pub struct Snapshot {
 pub struct Delta {
     pub from: u32,
     pub to: u32,
-    /// Per number, records as (type, rdata).
-    pub removed: Vec<(NumberKey, Vec<(u16, Vec<u8>)>)>,
-    pub added: Vec<(NumberKey, Vec<(u16, Vec<u8>)>)>,
+    pub removed: Vec<(NumberKey, Vec<Rr>)>,
+    pub added: Vec<(NumberKey, Vec<Rr>)>,
 }
+
+/// One record at a number's name: its type and rdata.
+pub type Rr = (u16, Vec<u8>);
 
 #[derive(Default)]
 struct Journal {
@@ -330,7 +332,7 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<(u16, Vec<u8>)> {
+        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Rr> {
             n.iter()
                 .flat_map(|n| {
                     let naptrs = n.iter(key).map(|r| (TYPE_NAPTR, r.to_vec()));
