@@ -652,6 +652,62 @@ mod tests {
     }
 
     #[test]
+    fn extras_add_a_vcard_record_and_a_caller_name_without_making_numbers() {
+        let mut s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100", "routing_number": "+12125550199"},
+            {"uri": "tel:+12125550101"},
+            {"uri": "sip:alice@example.com"},
+            {"uri": "xmpp:alice@example.com"},
+        ]));
+        // 254 bytes, then a two-byte character that would cross 255.
+        s.display_name = format!("{}é", "a".repeat(254));
+        let extras = Extras {
+            vcard_base: Some("https://callsign.example".into()),
+            caller_name: true,
+        };
+        let plain = publish(&s, &Extras::default());
+        let published = publish(&s, &extras);
+        assert_eq!(published.len(), 2);
+        for ((key, with), (_, without)) in published.iter().zip(&plain) {
+            let records: Vec<_> = with.iter(*key).collect();
+            // The address records as without extras, then the vCard's.
+            assert_eq!(
+                records[..records.len() - 1],
+                without.iter(*key).collect::<Vec<_>>()
+            );
+            let vcard = records.last().unwrap();
+            assert_eq!(
+                (vcard.order(), vcard.preference, vcard.services()),
+                (ORDER, VCARD_PREFERENCE, "E2U+vcard")
+            );
+            let expected = encode(
+                vcard.order(),
+                vcard.services(),
+                vcard.preference,
+                &vcard.regexp(),
+            );
+            assert_eq!(vcard.to_vec(), expected.unwrap());
+            assert_eq!(
+                String::from_utf8(vcard.regexp()).unwrap(),
+                "!^.*$!https://callsign.example/vcard/alice@example.com.vcf!"
+            );
+            assert_eq!(with.caller_name(), Some("a".repeat(254).as_bytes()));
+            let rdata = with.caller_name_rdata().unwrap();
+            assert_eq!((rdata[0], &rdata[1..]), (254, "a".repeat(254).as_bytes()));
+            assert_eq!(without.caller_name(), None);
+        }
+        // Hidden name, no TXT; not found by acct, no vCard; nothing else
+        // public, no number.
+        s.display_name_visibility = crate::model::Visibility::Authenticated;
+        s.discoverable = false;
+        let published = publish(&s, &extras);
+        assert_eq!(published[0].1.caller_name(), None);
+        assert_eq!(published, publish(&s, &Extras::default()));
+        let lonely = subject(serde_json::json!([{"uri": "tel:+12125550100"}]));
+        assert!(publish(&lonely, &extras).is_empty());
+    }
+
+    #[test]
     fn ported_numbers_route_at_themselves_only() {
         let s = subject(serde_json::json!([
             {"uri": "tel:+12125550100", "routing_number": "+12125550199"},
