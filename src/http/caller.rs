@@ -9,7 +9,7 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,7 +18,7 @@ use super::AppState;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
 use super::webfinger::{admit, percent_decode, request_host, respond_cached};
-use crate::model::{Acct, DirectoryKey, project, visible_name};
+use crate::model::{Acct, DirectoryKey, VCARD_PATH, project, visible_name};
 use crate::resolve::{Answer, format};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -119,7 +119,6 @@ fn number_key(query: &str) -> Result<String, ApiError> {
 pub async fn vcard(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(file): Path<String>,
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
@@ -128,6 +127,14 @@ pub async fn vcard(
         if !state.directory.is_ready() {
             return Err(ApiError::Unavailable);
         }
+        // Read from the path as sent: a file name that does not decode is
+        // unknown like any other, not a malformed request.
+        let file = parts
+            .uri
+            .path()
+            .strip_prefix(VCARD_PATH)
+            .and_then(|f| crate::model::percent_decode(f).ok())
+            .ok_or(ApiError::NotFound)?;
         let key = file
             .strip_suffix(".vcf")
             .and_then(|acct| Acct::parse(&format!("acct:{acct}")).ok())
