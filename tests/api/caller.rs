@@ -2,7 +2,7 @@
 //! (`/vcard/<acct>.vcf` and the JRD's `alternate` link) and JSContact cards
 //! from lookup.
 
-use crate::support::app::{Backend, Go, TestApp, assert_problem};
+use crate::support::app::{Backend, Go, TestApp, assert_problem, resolve_through};
 use crate::support::server::{id, jrd, observable, ok};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -447,4 +447,36 @@ async fn jscontact_cards_carry_the_visible_addresses() {
     )
     .await;
     assert_eq!(p["field"], "format");
+}
+
+#[tokio::test]
+async fn a_resolver_reads_a_vcard_naptr_as_no_address() {
+    // B publishes E2U+vcard beside Bob's addresses; A resolves through it.
+    let b = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.webfinger.public_base_url = Some("https://b.example".into());
+    })
+    .await;
+    b.admin()
+        .create_subject(json!({
+            "handle": "bob", "domain": "b.example", "display_name": "Bob Remote",
+            "addresses": [{"uri": "tel:+12125550199"}, {"uri": "sip:bob@b.example"}]
+        }))
+        .await;
+    let a = TestApp::spawn_with(Backend::Sqlite, |c| resolve_through(c, &b, "b.example")).await;
+    let answer = a.lookup("address=tel:%2B12125550199", None).await;
+    let uris: Vec<&str> = answer["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(uris, ["tel:+12125550199", "sip:bob@b.example"], "{answer}");
+    let sources = &answer["addresses"][1]["sources"];
+    assert!(
+        sources
+            .as_array()
+            .unwrap()
+            .contains(&json!("enum:e164.arpa")),
+        "{answer}"
+    );
 }
