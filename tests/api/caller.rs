@@ -480,3 +480,34 @@ async fn a_resolver_reads_a_vcard_naptr_as_no_address() {
         "{answer}"
     );
 }
+
+#[tokio::test]
+async fn a_number_of_a_block_answers_its_owners_name() {
+    let app = TestApp::spawn().await;
+    app.admin()
+        .create_subject(json!({"handle": "pbx", "domain": "example.com",
+            "display_name": "Berlin PBX", "addresses": [{"uri": "sip:pbx@example.com"}]}))
+        .await;
+    let r = app
+        .as_admin(Method::POST, "/api/v1/blocks")
+        .json(&json!({
+            "prefix": "+49 30 1234", "length": 13, "owner": "acct:pbx@example.com",
+            "discoverable": true, "templates": [{"uri": "sip:\\1@pbx.example.com"}]
+        }))
+        .go()
+        .await;
+    ok(r, 201).await;
+    let r = cnam(&app, "number=+4930123455123", None).await;
+    assert_eq!(text(r, "text/plain; charset=utf-8").await, "Berlin PBX");
+    // The owner's name visibility holds for its numbers too.
+    let pbx = app.directory.get("acct:pbx@example.com").unwrap();
+    app.admin()
+        .patch_subject(
+            &pbx.id.to_string(),
+            json!({"display_name_visibility": "authenticated"}),
+        )
+        .await;
+    let hidden = observable(cnam(&app, "number=+4930123455123", None).await).await;
+    let unknown = observable(cnam(&app, "number=+4930999955123", None).await).await;
+    assert_eq!(hidden, unknown);
+}
