@@ -307,7 +307,7 @@ impl Naptr<'_> {
 impl Naptrs {
     /// The records number `own` answers with: every record but its own.
     pub fn iter(&self, own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
-        records(&self.0, own)
+        Naptrs::records(&self.0, own)
     }
 
     /// The caller name the numbers answer as TXT, if published.
@@ -323,94 +323,94 @@ impl Naptrs {
         self.caller_name()
             .map(|_| &self.0[1..2 + self.0[1] as usize])
     }
-}
 
-/// The NAPTR records of a packed set that number `own` answers with.
-fn records(set: &[u8], own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
-    let heads = &*HEADS;
-    let mut pos = 0;
-    let mut base = 0u16;
-    let mut rank = 0u16;
-    // A counted string at `at`.
-    let counted = move |at: usize| &set[at + 1..at + 1 + set[at] as usize];
-    std::iter::from_fn(move || {
-        loop {
-            let tag = *set.get(pos)?;
-            if tag == TAG_CALLER_NAME {
-                pos += 2 + *set.get(pos + 1)? as usize;
-                continue;
-            }
-            if tag == TAG_VCARD {
-                let bytes = counted(pos + 1);
-                pos += 2 + bytes.len();
-                return Some(Naptr {
-                    head: &VCARD_HEAD,
-                    uri: Uri::Whole(bytes),
-                    preference: VCARD_PREFERENCE,
-                });
-            }
-            let key_at = |at: usize| -> Option<NumberKey> {
-                Some(u64::from_le_bytes(set.get(at..at + 8)?.try_into().ok()?))
-            };
-            if tag & 7 == PSTN {
-                let uri = if tag & FORM_MASK == FORM_TEL {
-                    let (number, rn) = (key_at(pos + 1)?, key_at(pos + 9)?);
-                    pos += 17;
-                    if number != own {
-                        continue;
-                    }
-                    Uri::Ported(number, rn)
-                } else {
-                    let rn = key_at(pos + 1)?;
-                    pos += 9;
-                    Uri::PortedAny(rn)
-                };
-                return Some(Naptr {
-                    head: &PSTN_HEAD,
-                    uri,
-                    preference: PSTN_PREFERENCE,
-                });
-            }
-            let service = (tag & 7) as usize;
-            let scheme = SERVICES[service].0.scheme();
-            let uri = match tag & FORM_MASK {
-                FORM_TEL => {
-                    let key = u64::from_le_bytes(set[pos + 1..pos + 9].try_into().ok()?);
-                    pos += 9;
-                    Uri::Tel(key)
+    /// The NAPTR records of a packed set that number `own` answers with.
+    fn records(set: &[u8], own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
+        let heads = &*HEADS;
+        let mut pos = 0;
+        let mut base = 0u16;
+        let mut rank = 0u16;
+        // A counted string at `at`.
+        let counted = move |at: usize| &set[at + 1..at + 1 + set[at] as usize];
+        std::iter::from_fn(move || {
+            loop {
+                let tag = *set.get(pos)?;
+                if tag == TAG_CALLER_NAME {
+                    pos += 2 + *set.get(pos + 1)? as usize;
+                    continue;
                 }
-                FORM_SAME_REST => {
-                    let at = u16::from_le_bytes([set[pos + 1], set[pos + 2]]) as usize;
-                    pos += 3;
-                    Uri::Rest(scheme, counted(at))
-                }
-                form => {
+                if tag == TAG_VCARD {
                     let bytes = counted(pos + 1);
                     pos += 2 + bytes.len();
-                    if form == FORM_URI {
-                        Uri::Whole(bytes)
-                    } else {
-                        Uri::Rest(scheme, bytes)
-                    }
+                    return Some(Naptr {
+                        head: &VCARD_HEAD,
+                        uri: Uri::Whole(bytes),
+                        preference: VCARD_PREFERENCE,
+                    });
                 }
-            };
-            if uri == Uri::Tel(own) {
-                continue;
+                let key_at = |at: usize| -> Option<NumberKey> {
+                    Some(u64::from_le_bytes(set.get(at..at + 8)?.try_into().ok()?))
+                };
+                if tag & 7 == PSTN {
+                    let uri = if tag & FORM_MASK == FORM_TEL {
+                        let (number, rn) = (key_at(pos + 1)?, key_at(pos + 9)?);
+                        pos += 17;
+                        if number != own {
+                            continue;
+                        }
+                        Uri::Ported(number, rn)
+                    } else {
+                        let rn = key_at(pos + 1)?;
+                        pos += 9;
+                        Uri::PortedAny(rn)
+                    };
+                    return Some(Naptr {
+                        head: &PSTN_HEAD,
+                        uri,
+                        preference: PSTN_PREFERENCE,
+                    });
+                }
+                let service = (tag & 7) as usize;
+                let scheme = SERVICES[service].0.scheme();
+                let uri = match tag & FORM_MASK {
+                    FORM_TEL => {
+                        let key = u64::from_le_bytes(set[pos + 1..pos + 9].try_into().ok()?);
+                        pos += 9;
+                        Uri::Tel(key)
+                    }
+                    FORM_SAME_REST => {
+                        let at = u16::from_le_bytes([set[pos + 1], set[pos + 2]]) as usize;
+                        pos += 3;
+                        Uri::Rest(scheme, counted(at))
+                    }
+                    form => {
+                        let bytes = counted(pos + 1);
+                        pos += 2 + bytes.len();
+                        if form == FORM_URI {
+                            Uri::Whole(bytes)
+                        } else {
+                            Uri::Rest(scheme, bytes)
+                        }
+                    }
+                };
+                if uri == Uri::Tel(own) {
+                    continue;
+                }
+                let kind_base = SERVICES[service].2;
+                if kind_base == base {
+                    rank += 1;
+                } else {
+                    (base, rank) = (kind_base, 0);
+                }
+                let preference = base + rank.min(rank_cap(base));
+                return Some(Naptr {
+                    head: &heads[service],
+                    uri,
+                    preference,
+                });
             }
-            let kind_base = SERVICES[service].2;
-            if kind_base == base {
-                rank += 1;
-            } else {
-                (base, rank) = (kind_base, 0);
-            }
-            let preference = base + rank.min(rank_cap(base));
-            return Some(Naptr {
-                head: &heads[service],
-                uri,
-                preference,
-            });
-        }
-    })
+        })
+    }
 }
 
 /// Every number `subject` publishes, with its records. Empty for a
@@ -510,7 +510,7 @@ fn publish_as(subject: &Subject, any_number: bool, extras: &Extras) -> Vec<(Numb
     }
     // Only a number with an address record of its own is published; the
     // vCard record alone never makes one exist.
-    numbers.retain(|key| records(&set, *key).next().is_some());
+    numbers.retain(|key| Naptrs::records(&set, *key).next().is_some());
     if let Some(base) = &extras.vcard_base
         && project(subject, &subject.acct(), Viewer::Anonymous).is_some()
         && let Some(url) = subject.vcard_url(base)
