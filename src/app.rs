@@ -143,7 +143,7 @@ impl App {
     pub async fn build(config: Config, shutdown: &CancellationToken) -> anyhow::Result<App> {
         let store = open_store(&config, shutdown).await?;
         let directory = Directory::new();
-        let dns = Dns::new(&config.dns)?;
+        let dns = Dns::new(&config.dns, config.webfinger.public_base_url.as_deref())?;
         directory.register(dns.index());
         let dnssec = DnssecService::new(store.clone(), &config.dns);
         dns.sign_with(&dnssec).await?;

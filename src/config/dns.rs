@@ -88,6 +88,10 @@ pub struct DnsConfig {
     /// `ttl` (the zone's largest TTL) + this after that. Covers secondaries
     /// catching up and clocks apart.
     pub dnssec_roll_margin_secs: u32,
+    /// Publish each published number's caller name (its subject's display
+    /// name, where public) as a TXT record at the number's ENUM name, as
+    /// Asterisk's `TXTCIDNAME` reads it. Off: answers stay as without it.
+    pub caller_name: bool,
 }
 
 impl Default for DnsConfig {
@@ -119,6 +123,7 @@ impl Default for DnsConfig {
             dnssec_signature_validity_secs: 14 * 86_400,
             dnssec_signature_cache: 1_000_000,
             dnssec_roll_margin_secs: 3600,
+            caller_name: false,
         }
     }
 }

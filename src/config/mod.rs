@@ -176,6 +176,21 @@ impl Config {
                 "webfinger.address_rel_base must be an absolute URI, not `{base}`"
             )));
         }
+        if let Some(base) = &self.webfinger.public_base_url {
+            let url = url::Url::parse(base).ok().filter(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host().is_some()
+                    && u.path() == "/"
+                    && !base.ends_with('/')
+                    && u.query().is_none()
+                    && u.fragment().is_none()
+            });
+            if url.is_none() {
+                return Err(ConfigError(format!(
+                    "webfinger.public_base_url must be http(s)://host[:port] without a path, not `{base}`"
+                )));
+            }
+        }
         self.check_positive()
     }
 

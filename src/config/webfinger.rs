@@ -29,6 +29,10 @@ pub struct WebFingerConfig {
     /// versions (`https://callsign.invalid/rel/<kind>`), for clients that
     /// filter on them.
     pub legacy_rels: bool,
+    /// Where this deployment is reached from outside (`https://host`, no
+    /// path): the base of the vCard URLs linked from JRDs (`alternate`,
+    /// `text/vcard`) and published in ENUM (`E2U+vcard`). Unset: neither.
+    pub public_base_url: Option<String>,
 }
 
 impl Default for WebFingerConfig {
@@ -41,6 +45,7 @@ impl Default for WebFingerConfig {
             tenants: List::default(),
             address_rel_base: crate::model::jrd::DEFAULT_REL_BASE.to_owned(),
             legacy_rels: false,
+            public_base_url: None,
         }
     }
 }

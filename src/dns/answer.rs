@@ -82,6 +82,8 @@ enum Content<'a> {
         std::borrow::Cow<'a, super::naptr::Naptrs>,
         Option<&'a Presigned>,
     ),
+    /// A number's caller name (its TXT record).
+    CallerName(std::borrow::Cow<'a, super::naptr::Naptrs>),
     /// Address records of an in-zone name server (some of them, at least).
     Addresses(&'a Host),
     /// The apex of a signed zone: its DNSKEY, CDS or CDNSKEY (the qtype).
@@ -95,7 +97,8 @@ enum Content<'a> {
 #[derive(Clone, Copy)]
 enum Exists<'a> {
     Apex,
-    Number,
+    /// A number; true when it has a caller name (TXT) besides its NAPTRs.
+    Number(bool),
     Host(&'a Host),
     /// An empty non-terminal: a prefix of numbers, or a name above a host.
     Empty,
@@ -367,7 +370,14 @@ impl Responder {
                             });
                         Content::Naptrs(key, n, presigned)
                     }
-                    Node::Number(..) => Content::NoData(Exists::Number),
+                    Node::Number(_, n, _)
+                        if qtype == wire::TYPE_TXT && n.caller_name().is_some() =>
+                    {
+                        Content::CallerName(n)
+                    }
+                    Node::Number(_, n, _) => {
+                        Content::NoData(Exists::Number(n.caller_name().is_some()))
+                    }
                     Node::EmptyNonTerminal => Content::NoData(Exists::Empty),
                     Node::Absent => Content::NxDomain,
                 }
@@ -523,6 +533,16 @@ impl Responder {
                         }
                     }
                 }
+                Content::CallerName(naptrs) => {
+                    let rdata = naptrs
+                        .caller_name_rdata()
+                        .expect("only a number with a caller name answers one");
+                    wire::put_rr_header(out, here, wire::TYPE_TXT, ttl, rdata.len());
+                    out.extend_from_slice(rdata);
+                    counts[1] += 1;
+                    let set = RrSet::new(qname, wire::TYPE_TXT, ttl, vec![rdata.to_vec()]);
+                    counts[1] += rrsig(out, here, set);
+                }
                 Content::Keys(rtype) => {
                     let rdatas = zone_signer.map_or_else(Vec::new, |s| s.records(rtype));
                     for rdata in &rdatas {
@@ -615,7 +635,8 @@ impl Exists<'_> {
                 sign::TYPE_CDS,
                 sign::TYPE_CDNSKEY,
             ],
-            Exists::Number => vec![wire::TYPE_NAPTR],
+            Exists::Number(false) => vec![wire::TYPE_NAPTR],
+            Exists::Number(true) => vec![wire::TYPE_TXT, wire::TYPE_NAPTR],
             Exists::Host(host) => host.records(wire::TYPE_ANY).map(|(t, _)| t).collect(),
             Exists::Empty => Vec::new(),
         }

@@ -99,7 +99,7 @@ fn subjects(ndjson: &str) -> Vec<Subject> {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let dns = Dns::new(&config()).expect("fixture DNS configuration");
+        let dns = Dns::new(&config(), None).expect("fixture DNS configuration");
         sign_e164_arpa(&dns);
         let index = dns.index();
         // As the directory does: the initial load, then changes one by

@@ -12,8 +12,11 @@ use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
 
-use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number};
+use super::naptr::{
+    Extras, Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number,
+};
 use super::presign::{Changes, Signatures};
+use super::wire::{TYPE_NAPTR, TYPE_TXT};
 use crate::directory::Index;
 use crate::model::{Block, Blocks, Subject};
 
@@ -29,6 +32,8 @@ pub struct EnumIndex {
     loading: Mutex<Vec<(NumberKey, Naptrs)>>,
     /// Numbers whose records changed, for the pre-signing worker.
     pub(super) changes: Changes,
+    /// What numbers publish besides their addresses' records.
+    extras: Extras,
 }
 
 /// A published number: its records, and its slot in the arenas of
@@ -182,10 +187,11 @@ impl State {
 }
 
 /// The records of the number `digits` of `block`: what the subject it
-/// answers as publishes, decided by the one privacy function.
+/// answers as publishes, decided by the one privacy function. Only the
+/// addresses' records: the vCard and caller name are published numbers'.
 fn block_records(block: &Block, digits: &str) -> Option<Naptrs> {
     let subject = block.subject_for(digits, None)?;
-    publish_block_number(&subject)
+    publish_block_number(&subject, &Extras::default())
         .into_iter()
         .next()
         .map(|(_, naptrs)| naptrs)
@@ -207,9 +213,12 @@ pub struct Snapshot {
 pub struct Delta {
     pub from: u32,
     pub to: u32,
-    pub removed: Vec<(NumberKey, Vec<Vec<u8>>)>,
-    pub added: Vec<(NumberKey, Vec<Vec<u8>>)>,
+    pub removed: Vec<(NumberKey, Vec<Rr>)>,
+    pub added: Vec<(NumberKey, Vec<Rr>)>,
 }
+
+/// One record at a number's name: its type and rdata.
+pub type Rr = (u16, Vec<u8>);
 
 #[derive(Default)]
 struct Journal {
@@ -262,12 +271,22 @@ impl Journal {
 
 impl EnumIndex {
     pub fn new() -> Arc<EnumIndex> {
+        EnumIndex::with_extras(Extras::default())
+    }
+
+    /// An index whose numbers publish `extras` too.
+    pub fn with_extras(extras: Extras) -> Arc<EnumIndex> {
         Arc::new(EnumIndex {
             state: RwLock::default(),
             serial: watch::Sender::new(0),
             loading: Mutex::default(),
             changes: Changes::default(),
+            extras,
         })
+    }
+
+    fn publish(&self, subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
+        publish(subject, &self.extras)
     }
 
     /// Hold only while copying an answer out.
@@ -313,9 +332,13 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Vec<u8>> {
+        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Rr> {
             n.iter()
-                .flat_map(|n| n.iter(key).map(|r| r.to_vec()))
+                .flat_map(|n| {
+                    let naptrs = n.iter(key).map(|r| (TYPE_NAPTR, r.to_vec()));
+                    let txt = n.caller_name_rdata().map(|r| (TYPE_TXT, r.to_vec()));
+                    naptrs.chain(txt)
+                })
                 .collect()
         };
         let deltas = versions
@@ -347,11 +370,12 @@ impl EnumIndex {
 
 impl Index for EnumIndex {
     fn alters(&self, before: Option<&Subject>, after: Option<&Subject>) -> bool {
+        let publish = |s| self.publish(s);
         before.map(publish).unwrap_or_default() != after.map(publish).unwrap_or_default()
     }
 
     fn load(&self, _serial: i64, subjects: &[Subject]) {
-        let published: Vec<_> = subjects.iter().flat_map(publish).collect();
+        let published: Vec<_> = subjects.iter().flat_map(|s| self.publish(s)).collect();
         self.loading
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -413,8 +437,8 @@ impl Index for EnumIndex {
     }
 
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
-        let old = before.map(publish).unwrap_or_default();
-        let new = after.map(publish).unwrap_or_default();
+        let old = before.map(|s| self.publish(s)).unwrap_or_default();
+        let new = after.map(|s| self.publish(s)).unwrap_or_default();
         if old == new {
             return;
         }

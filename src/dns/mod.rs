@@ -142,11 +142,16 @@ impl DnsListeners {
 }
 
 impl Dns {
-    pub fn new(config: &DnsConfig) -> anyhow::Result<Arc<Dns>> {
+    /// The DNS side of `config`; numbers publish `E2U+vcard` records under
+    /// `vcard_base` when given (`webfinger.public_base_url`).
+    pub fn new(config: &DnsConfig, vcard_base: Option<&str>) -> anyhow::Result<Arc<Dns>> {
         let zones = zone::Zones::new(config)?;
         let keyring = tsig::Keyring::new(&config.tsig_keys)?;
         let notify = config.notify.to_vec();
-        let index = EnumIndex::new();
+        let index = EnumIndex::with_extras(naptr::Extras {
+            vcard_base: vcard_base.map(str::to_owned),
+            caller_name: config.caller_name,
+        });
         let rrl = rrl::Rrl::new(config.rrl_rate);
         Ok(Arc::new(Dns {
             config: config.clone(),

@@ -16,6 +16,13 @@
 //! only; a number of a ported block answers the back-reference form
 //! `"!^(.*)$!tel:\1;npdi;rn=+R!"`, the same record for every number of the
 //! block (what a wildcard can carry).
+//!
+//! Two records are deployment choices ([`Extras`]), made by the same
+//! privacy function: `100 60 "u" "E2U+vcard" "!^.*$!<base>/vcard/<acct>.vcf!" .`
+//! (RFC 4969) where the subject's vCard answers anonymous callers, and the
+//! caller name as a TXT record at the number's name (what Asterisk's
+//! `TXTCIDNAME` reads) where the display name is public. Both sit at numbers
+//! published anyway: they never make a number exist.
 
 use std::sync::{Arc, LazyLock};
 
@@ -25,7 +32,7 @@ use hickory_proto::serialize::binary::{BinEncodable, BinEncoder};
 
 pub use super::number::{MAX_DIGITS, NumberKey, key_digits, number_key, prefix_end};
 use super::regexp::{MAX_URI, REGEXP_HEAD, REGEXP_TAIL, escape_replacement};
-use crate::model::{Kind, Subject, Viewer, project};
+use crate::model::{Kind, Subject, Viewer, project, visible_name};
 
 pub const ORDER: u16 = 100;
 pub const FLAGS: &str = "u";
@@ -40,6 +47,30 @@ const PSTN_SERVICES: &str = "E2U+pstn:tel";
 const PSTN: u8 = 7;
 /// The regexp head of the back-reference form: the whole AUS is `\1`.
 const REGEXP_HEAD_ANY: &[u8] = b"!^(.*)$!";
+
+/// The vCard record (RFC 4969): in the order of the address records, so a
+/// client that understands it meets it with them (a SIP client asking for
+/// `E2U+sip` skips it), preferred after all of them.
+const VCARD_PREFERENCE: u16 = 60;
+const VCARD_SERVICES: &str = "E2U+vcard";
+/// The tag of the vCard record (after every address record) and of the
+/// caller name (first in the set): outside the service-and-form tags.
+const TAG_VCARD: u8 = 1 << 5;
+const TAG_CALLER_NAME: u8 = 1 << 6;
+/// A TXT character-string holds at most 255 bytes.
+const MAX_CALLER_NAME: usize = 255;
+
+/// What published numbers answer besides their addresses' records.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// The public base URL (`https://host`) of vCard URLs: with it, an
+    /// `E2U+vcard` record where the subject's vCard answers anonymous
+    /// callers (`webfinger.public_base_url`).
+    pub vcard_base: Option<String>,
+    /// The caller name as TXT where the display name is public
+    /// (`dns.caller_name`).
+    pub caller_name: bool,
+}
 
 /// The enumservice and preference base of each kind, in publication order.
 /// Within a kind, preference = base + the address's rank by priority,
@@ -104,6 +135,9 @@ static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
 static PSTN_HEAD: LazyLock<Head> =
     LazyLock::new(|| Head::new(PSTN_ORDER, PSTN_SERVICES, PSTN_PREFERENCE));
 
+static VCARD_HEAD: LazyLock<Head> =
+    LazyLock::new(|| Head::new(ORDER, VCARD_SERVICES, VCARD_PREFERENCE));
+
 /// The whole rdata of one NAPTR, by hickory's encoder.
 fn encode(order: u16, services: &str, preference: u16, regexp: &[u8]) -> Option<Vec<u8>> {
     let naptr = NAPTR::new(
@@ -134,6 +168,8 @@ fn encode(order: u16, services: &str, preference: u16, regexp: &[u8]) -> Option<
 /// the set) is the number's key and its routing number's (`FORM_TEL`,
 /// answered at that number only) or the routing number's alone
 /// (`FORM_REST`, the back-reference form, answered at every number).
+/// The caller name ([`TAG_CALLER_NAME`], counted) comes before everything,
+/// the vCard record ([`TAG_VCARD`], a counted whole URI) after everything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Naptrs(Arc<[u8]>);
 
@@ -271,8 +307,26 @@ impl Naptr<'_> {
 impl Naptrs {
     /// The records number `own` answers with: every record but its own.
     pub fn iter(&self, own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
+        Naptrs::records(&self.0, own)
+    }
+
+    /// The caller name the numbers answer as TXT, if published.
+    pub fn caller_name(&self) -> Option<&[u8]> {
+        match self.0.first() {
+            Some(&TAG_CALLER_NAME) => Some(&self.0[2..2 + self.0[1] as usize]),
+            _ => None,
+        }
+    }
+
+    /// The TXT rdata of the caller name: one character-string.
+    pub fn caller_name_rdata(&self) -> Option<&[u8]> {
+        self.caller_name()
+            .map(|_| &self.0[1..2 + self.0[1] as usize])
+    }
+
+    /// The NAPTR records of a packed set that number `own` answers with.
+    fn records(set: &[u8], own: NumberKey) -> impl Iterator<Item = Naptr<'_>> {
         let heads = &*HEADS;
-        let set = &self.0[..];
         let mut pos = 0;
         let mut base = 0u16;
         let mut rank = 0u16;
@@ -281,6 +335,19 @@ impl Naptrs {
         std::iter::from_fn(move || {
             loop {
                 let tag = *set.get(pos)?;
+                if tag == TAG_CALLER_NAME {
+                    pos += 2 + *set.get(pos + 1)? as usize;
+                    continue;
+                }
+                if tag == TAG_VCARD {
+                    let bytes = counted(pos + 1);
+                    pos += 2 + bytes.len();
+                    return Some(Naptr {
+                        head: &VCARD_HEAD,
+                        uri: Uri::Whole(bytes),
+                        preference: VCARD_PREFERENCE,
+                    });
+                }
                 let key_at = |at: usize| -> Option<NumberKey> {
                     Some(u64::from_le_bytes(set.get(at..at + 8)?.try_into().ok()?))
                 };
@@ -348,20 +415,29 @@ impl Naptrs {
 
 /// Every number `subject` publishes, with its records. Empty for a
 /// subject the anonymous viewer may not find by any number.
-pub fn publish(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
-    publish_as(subject, false)
+pub fn publish(subject: &Subject, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
+    publish_as(subject, false, extras)
 }
 
 /// [`publish`] for the subject a number of a block answers as: its
 /// routing number in the back-reference form, the same for every number.
-pub fn publish_block_number(subject: &Subject) -> Vec<(NumberKey, Naptrs)> {
-    publish_as(subject, true)
+pub fn publish_block_number(subject: &Subject, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
+    publish_as(subject, true, extras)
 }
 
-fn publish_as(subject: &Subject, any_number: bool) -> Vec<(NumberKey, Naptrs)> {
+fn publish_as(subject: &Subject, any_number: bool, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
     let mut projection = None;
     let mut numbers = Vec::new();
     let mut set = Vec::new();
+    if extras.caller_name {
+        let name = visible_name(subject, Viewer::Anonymous).unwrap_or_default();
+        let name = truncate_utf8(name, MAX_CALLER_NAME);
+        if !name.is_empty() {
+            set.push(TAG_CALLER_NAME);
+            set.push(name.len() as u8);
+            set.extend_from_slice(name.as_bytes());
+        }
+    }
     for a in subject.addresses.iter().filter(|a| a.kind() == Kind::Tel) {
         let Some(p) = project(subject, a.uri.as_str(), Viewer::Anonymous) else {
             continue;
@@ -432,12 +508,34 @@ fn publish_as(subject: &Subject, any_number: bool) -> Vec<(NumberKey, Naptrs)> {
             }
         }
     }
+    // Only a number with an address record of its own is published; the
+    // vCard record alone never makes one exist.
+    numbers.retain(|key| Naptrs::records(&set, *key).next().is_some());
+    if let Some(base) = &extras.vcard_base
+        && project(subject, &subject.acct(), Viewer::Anonymous).is_some()
+        && let Some(url) = subject.vcard_url(base)
+    {
+        let escaped = escape_replacement(&url);
+        if escaped.len() <= MAX_URI {
+            set.push(TAG_VCARD);
+            set.push(escaped.len() as u8);
+            set.extend_from_slice(escaped.as_bytes());
+        }
+    }
     let naptrs = Naptrs(set.into());
     numbers
         .into_iter()
-        .filter(|key| naptrs.iter(*key).next().is_some())
         .map(|key| (key, naptrs.clone()))
         .collect()
+}
+
+/// The longest prefix of `text` of at most `max` bytes, whole characters.
+fn truncate_utf8(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -476,7 +574,7 @@ mod tests {
             {"uri": "mailto:alice@example.com", "visibility": "authenticated"},
             {"uri": "https://example.com/alice", "visibility": "private"},
         ]));
-        let published = publish(&s);
+        let published = publish(&s, &Extras::default());
         assert_eq!(published.len(), 2);
         let first = published
             .iter()
@@ -512,12 +610,12 @@ mod tests {
             {"uri": "tel:+12125550101", "visibility": "authenticated"},
             {"uri": "sip:alice@example.com"},
         ]));
-        assert!(publish(&s).is_empty());
+        assert!(publish(&s, &Extras::default()).is_empty());
         let lonely = subject(serde_json::json!([
             {"uri": "tel:+12125550100"},
             {"uri": "sip:alice@example.com", "visibility": "private"},
         ]));
-        assert!(publish(&lonely).is_empty());
+        assert!(publish(&lonely, &Extras::default()).is_empty());
     }
 
     #[test]
@@ -526,7 +624,7 @@ mod tests {
             .map(|i| serde_json::json!({"uri": format!("sip:a{i:02}@example.com"), "priority": i}))
             .chain([serde_json::json!({"uri": "tel:+12125550100"})])
             .collect();
-        let published = publish(&subject(serde_json::Value::Array(sips)));
+        let published = publish(&subject(serde_json::Value::Array(sips)), &Extras::default());
         let prefs: Vec<u16> = published[0]
             .1
             .iter(published[0].0)
@@ -543,7 +641,7 @@ mod tests {
             {"uri": "xmpp:alice@example.com"}, {"uri": "h323:alice@example.com"},
             {"uri": "mailto:alice@example.com"}, {"uri": "https://example.com/~alice?x=!"},
         ]));
-        let published = publish(&s);
+        let published = publish(&s, &Extras::default());
         let records: Vec<_> = published[0].1.iter(published[0].0).collect();
         assert_eq!(records.len(), 7);
         for r in records {
@@ -554,13 +652,69 @@ mod tests {
     }
 
     #[test]
+    fn extras_add_a_vcard_record_and_a_caller_name_without_making_numbers() {
+        let mut s = subject(serde_json::json!([
+            {"uri": "tel:+12125550100", "routing_number": "+12125550199"},
+            {"uri": "tel:+12125550101"},
+            {"uri": "sip:alice@example.com"},
+            {"uri": "xmpp:alice@example.com"},
+        ]));
+        // 254 bytes, then a two-byte character that would cross 255.
+        s.display_name = format!("{}é", "a".repeat(254));
+        let extras = Extras {
+            vcard_base: Some("https://callsign.example".into()),
+            caller_name: true,
+        };
+        let plain = publish(&s, &Extras::default());
+        let published = publish(&s, &extras);
+        assert_eq!(published.len(), 2);
+        for ((key, with), (_, without)) in published.iter().zip(&plain) {
+            let records: Vec<_> = with.iter(*key).collect();
+            // The address records as without extras, then the vCard's.
+            assert_eq!(
+                records[..records.len() - 1],
+                without.iter(*key).collect::<Vec<_>>()
+            );
+            let vcard = records.last().unwrap();
+            assert_eq!(
+                (vcard.order(), vcard.preference, vcard.services()),
+                (ORDER, VCARD_PREFERENCE, "E2U+vcard")
+            );
+            let expected = encode(
+                vcard.order(),
+                vcard.services(),
+                vcard.preference,
+                &vcard.regexp(),
+            );
+            assert_eq!(vcard.to_vec(), expected.unwrap());
+            assert_eq!(
+                String::from_utf8(vcard.regexp()).unwrap(),
+                "!^.*$!https://callsign.example/vcard/alice@example.com.vcf!"
+            );
+            assert_eq!(with.caller_name(), Some("a".repeat(254).as_bytes()));
+            let rdata = with.caller_name_rdata().unwrap();
+            assert_eq!((rdata[0], &rdata[1..]), (254, "a".repeat(254).as_bytes()));
+            assert_eq!(without.caller_name(), None);
+        }
+        // Hidden name, no TXT; not found by acct, no vCard; nothing else
+        // public, no number.
+        s.display_name_visibility = crate::model::Visibility::Authenticated;
+        s.discoverable = false;
+        let published = publish(&s, &extras);
+        assert_eq!(published[0].1.caller_name(), None);
+        assert_eq!(published, publish(&s, &Extras::default()));
+        let lonely = subject(serde_json::json!([{"uri": "tel:+12125550100"}]));
+        assert!(publish(&lonely, &extras).is_empty());
+    }
+
+    #[test]
     fn ported_numbers_route_at_themselves_only() {
         let s = subject(serde_json::json!([
             {"uri": "tel:+12125550100", "routing_number": "+12125550199"},
             {"uri": "tel:+12125550101"},
             {"uri": "sip:alice@example.com"},
         ]));
-        let published = publish(&s);
+        let published = publish(&s, &Extras::default());
         let pstn = |(key, n): &(NumberKey, Naptrs)| {
             n.iter(*key)
                 .filter(|r| r.services() == "E2U+pstn:tel")
@@ -589,7 +743,7 @@ mod tests {
         );
         assert!(pstn(at(b"12125550101")).is_empty());
         // A number of a block: the back-reference form, the same for all.
-        let block = publish_block_number(&s);
+        let block = publish_block_number(&s, &Extras::default());
         assert_eq!(
             pstn(&block[0]),
             [(10, 100, r"!^(.*)$!tel:\1;npdi;rn=+12125550199!".to_owned())]
@@ -635,7 +789,7 @@ mod tests {
             let s = subject(serde_json::json!([
                 {"uri": format!("tel:{AUS}")}, {"uri": address.as_str()},
             ]));
-            let published = publish(&s);
+            let published = publish(&s, &Extras::default());
             let records: Vec<_> = published[0].1.iter(published[0].0).collect();
             prop_assert_eq!(records.len(), 1);
             let rdata = records[0].to_vec();

@@ -16,6 +16,7 @@ pub const CLASSIC_UDP_PAYLOAD: u16 = 512;
 pub const TYPE_A: u16 = 1;
 pub const TYPE_NS: u16 = 2;
 pub const TYPE_SOA: u16 = 6;
+pub const TYPE_TXT: u16 = 16;
 pub const TYPE_AAAA: u16 = 28;
 pub const TYPE_NAPTR: u16 = 35;
 pub const TYPE_OPT: u16 = 41;

@@ -168,14 +168,11 @@ impl<'a> Stream<'a> {
         }
     }
 
-    fn naptr(&mut self, key: NumberKey, rdata: &[u8]) {
-        self.record(
-            Owner::Number(key),
-            wire::TYPE_NAPTR,
-            self.ttl,
-            rdata.len(),
-            |out| out.extend_from_slice(rdata),
-        );
+    /// A record of type `rtype` at number `key`'s name.
+    fn number(&mut self, key: NumberKey, rtype: u16, rdata: &[u8]) {
+        self.record(Owner::Number(key), rtype, self.ttl, rdata.len(), |out| {
+            out.extend_from_slice(rdata)
+        });
     }
 
     async fn flush_if_full(&mut self, to: &mut (impl AsyncWrite + Unpin)) -> std::io::Result<()> {
@@ -221,11 +218,11 @@ pub async fn transfer(
             for delta in &deltas {
                 stream.soa(delta.from);
                 for (key, rdatas) in &delta.removed {
-                    rdatas.iter().for_each(|r| stream.naptr(*key, r));
+                    rdatas.iter().for_each(|(t, r)| stream.number(*key, *t, r));
                 }
                 stream.soa(delta.to);
                 for (key, rdatas) in &delta.added {
-                    rdatas.iter().for_each(|r| stream.naptr(*key, r));
+                    rdatas.iter().for_each(|(t, r)| stream.number(*key, *t, r));
                 }
                 stream.flush_if_full(to).await?;
             }
@@ -242,7 +239,10 @@ pub async fn transfer(
         for naptr in naptrs.iter(*key) {
             rdata.clear();
             naptr.write(&mut rdata);
-            stream.naptr(*key, &rdata);
+            stream.number(*key, wire::TYPE_NAPTR, &rdata);
+        }
+        if let Some(txt) = naptrs.caller_name_rdata() {
+            stream.number(*key, wire::TYPE_TXT, txt);
         }
         stream.flush_if_full(to).await?;
     }

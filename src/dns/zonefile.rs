@@ -85,6 +85,9 @@ pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)
                 quoted(&naptr.regexp()),
             );
         }
+        if let Some(name) = naptrs.caller_name() {
+            let _ = writeln!(out, "{owner}\tIN\tTXT\t{}", quoted(name));
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
-//! `/api/v1/lookup`: any address → every address, as JSON, a vCard or an
-//! XEP-0152 reach element.
+//! `/api/v1/lookup`: any address → every address, as JSON, a vCard, a
+//! JSContact card or an XEP-0152 reach element.
 
 use std::net::SocketAddr;
 
@@ -36,6 +36,7 @@ const BATCH_CONCURRENCY: usize = 8;
 enum Format {
     Json,
     Vcard,
+    Jscontact,
     Reach,
 }
 
@@ -58,13 +59,14 @@ struct Params {
         ("remote" = Option<bool>, Query, nullable = false,
             description = "Also expand through other domains' ENUM and WebFinger"),
         ("format" = inline(Option<Format>), Query, nullable = false,
-            description = "`json` (default), `vcard` or `reach`; `Accept: text/vcard` also selects vcard"),
+            description = "`json` (default), `vcard`, `jscontact` or `reach`; `Accept: text/vcard` also selects vcard, `Accept: application/jscontact+json` jscontact"),
     ),
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The answer, rendered per `format`", content(
             (Answer = "application/json"),
             (String = "text/vcard"),
+            (Object = "application/jscontact+json"),
             (String = "application/xml"))),
         (status = 400, body = Problem, description = "`address` missing, repeated or malformed, or an unknown parameter"),
         (status = 404, body = Problem, description = "Unknown or hidden: the same answer"),
@@ -113,6 +115,11 @@ fn render(answer: &Answer, format: Format, viewer: Viewer) -> Response {
         Format::Vcard => (
             [(header::CONTENT_TYPE, format::VCARD)],
             format::vcard(answer),
+        )
+            .into_response(),
+        Format::Jscontact => (
+            [(header::CONTENT_TYPE, format::JSCONTACT)],
+            format::jscontact(answer).to_string(),
         )
             .into_response(),
         Format::Reach => (
@@ -173,8 +180,14 @@ fn parse_query(query: &str, headers: &HeaderMap) -> Result<Params, ApiError> {
                 format = Some(match value.as_str() {
                     "json" => Format::Json,
                     "vcard" => Format::Vcard,
+                    "jscontact" => Format::Jscontact,
                     "reach" => Format::Reach,
-                    _ => return Err(ApiError::field("format", "must be json, vcard or reach")),
+                    _ => {
+                        return Err(ApiError::field(
+                            "format",
+                            "must be json, vcard, jscontact or reach",
+                        ));
+                    }
                 })
             }
             other => {
@@ -195,6 +208,8 @@ fn parse_query(query: &str, headers: &HeaderMap) -> Result<Params, ApiError> {
             .unwrap_or("");
         if accept.contains("text/vcard") {
             Format::Vcard
+        } else if accept.contains("application/jscontact+json") {
+            Format::Jscontact
         } else {
             Format::Json
         }
@@ -305,5 +320,18 @@ mod tests {
         h.insert(header::ACCEPT, "text/vcard".parse().unwrap());
         let p = parse_query("address=tel%3A%2B12125550100", &h).unwrap();
         assert_eq!(p.format, Format::Vcard);
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT,
+            "application/jscontact+json".parse().unwrap(),
+        );
+        let p = parse_query("address=tel:+12125550100", &h).unwrap();
+        assert_eq!(p.format, Format::Jscontact);
+        let p = parse_query(
+            "address=tel:+12125550100&format=jscontact",
+            &HeaderMap::new(),
+        )
+        .unwrap();
+        assert_eq!(p.format, Format::Jscontact);
     }
 }

@@ -21,6 +21,7 @@ use crate::store::Store;
 
 pub mod admin;
 pub mod auth;
+pub mod caller;
 pub mod extract;
 pub mod lookup;
 mod metrics;
@@ -119,6 +120,7 @@ fn api_router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let (api, mut spec) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(admin::router())
         .merge(lookup::router())
+        .merge(caller::router())
         .split_for_parts();
     openapi::finish(&mut spec);
     (api, spec)

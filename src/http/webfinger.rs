@@ -22,10 +22,10 @@ use super::AppState;
 use super::auth::caller;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
-use crate::model::jrd::{AddressRels, JRD, Jrd, Link, NAME};
+use crate::model::jrd::{AddressRels, JRD, Jrd, Link, NAME, VCARD_REL, VCARD_TYPE};
 use crate::model::{
-    DirectoryKey, DomainProfile, Kind, Projection, Viewer, XMPP_BOSH, XMPP_WEBSOCKET, project,
-    visible_links, visible_properties,
+    DirectoryKey, DomainProfile, Kind, Projection, Subject, Viewer, XMPP_BOSH, XMPP_WEBSOCKET,
+    project, visible_links, visible_name, visible_properties,
 };
 
 /// Which listener a request came through.
@@ -105,7 +105,15 @@ async fn answer(
         let subject = directory.get(key)?;
         let projection = project(&subject, key, viewer)?;
         let domain = state.directory.domain_profile(subject.domain.as_str());
-        let jrd = jrd(&projection, domain.as_deref(), viewer, &state.rels, &rels);
+        let vcard = vcard_link(state, &subject, viewer);
+        let jrd = jrd(
+            &projection,
+            domain.as_deref(),
+            viewer,
+            &state.rels,
+            &rels,
+            vcard,
+        );
         Some(serde_json::to_vec(&jrd).expect("JRDs serialise"))
     };
     // Most clients send canonical resources. Directory keys are canonical and
@@ -149,6 +157,19 @@ pub(crate) async fn admit(
 }
 
 fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>) -> Response {
+    respond_cached(state, viewer, headers, JRD, body)
+}
+
+/// `body` as `content_type` with a strong ETag of its bytes (304 when
+/// `If-None-Match` names it) and WebFinger's caching: public for anonymous
+/// callers, private for tokens.
+pub(crate) fn respond_cached(
+    state: &AppState,
+    viewer: Viewer,
+    headers: &HeaderMap,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> Response {
     let etag = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         body.hash(&mut h);
@@ -168,7 +189,7 @@ fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>)
     let mut response = if matched {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        ([(header::CONTENT_TYPE, JRD)], body).into_response()
+        ([(header::CONTENT_TYPE, content_type)], body).into_response()
     };
     let h = response.headers_mut();
     h.insert(header::ETAG, etag.parse().expect("hex is a header value"));
@@ -177,16 +198,28 @@ fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>)
     response
 }
 
+/// The subject's vCard as a JRD link, when a public base URL is configured
+/// and `viewer` may fetch the vCard (it may use the subject's `acct:` URI):
+/// `alternate` (RFC 4287's "an alternate version of the resource"), of type
+/// `text/vcard`, the relation feeds and HTML use for the same identity in
+/// another format.
+fn vcard_link(state: &AppState, subject: &Subject, viewer: Viewer) -> Option<Link> {
+    let base = state.config.webfinger.public_base_url.as_deref()?;
+    project(subject, &subject.acct(), viewer)?;
+    Some(Link::typed(VCARD_REL, VCARD_TYPE, subject.vcard_url(base)?))
+}
+
 /// The JRD of what `viewer` sees: a link per visible address (under each
 /// of its relation types), then the subject's and its domain's visible
-/// links; the display name and the visible properties. `wanted` (the `rel`
-/// parameters) filters links only.
+/// links, then its vCard's; the display name (where visible) and the
+/// visible properties. `wanted` (the `rel` parameters) filters links only.
 fn jrd(
     p: &Projection<'_>,
     domain: Option<&DomainProfile>,
     viewer: Viewer,
     address_rels: &AddressRels,
     wanted: &[String],
+    vcard: Option<Link>,
 ) -> Jrd {
     let wanted = |rel: &str| wanted.is_empty() || wanted.iter().any(|r| r == rel);
     let mut links: Vec<Link> = p
@@ -208,7 +241,11 @@ fn jrd(
             .filter(|l| wanted(&l.rel))
             .map(Link::published),
     );
-    let mut properties = BTreeMap::from([(NAME.to_owned(), Some(p.subject.display_name.clone()))]);
+    links.extend(vcard.filter(|l| wanted(&l.rel)));
+    let mut properties: BTreeMap<String, Option<String>> = visible_name(p.subject, viewer)
+        .map(|name| (NAME.to_owned(), Some(name.to_owned())))
+        .into_iter()
+        .collect();
     properties.extend(
         visible_properties(p.subject, domain, viewer)
             .map(|(name, value)| (name.to_owned(), value.map(str::to_owned))),

@@ -300,13 +300,19 @@ impl Block {
                 routing_number: None,
             });
         }
-        let (handle, domain, display_name) = match owner {
-            Some(o) => (o.handle.clone(), o.domain.clone(), o.display_name.clone()),
+        let (handle, domain, display_name, display_name_visibility) = match owner {
+            Some(o) => (
+                o.handle.clone(),
+                o.domain.clone(),
+                o.display_name.clone(),
+                o.display_name_visibility,
+            ),
             // A number without an owner is found by itself only.
             None => (
                 Handle::trusted(digits.to_owned()),
                 Domain::trusted(UNOWNED.to_owned()),
                 self.label.clone().unwrap_or_default(),
+                Visibility::Public,
             ),
         };
         let mut subject = Subject {
@@ -314,6 +320,7 @@ impl Block {
             handle,
             domain,
             display_name,
+            display_name_visibility,
             discoverable: false,
             version: self.version,
             created_at: self.created_at,

@@ -99,6 +99,10 @@ pub struct SubjectInput {
         format = "free-text"
     )]
     pub display_name: Option<String>,
+    /// Who may see the display name (the caller name); public by default.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub display_name_visibility: Option<Visibility>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub discoverable: Option<bool>,
@@ -251,6 +255,7 @@ impl SubjectInput {
             handle,
             domain,
             display_name,
+            display_name_visibility: self.display_name_visibility.unwrap_or_default(),
             discoverable: self.discoverable.unwrap_or(true),
             version: 1,
             created_at: now,

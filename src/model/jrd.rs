@@ -17,6 +17,11 @@ pub const JRD: &str = "application/jrd+json";
 pub const PROFILE_PAGE: &str = "http://webfinger.net/rel/profile-page";
 /// The property holding the subject's display name.
 pub const NAME: &str = "http://schema.org/name";
+/// The relation of a subject's vCard link: another representation of the
+/// same identity (RFC 4287 §4.2.7.2, and HTML's `alternate`).
+pub const VCARD_REL: &str = "alternate";
+/// The media type of a subject's vCard link.
+pub const VCARD_TYPE: &str = "text/vcard";
 
 /// The base of address relation types before `webfinger.address_rel_base`
 /// existed (a reserved, never resolvable domain), kept for
@@ -146,6 +151,16 @@ impl Link {
             rel: Cow::Borrowed(rel),
             href: uri.to_owned(),
             titles: label.map(|l| BTreeMap::from([("und".to_owned(), l.to_owned())])),
+            ..Link::default()
+        }
+    }
+
+    /// A link to `href` of media type `media_type`.
+    pub fn typed(rel: &'static str, media_type: &str, href: String) -> Link {
+        Link {
+            rel: Cow::Borrowed(rel),
+            media_type: Some(media_type.to_owned()),
+            href,
             ..Link::default()
         }
     }

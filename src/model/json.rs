@@ -54,6 +54,10 @@ struct SubjectJson<'a> {
     #[schema(value_type = String, example = "example.com")]
     domain: &'a Domain,
     display_name: &'a str,
+    /// Who may see the display name in WebFinger, lookup, vCard, caller
+    /// name and DNS answers (absent when public).
+    #[serde(skip_serializing_if = "is_public")]
+    display_name_visibility: Visibility,
     /// May the subject be found by its `acct:` URI.
     discoverable: bool,
     /// Bumps on every change; the HTTP ETag.
@@ -71,6 +75,10 @@ struct SubjectJson<'a> {
     #[serde(skip_serializing_if = "no_properties")]
     #[schema(schema_with = super::links::properties_schema)]
     properties: &'a BTreeMap<String, DocumentProperty>,
+}
+
+fn is_public(visibility: &Visibility) -> bool {
+    *visibility == Visibility::Public
 }
 
 fn no_links(links: &&[DocumentLink]) -> bool {
@@ -105,6 +113,7 @@ impl Serialize for Subject {
             handle: &self.handle,
             domain: &self.domain,
             display_name: &self.display_name,
+            display_name_visibility: self.display_name_visibility,
             discoverable: self.discoverable,
             version: self.version,
             created_at: self.created_at,

@@ -28,9 +28,10 @@ pub use limits::Limits;
 pub use links::{DocumentLink, DocumentProperty};
 pub use patch::{AddressPatch, SubjectPatch};
 pub use privacy::{
-    Projection, Scope, Viewer, keys, project, visible_addresses, visible_links, visible_properties,
+    Projection, Scope, Viewer, keys, project, visible_addresses, visible_links, visible_name,
+    visible_properties,
 };
-pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError};
+pub use subject::{Acct, Domain, Handle, Subject, SubjectAddress, SubjectError, VCARD_PATH};
 pub use text::{TextError, clean_text, free_text};
 pub use uri::{DirectoryKey, PercentError, percent_decode, percent_encode};
 pub use visibility::Visibility;

@@ -40,6 +40,9 @@ pub struct SubjectPatch {
     pub display_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
+    pub display_name_visibility: Option<Visibility>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub discoverable: Option<bool>,
     /// Replaces every address; addresses whose canonical URI stays keep their id.
     #[serde(default, deserialize_with = "not_null")]
@@ -103,6 +106,9 @@ impl SubjectPatch {
         }
         if let Some(name) = &self.display_name {
             subject.display_name = display_name(name.as_deref().unwrap_or(""))?;
+        }
+        if let Some(v) = self.display_name_visibility {
+            subject.display_name_visibility = v;
         }
         if let Some(d) = self.discoverable {
             subject.discoverable = d;

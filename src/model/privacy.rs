@@ -105,6 +105,15 @@ pub fn visible_addresses(
         .filter(move |a| viewer.sees(a.visibility))
 }
 
+/// The display name of `subject` (its caller name) if `viewer` may see
+/// it; `None` when hidden. An empty name is a name like any other here:
+/// channels that have nothing to show for it (caller name, DNS) skip it.
+pub fn visible_name(subject: &Subject, viewer: Viewer) -> Option<&str> {
+    viewer
+        .sees(subject.display_name_visibility)
+        .then_some(subject.display_name.as_str())
+}
+
 /// The keys under which `viewer` can find `subject` (for indexes that
 /// answer without walking every subject).
 pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = Cow<'_, str>> {

@@ -125,6 +125,9 @@ impl fmt::Display for Acct {
     }
 }
 
+/// Where vCards of subjects are served: `/vcard/<handle>@<domain>.vcf`.
+pub const VCARD_PATH: &str = "/vcard/";
+
 /// One address of a subject with its privacy settings. Its kind is its
 /// URI's scheme ([`SubjectAddress::kind`]), never stored apart from it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -165,6 +168,9 @@ pub struct Subject {
     pub handle: Handle,
     pub domain: Domain,
     pub display_name: String,
+    /// Who may see the display name (the caller name) in answers.
+    #[serde(default)]
+    pub display_name_visibility: Visibility,
     pub discoverable: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -198,6 +204,19 @@ impl Subject {
     /// in no subject domain)?
     pub fn is_unowned_number(&self) -> bool {
         self.domain.as_str() == super::block::UNOWNED
+    }
+
+    /// The URL of the subject's vCard under a deployment's public base URL
+    /// (`https://host`): `<base>/vcard/<handle>@<domain>.vcf`. `None` for a
+    /// number without an owner, which has no `acct:` URI to name it by.
+    pub fn vcard_url(&self, base: &str) -> Option<String> {
+        (!self.is_unowned_number()).then(|| {
+            format!(
+                "{base}{VCARD_PATH}{}@{}.vcf",
+                self.handle.as_str(),
+                self.domain.as_str()
+            )
+        })
     }
 
     /// Is `key` this subject's `acct:` URI? Without building it.

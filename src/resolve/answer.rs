@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::model::Kind;
 use crate::model::jrd::Link;
+use crate::model::{
+    DomainProfile, Kind, Projection, Subject, Viewer, visible_links, visible_name,
+    visible_properties,
+};
 
 /// One lookup's answer.
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq)]
@@ -71,7 +74,52 @@ pub struct StepFailure {
     pub reason: String,
 }
 
+impl SubjectRef {
+    /// What `viewer` may see of a local `subject` besides its addresses:
+    /// its name, its and its `domain`'s links and properties.
+    pub fn local(subject: &Subject, domain: Option<&DomainProfile>, viewer: Viewer) -> SubjectRef {
+        SubjectRef {
+            id: subject.subject_uri(),
+            display_name: visible_name(subject, viewer).map(str::to_owned),
+            links: visible_links(subject, domain, viewer)
+                .map(Link::published)
+                .collect(),
+            properties: visible_properties(subject, domain, viewer)
+                .map(|(name, value)| (name.to_owned(), value.map(str::to_owned)))
+                .collect(),
+        }
+    }
+}
+
 impl Answer {
+    /// A local projection as an answer of its own, without expansion:
+    /// the subject and the addresses `viewer` sees, each listed locally.
+    pub fn local(
+        query: String,
+        projection: &Projection<'_>,
+        domain: Option<&DomainProfile>,
+        viewer: Viewer,
+    ) -> Answer {
+        Answer {
+            query,
+            subject: Some(SubjectRef::local(projection.subject, domain, viewer)),
+            addresses: projection
+                .addresses
+                .iter()
+                .map(|a| Found {
+                    uri: a.uri.as_str().to_owned(),
+                    kind: a.kind(),
+                    sources: vec!["local".to_owned()],
+                    verified: false,
+                    routing_number: a.routing_number.clone(),
+                })
+                .collect(),
+            equivalents: Vec::new(),
+            complete: true,
+            errors: Vec::new(),
+        }
+    }
+
     /// Nothing this caller may see was found.
     pub fn is_empty(&self) -> bool {
         self.subject.is_none() && self.addresses.is_empty()

@@ -1,4 +1,5 @@
-//! An answer as a vCard 4.0 (RFC 6350) or an XEP-0152 reachability element.
+//! An answer as a vCard 4.0 (RFC 6350), a JSContact card (RFC 9553) or an
+//! XEP-0152 reachability element.
 
 use std::fmt::Write;
 
@@ -7,6 +8,7 @@ use crate::model::Kind;
 
 pub const VCARD: &str = "text/vcard; charset=utf-8";
 pub const REACH: &str = "application/xml; charset=utf-8";
+pub const JSCONTACT: &str = "application/jscontact+json";
 
 /// A vCard 4.0 of what the caller may see: FN, UID, TEL, IMPP (xmpp, sip,
 /// sips, h323), EMAIL, URL. Lines are folded at 75 octets with CRLF.
@@ -42,6 +44,67 @@ pub fn vcard(answer: &Answer) -> String {
         fold(&line, &mut out);
     }
     out
+}
+
+/// A JSContact Card (RFC 9553) of what the caller may see, the vCard's
+/// twin: `name.full`, `uid`, and each address under its own id (`p1`,
+/// `e1`, `s1`, `l1`, numbered in presentation order) in `phones` (a `tel:`
+/// URI as `number`, a voice line), `emails` (`address`), `onlineServices`
+/// (`uri` and the `service` it is) or `links` (`uri`); `pref` ranks them as
+/// the vCard's PREF does.
+pub fn jscontact(answer: &Answer) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let name = answer
+        .subject
+        .as_ref()
+        .and_then(|s| s.display_name.clone())
+        .unwrap_or_else(|| answer.query.clone());
+    let mut card = Map::new();
+    card.insert("@type".into(), json!("Card"));
+    card.insert("version".into(), json!("1.0"));
+    if let Some(subject) = &answer.subject {
+        card.insert("uid".into(), json!(subject.id));
+    }
+    card.insert("name".into(), json!({"full": name}));
+    let mut groups: [(&str, &str, Map<String, Value>); 4] = [
+        ("phones", "p", Map::new()),
+        ("emails", "e", Map::new()),
+        ("onlineServices", "s", Map::new()),
+        ("links", "l", Map::new()),
+    ];
+    for (index, address) in answer.addresses.iter().enumerate() {
+        let pref = (index + 1).min(100);
+        let (group, entry) = match address.kind {
+            Kind::Tel => (
+                0,
+                json!({"number": address.uri, "features": {"voice": true}, "pref": pref}),
+            ),
+            Kind::Mailto => (
+                1,
+                json!({"address": &address.uri["mailto:".len()..], "pref": pref}),
+            ),
+            Kind::Sip | Kind::Sips | Kind::Xmpp | Kind::H323 => {
+                let service = match address.kind {
+                    Kind::Xmpp => "XMPP",
+                    Kind::H323 => "H.323",
+                    _ => "SIP",
+                };
+                (
+                    2,
+                    json!({"service": service, "uri": address.uri, "pref": pref}),
+                )
+            }
+            Kind::Https => (3, json!({"uri": address.uri, "pref": pref})),
+        };
+        let (_, prefix, entries) = &mut groups[group];
+        entries.insert(format!("{prefix}{}", entries.len() + 1), entry);
+    }
+    for (member, _, entries) in groups {
+        if !entries.is_empty() {
+            card.insert(member.into(), Value::Object(entries));
+        }
+    }
+    Value::Object(card)
 }
 
 /// RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped.
@@ -207,6 +270,35 @@ mod tests {
         }
         let unfolded = card.replace("\r\n ", "");
         assert!(unfolded.contains(&format!("FN:{}\r\n", "é".repeat(60))));
+    }
+
+    #[test]
+    fn jscontact_cards_follow_rfc_9553() {
+        let card = jscontact(&answer());
+        assert_eq!(
+            card,
+            serde_json::json!({
+                "@type": "Card",
+                "version": "1.0",
+                "uid": "acct:alice@example.com",
+                "name": {"full": "Alice, of Example; Inc."},
+                "phones": {"p1": {"number": "tel:+12125550100", "features": {"voice": true}, "pref": 1}},
+                "emails": {"e1": {"address": "alice@example.com", "pref": 4}},
+                "onlineServices": {
+                    "s1": {"service": "SIP", "uri": "sip:alice@example.com", "pref": 2},
+                    "s2": {"service": "XMPP", "uri": "xmpp:alice@example.com", "pref": 3}
+                },
+                "links": {"l1": {"uri": "https://example.com/~alice?a=1&b=2", "pref": 5}}
+            })
+        );
+        let mut hidden = answer();
+        hidden.subject.as_mut().unwrap().display_name = None;
+        hidden.addresses.clear();
+        let card = jscontact(&hidden);
+        assert_eq!(card["name"]["full"], "tel:+12125550100");
+        for member in ["phones", "emails", "onlineServices", "links"] {
+            assert!(card.get(member).is_none(), "{member}");
+        }
     }
 
     #[test]

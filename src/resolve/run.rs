@@ -12,8 +12,7 @@ use super::remote::webfinger_host;
 use super::step::{Done, Outcome, Step};
 use super::twins::equivalents;
 use super::{Answer, Found, Key, Resolver, StepError, StepFailure, SubjectRef};
-use crate::model::jrd::Link;
-use crate::model::{Address, Kind, Viewer, project, visible_links, visible_properties};
+use crate::model::{Address, Kind, Viewer, project};
 
 /// Which kind of channel vouched for a link (independence is per channel).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -143,19 +142,7 @@ impl<'a> Run<'a> {
             if self.subject.as_ref().is_none_or(|(d, _)| *d > 0) {
                 let domain = self.local.domain_profile(subject.domain.as_str());
                 let domain = domain.as_deref();
-                self.subject = Some((
-                    0,
-                    SubjectRef {
-                        id: subject.subject_uri(),
-                        display_name: Some(subject.display_name.clone()),
-                        links: visible_links(subject, domain, self.viewer)
-                            .map(Link::published)
-                            .collect(),
-                        properties: visible_properties(subject, domain, self.viewer)
-                            .map(|(name, value)| (name.to_owned(), value.map(str::to_owned)))
-                            .collect(),
-                    },
-                ));
+                self.subject = Some((0, SubjectRef::local(subject, domain, self.viewer)));
             }
             let first = self.subjects.insert(subject.id);
             for (address, routing) in &addresses {

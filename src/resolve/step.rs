@@ -69,6 +69,13 @@ impl Resolver {
                             outcomes
                                 .into_iter()
                                 .filter_map(|o| match o {
+                                    // A vCard (RFC 4969) tells about the
+                                    // number's owner: not an address.
+                                    naptr::Outcome::Uri { service, .. }
+                                        if service.eq_ignore_ascii_case("vcard") =>
+                                    {
+                                        None
+                                    }
                                     naptr::Outcome::Uri { uri, .. } => {
                                         parse_ported(&uri, None).ok()
                                     }

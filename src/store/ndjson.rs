@@ -352,6 +352,7 @@ pub fn to_input(subject: &Subject) -> SubjectInput {
         handle: subject.handle.as_str().to_owned(),
         domain: subject.domain.as_str().to_owned(),
         display_name: Some(subject.display_name.clone()),
+        display_name_visibility: Some(subject.display_name_visibility),
         discoverable: Some(subject.discoverable),
         addresses: subject
             .addresses

@@ -45,7 +45,7 @@ const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
 macro_rules! subject_columns {
     () => {
         "id, handle, domain, display_name, discoverable, version, created_at, updated_at, \
-         links, properties"
+         links, properties, display_name_visibility"
     };
 }
 macro_rules! address_columns {
@@ -264,7 +264,10 @@ impl Store for PgStore {
             .fold(q, |q, value| q.bind(value));
         let mut tx = self.begin_read().await?;
         let rows = q.fetch_all(&mut *tx).await.map_err(map_err)?;
-        let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+        let mut subjects = rows
+            .iter()
+            .map(subject_from_row)
+            .collect::<Result<Vec<Subject>>>()?;
         load_addresses(&mut tx, &mut subjects).await?;
         tx.commit().await.map_err(map_err)?;
         Ok(subjects)
@@ -289,7 +292,7 @@ impl Store for PgStore {
         .fetch(&self.pool)
         .map_err(map_err);
         merge_join(
-            subjects.map_ok(|row| subject_from_row(&row)),
+            subjects.and_then(|row| async move { subject_from_row(&row) }),
             addresses.and_then(|row| async move { address_from_row(&row) }),
         )
     }

@@ -118,7 +118,7 @@ impl Store for SqliteStore {
             .await
             .map_err(map_err)?
             .ok_or(StoreError::NotFound)?;
-        let mut subject = subject_from_row(&row);
+        let mut subject = subject_from_row(&row)?;
         let sql = format!("SELECT {ADDRESS_COLUMNS} FROM address WHERE subject_id = ?");
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(id)
@@ -168,7 +168,10 @@ impl Store for SqliteStore {
             .fetch_all(&self.pool)
             .await
             .map_err(map_err)?;
-        let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+        let mut subjects = rows
+            .iter()
+            .map(subject_from_row)
+            .collect::<Result<Vec<Subject>>>()?;
         self.load_addresses(condition, bind, &mut subjects).await?;
         Ok(subjects)
     }

@@ -8,6 +8,7 @@ mod support;
 mod auth;
 mod block_transfer;
 mod blocks;
+mod caller;
 mod config;
 mod conformance;
 mod deploy;

@@ -6,6 +6,7 @@
 mod support;
 
 mod blocks;
+mod caller;
 mod dnssec;
 mod knot;
 mod live;

@@ -46,6 +46,8 @@ const NEVER_UPDATED: u8 = 2;
 /// Links or properties follow the addresses, as one JSON string (rare, and
 /// read only when a document is rendered).
 const HAS_DOCUMENT: u8 = 4;
+/// Bits 3-4: the display name's visibility (an index of [`VISIBILITIES`]).
+const NAME_VISIBILITY_SHIFT: u8 = 3;
 
 // Address head: kind in bits 0-2, visibility in bits 3-4, then flags.
 const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
@@ -66,7 +68,8 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let has_document = !subject.links.is_empty() || !subject.properties.is_empty();
     let flags = (subject.discoverable as u8 * DISCOVERABLE)
         | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED)
-        | (has_document as u8 * HAS_DOCUMENT);
+        | (has_document as u8 * HAS_DOCUMENT)
+        | visibility_index(subject.display_name_visibility) << NAME_VISIBILITY_SHIFT;
     out.extend_from_slice(subject.id.as_bytes());
     out.push(flags);
     put_signed(&mut out, subject.version);
@@ -89,10 +92,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
             .iter()
             .position(|k| *k == a.kind())
             .expect("a kind") as u8;
-        let visibility = VISIBILITIES
-            .iter()
-            .position(|v| *v == a.visibility)
-            .expect("a visibility") as u8;
+        let visibility = visibility_index(a.visibility);
         let default_priority = a.priority == DEFAULT_PRIORITY;
         out.push(
             kind | visibility << 3
@@ -122,6 +122,13 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
     out.as_slice().into()
+}
+
+fn visibility_index(visibility: Visibility) -> u8 {
+    VISIBILITIES
+        .iter()
+        .position(|v| *v == visibility)
+        .expect("a visibility") as u8
 }
 
 /// The subject `bytes` hold.
@@ -156,6 +163,7 @@ pub fn unpack(bytes: &[u8]) -> Subject {
         handle: Handle::trusted(head.handle.to_owned()),
         domain: Domain::trusted(head.domain.to_owned()),
         display_name: head.display_name.to_owned(),
+        display_name_visibility: head.name_visibility,
         discoverable: head.discoverable,
         version: head.version,
         created_at: head.created_at,
@@ -201,6 +209,7 @@ struct Head<'a> {
     handle: &'a str,
     domain: &'a str,
     display_name: &'a str,
+    name_visibility: Visibility,
     addresses: usize,
 }
 
@@ -239,6 +248,7 @@ impl<'a> Reader<'a> {
             handle,
             domain,
             display_name,
+            name_visibility: VISIBILITIES[(flags >> NAME_VISIBILITY_SHIFT & 3) as usize],
             addresses: self.varint() as usize,
         }
     }

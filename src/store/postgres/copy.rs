@@ -38,7 +38,7 @@ pub(super) fn encode_changes(
 pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject]) -> Result<()> {
     let mut rows = CopyRows::default();
     for s in subjects {
-        rows.row(10)
+        rows.row(11)
             .uuid(s.id)
             .text(s.handle.as_str())
             .text(s.domain.as_str())
@@ -48,7 +48,8 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
             .timestamptz(s.created_at)
             .timestamptz(s.updated_at)
             .jsonb(Some(&s.links).filter(|l| !l.is_empty()))
-            .jsonb(Some(&s.properties).filter(|p| !p.is_empty()));
+            .jsonb(Some(&s.properties).filter(|p| !p.is_empty()))
+            .text(s.display_name_visibility.as_str());
     }
     copy_in(
         conn,

@@ -19,12 +19,15 @@ pub(super) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
 
 /// A stored subject, without its addresses. Only the store writes these
 /// rows, so the handle and domain are valid as they are.
-pub(super) fn subject_from_row(row: &PgRow) -> Subject {
-    Subject {
+pub(super) fn subject_from_row(row: &PgRow) -> Result<Subject> {
+    let name_visibility: &str = row.get("display_name_visibility");
+    Ok(Subject {
         id: row.get("id"),
         handle: Handle::trusted(row.get("handle")),
         domain: Domain::trusted(row.get("domain")),
         display_name: row.get("display_name"),
+        display_name_visibility: Visibility::from_str(name_visibility)
+            .map_err(StoreError::Internal)?,
         discoverable: row.get("discoverable"),
         version: row.get("version"),
         created_at: row.get("created_at"),
@@ -38,7 +41,7 @@ pub(super) fn subject_from_row(row: &PgRow) -> Subject {
             .get::<Option<Json<_>>, _>("properties")
             .map(|j| j.0)
             .unwrap_or_default(),
-    }
+    })
 }
 
 pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
@@ -120,7 +123,10 @@ pub(super) async fn load_subjects(conn: &mut PgConnection, ids: &[Uuid]) -> Resu
     .fetch_all(&mut *conn)
     .await
     .map_err(map_err)?;
-    let mut subjects: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+    let mut subjects = rows
+        .iter()
+        .map(subject_from_row)
+        .collect::<Result<Vec<Subject>>>()?;
     load_addresses(conn, &mut subjects).await?;
     Ok(subjects)
 }

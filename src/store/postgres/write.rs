@@ -336,7 +336,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO subject (",
         subject_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     ))
     .bind(s.id)
     .bind(s.handle.as_str())
@@ -348,6 +348,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     .bind(s.updated_at)
     .bind(links_column(&s.links))
     .bind(properties_column(&s.properties))
+    .bind(s.display_name_visibility.as_str())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;

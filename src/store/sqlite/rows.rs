@@ -11,7 +11,7 @@ use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visi
 use crate::store::{Change, Result, StoreError, Token};
 
 pub(super) const SUBJECT_COLUMNS: &str = "id, handle, domain, display_name, discoverable, version, \
-     created_at, updated_at, links, properties";
+     created_at, updated_at, links, properties, display_name_visibility";
 pub(super) const ADDRESS_COLUMNS: &str =
     "id, subject_id, uri, visibility, discoverable, priority, label, routing_number";
 
@@ -38,14 +38,17 @@ pub(super) fn json_list<T: serde::Serialize>(values: &[T]) -> String {
 
 /// A stored subject, without its addresses. Only the store writes these
 /// rows, so the handle and domain are valid as they are.
-pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
+pub(super) fn subject_from_row(row: &SqliteRow) -> Result<Subject> {
     let handle: String = row.get("handle");
     let domain: String = row.get("domain");
-    Subject {
+    let name_visibility: String = row.get("display_name_visibility");
+    Ok(Subject {
         id: row.get("id"),
         handle: Handle::trusted(handle),
         domain: Domain::trusted(domain),
         display_name: row.get("display_name"),
+        display_name_visibility: Visibility::from_str(&name_visibility)
+            .map_err(StoreError::Internal)?,
         discoverable: row.get("discoverable"),
         version: row.get("version"),
         created_at: row.get("created_at"),
@@ -59,7 +62,7 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
             .get::<Option<Json<_>>, _>("properties")
             .map(|j| j.0)
             .unwrap_or_default(),
-    }
+    })
 }
 
 pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)> {

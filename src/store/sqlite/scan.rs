@@ -39,7 +39,7 @@ const BOUNDARY: &str =
 /// Subjects with ids in (`?1`, `?2`], as a JSON array of their columns.
 const SUBJECTS: &str = "SELECT json_group_array(json_array(\
      hex(id), handle, domain, display_name, discoverable, version, created_at, updated_at, \
-     json(links), json(properties))) \
+     json(links), json(properties), display_name_visibility)) \
      FROM (SELECT * FROM subject WHERE id > ?1 AND id <= ?2 ORDER BY id)";
 
 /// The addresses of subjects with ids in (`?1`, `?2`].
@@ -58,6 +58,7 @@ type SubjectColumns<'a> = (
     &'a str,
     Option<Vec<DocumentLink>>,
     Option<BTreeMap<String, DocumentProperty>>,
+    &'a str,
 );
 type AddressColumns<'a> = (
     &'a str,
@@ -157,12 +158,15 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
                 updated,
                 links,
                 properties,
+                name_visibility,
             )| {
                 Ok(Subject {
                     id: uuid(id)?,
                     handle: Handle::trusted(handle),
                     domain: Domain::trusted(domain),
                     display_name,
+                    display_name_visibility: Visibility::from_str(name_visibility)
+                        .map_err(|e| bad("display_name_visibility", e))?,
                     discoverable: discoverable != 0,
                     version,
                     created_at: time(created)?,

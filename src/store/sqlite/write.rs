@@ -37,7 +37,10 @@ impl WriteTx for SqliteWrite<'_> {
                 .fetch_all(&mut *self.tx)
                 .await
                 .map_err(map_err)?;
-            let mut found: Vec<Subject> = rows.iter().map(subject_from_row).collect();
+            let mut found = rows
+                .iter()
+                .map(subject_from_row)
+                .collect::<Result<Vec<Subject>>>()?;
             let sql = format!("SELECT {ADDRESS_COLUMNS} FROM address WHERE subject_id IN");
             let rows = with_ids(&sql, chunk)
                 .build()
@@ -100,7 +103,8 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(s.created_at)
                     .push_bind(s.updated_at)
                     .push_bind(links_column(&s.links))
-                    .push_bind(properties_column(&s.properties));
+                    .push_bind(properties_column(&s.properties))
+                    .push_bind(s.display_name_visibility.as_str());
             });
             q.build().execute(&mut *self.tx).await.map_err(map_err)?;
         }
