@@ -88,7 +88,16 @@ fn map_err(e: sqlx::Error) -> StoreError {
 impl BeginWrite for SqliteStore {
     async fn begin_write(&self) -> Result<Box<dyn WriteTx + '_>> {
         let writer = self.writer.lock().await;
-        let tx = self.pool.begin().await.map_err(map_err)?;
+        // IMMEDIATE: the write lock is taken at BEGIN, where the busy
+        // timeout waits for it. A deferred transaction that read first
+        // would fail at its first write (SQLITE_BUSY_SNAPSHOT, no wait)
+        // whenever a write outside the writer lock — a token's
+        // `last_used_at` — committed in between.
+        let tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(map_err)?;
         Ok(Box::new(write::SqliteWrite {
             _writer: writer,
             tx,
