@@ -12,10 +12,12 @@ use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
 
-use super::naptr::{Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number};
+use uuid::Uuid;
+
+use super::naptr::{Naptrs, NumberKey, key_digits, number_key, prefix_end, publish, publish_block};
 use super::presign::{Changes, Signatures};
 use crate::directory::Index;
-use crate::model::{Block, Blocks, Subject};
+use crate::model::{Block, Subject};
 
 /// How many changed numbers the journal remembers (a bulk import or the
 /// initial load exceeds it, and older serials then get AXFR-style answers).
@@ -47,8 +49,8 @@ pub struct State {
     /// change clears them in the same write that changes the records.
     pub presigned: Signatures,
     /// The blocks DNS publishes (discoverable, with a public number and
-    /// template): their numbers' records are made per query.
-    blocks: Blocks,
+    /// template), with the records all their numbers share.
+    blocks: BlockRecords,
     serial: u32,
     journal: Journal,
 }
@@ -133,74 +135,168 @@ impl State {
         self.numbers.is_empty()
     }
 
-    /// The node of the digit string `digits` (most significant first). A
-    /// published number wins over any block; otherwise the block with the
-    /// longest prefix above it decides whether it is one of its numbers.
-    pub fn node(&self, digits: &[u8]) -> Node<'_> {
-        let Some(key) = number_key(digits) else {
+    /// The node of the name whose labels are the digits `digits` (most
+    /// significant first), and below them more labels when `deeper` (a
+    /// name no number has: only its closest encloser matters).
+    ///
+    /// A published number answers its records. Below a block's prefix,
+    /// names follow RFC 4592 over the tree a zone transfer carries: the
+    /// published numbers, and a wildcard `*.<prefix>` for each block plus
+    /// one at every name an overriding number (or a nested block) makes
+    /// exist inside it, each with the records of the longest block above
+    /// it. A name that exists answers as itself; any other name synthesizes
+    /// from its closest encloser's wildcard, or does not exist when that
+    /// encloser has none (a published number with nothing below it).
+    pub fn node(&self, digits: &[u8], deeper: bool) -> Node<'_> {
+        let key = number_key(digits);
+        if let Some(key) = key.filter(|_| !deeper) {
+            let first_below = self
+                .numbers
+                .range(key..=prefix_end(key, digits.len()))
+                .next();
+            if let Some((k, published)) = first_below {
+                return if *k == key {
+                    Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot))
+                } else {
+                    Node::EmptyNonTerminal
+                };
+            }
+        }
+        if self.blocks.is_empty() {
+            return Node::Absent;
+        }
+        let Ok(digits) = std::str::from_utf8(digits) else {
             return Node::Absent;
         };
-        let first_below = self
+        if !deeper && self.blocks.at_or_below(digits) {
+            return Node::EmptyNonTerminal;
+        }
+        let encloser_max = if deeper { digits.len() } else { digits.len() - 1 };
+        let Some((block_len, records)) = self.blocks.longest_within(&digits[..encloser_max])
+        else {
+            return Node::Absent;
+        };
+        // A block's records answer at any name below it; no block number
+        // record refers to its own number, so the key only names it.
+        let synthesized = Node::Number(key.unwrap_or_default(), Cow::Borrowed(records), None);
+        // The closest encloser: the longest existing name above the query,
+        // the block's prefix at the least.
+        for len in (block_len + 1..=encloser_max).rev() {
+            let name = &digits[..len];
+            let key = number_key(name.as_bytes()).expect("digits within a number's length");
+            let numbers = || self.numbers.range(key..=prefix_end(key, len));
+            let blocks_below = self.blocks.at_or_below(name);
+            if !blocks_below && numbers().next().is_none() {
+                continue;
+            }
+            // It exists; a wildcard below it only if more than itself does.
+            let below = blocks_below || numbers().any(|(k, _)| *k != key);
+            return if below { synthesized } else { Node::Absent };
+        }
+        synthesized
+    }
+}
+
+impl State {
+    /// Is the number `key` below a block's prefix?
+    fn in_block(&self, key: NumberKey) -> bool {
+        if self.blocks.is_empty() {
+            return false;
+        }
+        let digits: String = key_digits(key).map(char::from).collect();
+        self.blocks
+            .longest_within(&digits[..digits.len() - 1])
+            .is_some()
+    }
+
+    /// The wildcards of [`Snapshot::wildcards`]: one below each block's
+    /// prefix, and one below every name strictly between a block's prefix
+    /// and a published number or longer block prefix inside it (those
+    /// names exist, so only a wildcard of their own covers the names
+    /// beside them), with the records of the longest block above.
+    fn wildcards(&self) -> Vec<(String, Naptrs)> {
+        if self.blocks.is_empty() {
+            return Vec::new();
+        }
+        let mut wildcards: BTreeMap<String, Naptrs> = (self.blocks.by_prefix.iter())
+            .map(|(prefix, (_, records))| (prefix.to_string(), records.clone()))
+            .collect();
+        let numbers = self
             .numbers
-            .range(key..=prefix_end(key, digits.len()))
-            .next();
-        if let Some((k, published)) = first_below
-            && *k == key
-        {
-            return Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot));
-        }
-        let numbers_below = first_below.is_some();
-        if !self.blocks.is_empty()
-            && let Ok(digits) = std::str::from_utf8(digits)
-        {
-            return self.block_node(key, digits, numbers_below);
-        }
-        if numbers_below {
-            Node::EmptyNonTerminal
-        } else {
-            Node::Absent
-        }
-    }
-
-    /// [`State::node`] of a name no number is published at.
-    fn block_node(&self, key: NumberKey, digits: &str, numbers_below: bool) -> Node<'_> {
-        if let Some(block) = self.blocks.around(digits) {
-            if let Some(naptrs) = block_records(block, digits) {
-                return Node::Number(key, Cow::Owned(naptrs), None);
-            }
-            // On the way down to the block's numbers.
-            if digits.len() < block.longest() {
-                return Node::EmptyNonTerminal;
+            .keys()
+            .map(|key| key_digits(*key).map(char::from).collect::<String>());
+        let prefixes = self.blocks.by_prefix.keys().map(|p| p.to_string());
+        for name in numbers.chain(prefixes) {
+            let Some((block_len, records)) = self.blocks.longest_within(&name[..name.len() - 1])
+            else {
+                continue;
+            };
+            for len in block_len..name.len() {
+                wildcards
+                    .entry(name[..len].to_owned())
+                    .or_insert_with(|| records.clone());
             }
         }
-        if numbers_below || self.blocks.any_below(digits) {
-            Node::EmptyNonTerminal
-        } else {
-            Node::Absent
-        }
+        wildcards.into_iter().collect()
     }
 }
 
-/// The records of the number `digits` of `block`: what the subject it
-/// answers as publishes, decided by the one privacy function.
-fn block_records(block: &Block, digits: &str) -> Option<Naptrs> {
-    let subject = block.subject_for(digits, None)?;
-    publish_block_number(&subject)
-        .into_iter()
-        .next()
-        .map(|(_, naptrs)| naptrs)
+/// The blocks DNS publishes, by their prefix's digits: each block's id and
+/// the records every number of it answers with (its wildcard's). Blocks
+/// that publish nothing are left out, so they make no name exist either.
+#[derive(Default)]
+struct BlockRecords {
+    by_prefix: BTreeMap<Box<str>, (Uuid, Naptrs)>,
 }
 
-/// Does DNS publish any number of `block`? Blocks that publish nothing
-/// are left out of the index, so they make no empty non-terminal either.
-fn publishes(block: &Block) -> bool {
-    block_records(block, &block.sample_digits()).is_some()
+impl BlockRecords {
+    /// Replace `before` by `after` (a change-log row's two states).
+    fn apply(&mut self, before: Option<&Block>, after: Option<&Block>) {
+        if let Some(b) = before
+            && self
+                .by_prefix
+                .get(b.prefix_digits())
+                .is_some_and(|(id, _)| *id == b.id)
+        {
+            self.by_prefix.remove(b.prefix_digits());
+        }
+        if let Some(a) = after
+            && let Some(naptrs) = publish_block(a)
+        {
+            self.by_prefix
+                .insert(a.prefix_digits().into(), (a.id, naptrs));
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_prefix.is_empty()
+    }
+
+    /// The longest block prefix that `digits` starts with (or is): its
+    /// length and its block's records.
+    fn longest_within(&self, digits: &str) -> Option<(usize, &Naptrs)> {
+        (1..=digits.len())
+            .rev()
+            .find_map(|len| Some((len, &self.by_prefix.get(&digits[..len])?.1)))
+    }
+
+    /// Is a block prefix `digits` or longer below it?
+    fn at_or_below(&self, digits: &str) -> bool {
+        use std::ops::Bound;
+        self.by_prefix
+            .range::<str, _>((Bound::Included(digits), Bound::Unbounded))
+            .next()
+            .is_some_and(|(prefix, _)| prefix.starts_with(digits))
+    }
 }
 
 /// The zone at one serial, detached from the index (for AXFR and export).
 pub struct Snapshot {
     pub serial: u32,
     pub numbers: Vec<(NumberKey, Naptrs)>,
+    /// The wildcards `*.<digits>` standing for block numbers, by the
+    /// digits (most significant first) of the name they are below.
+    pub wildcards: Vec<(String, Naptrs)>,
 }
 
 /// One step of an IXFR: records removed from `from`, then added to reach `to`.
@@ -225,6 +321,13 @@ struct Version {
 }
 
 impl Journal {
+    /// Forget every version: a change the journal cannot express (the
+    /// wildcards of blocks) makes older serials take AXFR-style answers.
+    fn forget(&mut self) {
+        self.versions.clear();
+        self.keys = 0;
+    }
+
     fn record(
         &mut self,
         from: u32,
@@ -298,6 +401,7 @@ impl EnumIndex {
             numbers: (state.numbers.iter())
                 .map(|(k, v)| (*k, v.naptrs.clone()))
                 .collect(),
+            wildcards: state.wildcards(),
         }
     }
 
@@ -382,7 +486,7 @@ impl Index for EnumIndex {
 
     fn load_blocks(&self, blocks: &[Block]) {
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-        for block in blocks.iter().filter(|b| publishes(b)) {
+        for block in blocks {
             state.blocks.apply(None, Some(block));
         }
     }
@@ -391,11 +495,11 @@ impl Index for EnumIndex {
         let to = serial as u32;
         {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-            state.blocks.apply(before, after.filter(|b| publishes(b)));
-            let from = std::mem::replace(&mut state.serial, to);
-            // Block records are not journaled: an IXFR across this version
-            // carries no record of it.
-            state.journal.record(from, to, Vec::new());
+            state.blocks.apply(before, after);
+            state.serial = to;
+            // Wildcards are not journaled: an IXFR from before this version
+            // is answered with the whole zone.
+            state.journal.forget();
         }
         self.serial.send_replace(to);
     }
@@ -409,7 +513,7 @@ impl Index for EnumIndex {
         state.numbers.clear();
         state.slots = Slots::default();
         state.presigned.forget_all();
-        state.blocks = Blocks::default();
+        state.blocks = BlockRecords::default();
     }
 
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
@@ -445,7 +549,13 @@ impl Index for EnumIndex {
                 let to = serial as u32;
                 let from = std::mem::replace(&mut state.serial, to);
                 self.changes.numbers(changed.iter().map(|(key, _, _)| *key));
+                // A number inside a block may add or remove the wildcards
+                // at the names above it, which the journal cannot carry.
+                let in_block = changed.iter().any(|(key, _, _)| state.in_block(*key));
                 state.journal.record(from, to, changed);
+                if in_block {
+                    state.journal.forget();
+                }
                 (from != to).then_some(to)
             }
         };

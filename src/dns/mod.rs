@@ -329,7 +329,7 @@ impl Dns {
             zone,
             self.config.ttl,
             serial,
-            &snapshot.numbers,
+            &snapshot,
         ))
     }
 }

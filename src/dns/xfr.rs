@@ -197,7 +197,7 @@ impl<'a> Stream<'a> {
 
 /// Stream zone `zone` to a client allowed to transfer it: AXFR, or IXFR
 /// from the journal when it reaches back to the client's serial (RFC 1995
-/// allows the AXFR form otherwise).
+/// allows the AXFR form otherwise). Blocks travel as their wildcards.
 #[tracing::instrument(skip_all, fields(zone = %responder.zones.zones[zone].name, ixfr_from))]
 pub async fn transfer(
     responder: &Responder,
@@ -246,11 +246,33 @@ pub async fn transfer(
         }
         stream.flush_if_full(to).await?;
     }
+    let mut owner = Vec::new();
+    for (digits, naptrs) in &snapshot.wildcards {
+        owner.clear();
+        owner.extend_from_slice(b"\x01*");
+        for d in digits.bytes().rev() {
+            owner.extend_from_slice(&[1, d]);
+        }
+        for naptr in naptrs.iter(0) {
+            rdata.clear();
+            naptr.write(&mut rdata);
+            let rdata = &rdata;
+            stream.record(
+                Owner::Relative(&owner),
+                wire::TYPE_NAPTR,
+                ttl,
+                rdata.len(),
+                |out| out.extend_from_slice(rdata),
+            );
+        }
+        stream.flush_if_full(to).await?;
+    }
     stream.soa(snapshot.serial);
     stream.finish(to).await?;
     tracing::info!(
         serial = snapshot.serial,
         numbers = snapshot.numbers.len(),
+        wildcards = snapshot.wildcards.len(),
         elapsed_ms = started.elapsed().as_millis() as u64,
         "AXFR sent"
     );
