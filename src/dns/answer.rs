@@ -12,7 +12,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use hickory_proto::rr::Name;
 
-use super::index::{EnumIndex, Node};
+use super::index::{Below, EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
 use super::presign::Presigned;
 use super::rrl::{Rrl, Verdict};
@@ -359,7 +359,16 @@ impl Responder {
                         out,
                     );
                 }
-                match index.node(&digits[..run], run < below.len()) {
+                let rest = match below.len() - run {
+                    0 => Below::Nothing,
+                    more => match below[more - 1] {
+                        s if qname[s] == 1 && qname[s + 1] == b'*' => Below::Wildcard {
+                            exactly: more == 1,
+                        },
+                        _ => Below::Deeper,
+                    },
+                };
+                match index.node(&digits[..run], rest) {
                     Node::Number(key, n, slot)
                         if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) =>
                     {

@@ -72,6 +72,17 @@ impl Slots {
     }
 }
 
+/// What a name has below its leading digit labels (the apex side).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Below {
+    /// Nothing: the name is the digits.
+    Nothing,
+    /// A `*` label, and more labels under it unless `exactly`.
+    Wildcard { exactly: bool },
+    /// Any other label: no number's name.
+    Deeper,
+}
+
 /// What a name below an apex is.
 pub enum Node<'a> {
     /// A number (its key) and its records: a published number's (with its
@@ -136,8 +147,7 @@ impl State {
     }
 
     /// The node of the name whose labels are the digits `digits` (most
-    /// significant first), and below them more labels when `deeper` (a
-    /// name no number has: only its closest encloser matters).
+    /// significant first) and then `below` them.
     ///
     /// A published number answers its records. Below a block's prefix,
     /// names follow RFC 4592 over the tree a zone transfer carries: the
@@ -147,7 +157,20 @@ impl State {
     /// it. A name that exists answers as itself; any other name synthesizes
     /// from its closest encloser's wildcard, or does not exist when that
     /// encloser has none (a published number with nothing below it).
-    pub fn node(&self, digits: &[u8], deeper: bool) -> Node<'_> {
+    pub fn node(&self, digits: &[u8], below: Below) -> Node<'_> {
+        if let Below::Wildcard { exactly } = below
+            && let Ok(name) = std::str::from_utf8(digits)
+            && let Some(records) = self.wildcard_at(name)
+        {
+            // The wildcard's own name: its records; names below it have
+            // nothing (it has no children).
+            return if exactly {
+                Node::Number(0, Cow::Borrowed(records), None)
+            } else {
+                Node::Absent
+            };
+        }
+        let deeper = !matches!(below, Below::Nothing);
         let key = number_key(digits);
         if let Some(key) = key.filter(|_| !deeper) {
             let first_below = self
@@ -238,6 +261,21 @@ impl State {
             }
         }
         wildcards.into_iter().collect()
+    }
+}
+
+impl State {
+    /// The records of the wildcard `*.<digits>`, if the zone has it (see
+    /// [`Snapshot::wildcards`]).
+    fn wildcard_at(&self, digits: &str) -> Option<&Naptrs> {
+        let (block_len, records) = self.blocks.longest_within(digits)?;
+        if block_len == digits.len() {
+            return Some(records);
+        }
+        let key = number_key(digits.as_bytes())?;
+        let numbers_below = (self.numbers.range(key..=prefix_end(key, digits.len())))
+            .any(|(k, _)| *k != key);
+        (numbers_below || self.blocks.at_or_below(digits)).then_some(records)
     }
 }
 

@@ -64,7 +64,7 @@ const BASES: [&str; 16] = [
 ];
 
 /// `count` digit strings (1 to 17 digits) near [`BASES`], and some
-/// anywhere.
+/// anywhere; a `*` among them is a `*` label.
 fn names(rng: &mut Rng, count: usize) -> Vec<String> {
     (0..count)
         .map(|_| {
@@ -85,6 +85,13 @@ fn names(rng: &mut Rng, count: usize) -> Vec<String> {
                 }
             }
             name.truncate(17);
+            // Now and then the wildcard's own name, or a name below it.
+            if rng.below(12) == 0 {
+                name.push('*');
+                if rng.below(2) == 0 {
+                    name.push(rng.digit());
+                }
+            }
             name
         })
         .collect()

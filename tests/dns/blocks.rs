@@ -4,10 +4,11 @@
 //! follow RFC 4592 wildcard rules (what a secondary holding the zone
 //! transfer answers), privacy holds, and a signed zone signs them.
 
-use crate::dnssec::{do_query, rrsigs_over, signed, signed_naptrs};
+use crate::dnssec::{Unbound, do_query, rrsigs_over, signed, signed_naptrs, trust_anchor};
 use crate::support::app::{Backend, TestApp};
 use crate::support::dns::*;
 use crate::support::server::{Server, ok};
+use crate::support::tools;
 use callsign::app::{App, Listeners};
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::RecordType;
@@ -276,5 +277,35 @@ async fn signed_zones_sign_block_answers() {
     assert_eq!(answer.response_code, ResponseCode::NoError);
     assert_eq!(signed_naptrs(&answer), pbx_naptrs());
     assert_eq!(rrsigs_over(&answer.answers, RecordType::NAPTR), 1);
+    server.stop().await;
+}
+
+/// A validating resolver proves block answers signed at the query name:
+/// a number of the block, a name the block's wildcard covers beyond its
+/// length, and the empty name between the block and an overriding number.
+#[tokio::test]
+async fn unbound_validates_block_answers() {
+    let Some(unbound_bin) = tools::require("unbound", "unbound") else {
+        return;
+    };
+    let server = DnsServer::start(signed(), vec![alice()]).await;
+    create_block(&server, pbx_block()).await;
+    let unbound = Unbound::start(&unbound_bin, server.addr, &trust_anchor(&server));
+    for (e164, records) in [
+        ("+12125550123", pbx_naptrs()),
+        ("+121255501234", pbx_naptrs()),
+        ("+1212555010", vec![]),
+    ] {
+        let answer = unbound
+            .ask(&enum_name(e164, "e164.arpa"), RecordType::NAPTR)
+            .await;
+        assert_eq!(answer.response_code, ResponseCode::NoError, "{e164}");
+        assert!(
+            answer.metadata.authentic_data,
+            "AD at {e164}: {answer}\n{}",
+            unbound.log()
+        );
+        assert_eq!(signed_naptrs(&answer), records, "{e164}");
+    }
     server.stop().await;
 }
