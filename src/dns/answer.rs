@@ -362,9 +362,9 @@ impl Responder {
                 let rest = match below.len() - run {
                     0 => Below::Nothing,
                     more => match below[more - 1] {
-                        s if qname[s] == 1 && qname[s + 1] == b'*' => Below::Wildcard {
-                            exactly: more == 1,
-                        },
+                        s if qname[s] == 1 && qname[s + 1] == b'*' => {
+                            Below::Wildcard { exactly: more == 1 }
+                        }
                         _ => Below::Deeper,
                     },
                 };

@@ -7,7 +7,7 @@
 //! directory's apply calls, O(size of the change).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
@@ -194,9 +194,12 @@ impl State {
         if !deeper && self.blocks.at_or_below(digits) {
             return Node::EmptyNonTerminal;
         }
-        let encloser_max = if deeper { digits.len() } else { digits.len() - 1 };
-        let Some((block_len, records)) = self.blocks.longest_within(&digits[..encloser_max])
-        else {
+        let encloser_max = if deeper {
+            digits.len()
+        } else {
+            digits.len() - 1
+        };
+        let Some((block_len, records)) = self.blocks.longest_within(&digits[..encloser_max]) else {
             return Node::Absent;
         };
         // A block's records answer at any name below it; no block number
@@ -221,15 +224,44 @@ impl State {
 }
 
 impl State {
-    /// Is the number `key` below a block's prefix?
-    fn in_block(&self, key: NumberKey) -> bool {
-        if self.blocks.is_empty() {
-            return false;
+    /// The wildcards at the names that a change at `digits` (a number
+    /// or a block's prefix) can add, remove or change: `digits` itself,
+    /// the names above it, and those below it. By the key of the digits
+    /// they are below.
+    fn wildcards_near(&self, digits: &str) -> BTreeMap<NumberKey, Naptrs> {
+        use std::ops::Bound;
+        // Outside every block nothing above is a wildcard's; below, only
+        // a nested block's names can be.
+        if self.blocks.longest_within(digits).is_none() && !self.blocks.at_or_below(digits) {
+            return BTreeMap::new();
         }
-        let digits: String = key_digits(key).map(char::from).collect();
-        self.blocks
-            .longest_within(&digits[..digits.len() - 1])
-            .is_some()
+        let mut names: BTreeSet<String> = (1..=digits.len())
+            .map(|len| digits[..len].to_owned())
+            .collect();
+        if let Some(key) = number_key(digits.as_bytes()) {
+            let end = prefix_end(key, digits.len());
+            for number in self
+                .numbers
+                .range((Bound::Excluded(key), Bound::Included(end)))
+            {
+                let number: String = key_digits(*number.0).map(char::from).collect();
+                names.extend((digits.len() + 1..number.len()).map(|len| number[..len].to_owned()));
+            }
+        }
+        let blocks = (self.blocks.by_prefix)
+            .range::<str, _>((Bound::Excluded(digits), Bound::Unbounded))
+            .map(|(prefix, _)| prefix)
+            .take_while(|prefix| prefix.starts_with(digits));
+        for prefix in blocks {
+            names.extend((digits.len() + 1..=prefix.len()).map(|len| prefix[..len].to_owned()));
+        }
+        names
+            .iter()
+            .filter_map(|name| {
+                let records = self.wildcard_at(name)?;
+                Some((number_key(name.as_bytes())?, records.clone()))
+            })
+            .collect()
     }
 
     /// The wildcards of [`Snapshot::wildcards`]: one below each block's
@@ -237,7 +269,7 @@ impl State {
     /// and a published number or longer block prefix inside it (those
     /// names exist, so only a wildcard of their own covers the names
     /// beside them), with the records of the longest block above.
-    fn wildcards(&self) -> Vec<(String, Naptrs)> {
+    fn wildcards(&self) -> Vec<(NumberKey, Naptrs)> {
         if self.blocks.is_empty() {
             return Vec::new();
         }
@@ -260,7 +292,10 @@ impl State {
                     .or_insert_with(|| records.clone());
             }
         }
-        wildcards.into_iter().collect()
+        wildcards
+            .into_iter()
+            .filter_map(|(digits, records)| Some((number_key(digits.as_bytes())?, records)))
+            .collect()
     }
 }
 
@@ -273,10 +308,29 @@ impl State {
             return Some(records);
         }
         let key = number_key(digits.as_bytes())?;
-        let numbers_below = (self.numbers.range(key..=prefix_end(key, digits.len())))
-            .any(|(k, _)| *k != key);
+        let numbers_below =
+            (self.numbers.range(key..=prefix_end(key, digits.len()))).any(|(k, _)| *k != key);
         (numbers_below || self.blocks.at_or_below(digits)).then_some(records)
     }
+}
+
+/// The journal entries of wildcards that `was` (by key) and now `is`.
+fn wildcard_changes(
+    mut was: BTreeMap<NumberKey, Naptrs>,
+    is: BTreeMap<NumberKey, Naptrs>,
+) -> Vec<(Owner, Option<Naptrs>, Option<Naptrs>)> {
+    let mut changes = Vec::new();
+    for (key, records) in is {
+        let before = was.remove(&key);
+        if before.as_ref() != Some(&records) {
+            changes.push((Owner::Wildcard(key), before, Some(records)));
+        }
+    }
+    changes.extend(
+        was.into_iter()
+            .map(|(key, records)| (Owner::Wildcard(key), Some(records), None)),
+    );
+    changes
 }
 
 /// The blocks DNS publishes, by their prefix's digits: each block's id and
@@ -332,17 +386,40 @@ impl BlockRecords {
 pub struct Snapshot {
     pub serial: u32,
     pub numbers: Vec<(NumberKey, Naptrs)>,
-    /// The wildcards `*.<digits>` standing for block numbers, by the
-    /// digits (most significant first) of the name they are below.
-    pub wildcards: Vec<(String, Naptrs)>,
+    /// The wildcards `*.<digits>` standing for block numbers, by the key
+    /// of the digits of the name they are below.
+    pub wildcards: Vec<(NumberKey, Naptrs)>,
+}
+
+/// The owner of records a zone transfer carries below the apex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Owner {
+    /// A published number.
+    Number(NumberKey),
+    /// The wildcard `*.<digits>` below the digits of this key.
+    Wildcard(NumberKey),
+}
+
+impl Owner {
+    /// The rdatas of `naptrs` at this owner.
+    fn rdatas(self, naptrs: &Option<Naptrs>) -> Vec<Vec<u8>> {
+        let own = match self {
+            Owner::Number(key) => key,
+            Owner::Wildcard(_) => 0,
+        };
+        naptrs
+            .iter()
+            .flat_map(|n| n.iter(own).map(|r| r.to_vec()))
+            .collect()
+    }
 }
 
 /// One step of an IXFR: records removed from `from`, then added to reach `to`.
 pub struct Delta {
     pub from: u32,
     pub to: u32,
-    pub removed: Vec<(NumberKey, Vec<Vec<u8>>)>,
-    pub added: Vec<(NumberKey, Vec<Vec<u8>>)>,
+    pub removed: Vec<(Owner, Vec<Vec<u8>>)>,
+    pub added: Vec<(Owner, Vec<Vec<u8>>)>,
 }
 
 #[derive(Default)]
@@ -354,23 +431,17 @@ struct Journal {
 struct Version {
     from: u32,
     to: u32,
-    /// Each number changed in this version: as it was, as it is.
-    changes: BTreeMap<NumberKey, (Option<Naptrs>, Option<Naptrs>)>,
+    /// Each owner changed in this version: its records as they were, as
+    /// they are.
+    changes: BTreeMap<Owner, (Option<Naptrs>, Option<Naptrs>)>,
 }
 
 impl Journal {
-    /// Forget every version: a change the journal cannot express (the
-    /// wildcards of blocks) makes older serials take AXFR-style answers.
-    fn forget(&mut self) {
-        self.versions.clear();
-        self.keys = 0;
-    }
-
     fn record(
         &mut self,
         from: u32,
         to: u32,
-        changed: Vec<(NumberKey, Option<Naptrs>, Option<Naptrs>)>,
+        changed: Vec<(Owner, Option<Naptrs>, Option<Naptrs>)>,
     ) {
         if from != to {
             self.versions.push_back(Version {
@@ -455,11 +526,6 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Vec<u8>> {
-            n.iter()
-                .flat_map(|n| n.iter(key).map(|r| r.to_vec()))
-                .collect()
-        };
         let deltas = versions
             .range(start..)
             .map(|v| {
@@ -470,7 +536,7 @@ impl EnumIndex {
                     added: Vec::new(),
                 };
                 for (key, (old, new)) in &v.changes {
-                    let (old, new) = (rdatas(*key, old), rdatas(*key, new));
+                    let (old, new) = (key.rdatas(old), key.rdatas(new));
                     let gone: Vec<_> = old.iter().filter(|r| !new.contains(r)).cloned().collect();
                     let came: Vec<_> = new.iter().filter(|r| !old.contains(r)).cloned().collect();
                     if !gone.is_empty() {
@@ -533,11 +599,21 @@ impl Index for EnumIndex {
         let to = serial as u32;
         {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            let prefixes: BTreeSet<&str> = (before.into_iter().chain(after))
+                .map(|b| b.prefix_digits())
+                .collect();
+            let near = |state: &State| {
+                let mut near = BTreeMap::new();
+                for prefix in &prefixes {
+                    near.extend(state.wildcards_near(prefix));
+                }
+                near
+            };
+            let was = near(&state);
             state.blocks.apply(before, after);
-            state.serial = to;
-            // Wildcards are not journaled: an IXFR from before this version
-            // is answered with the whole zone.
-            state.journal.forget();
+            let is = near(&state);
+            let from = std::mem::replace(&mut state.serial, to);
+            state.journal.record(from, to, wildcard_changes(was, is));
         }
         self.serial.send_replace(to);
     }
@@ -563,6 +639,18 @@ impl Index for EnumIndex {
         let mut changed = Vec::new();
         let moved = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            // The wildcards a number inside a block makes exist above it.
+            let numbers: Vec<String> = (old.iter().chain(&new))
+                .map(|(key, _)| key_digits(*key).map(char::from).collect())
+                .collect();
+            let near = |state: &State| {
+                let mut near = BTreeMap::new();
+                for digits in &numbers {
+                    near.extend(state.wildcards_near(digits));
+                }
+                near
+            };
+            let wildcards_were = near(&state);
             for (key, was) in &old {
                 // Another subject may have taken the number in the meantime
                 // (an import moving it): only remove what is still ours.
@@ -587,13 +675,12 @@ impl Index for EnumIndex {
                 let to = serial as u32;
                 let from = std::mem::replace(&mut state.serial, to);
                 self.changes.numbers(changed.iter().map(|(key, _, _)| *key));
-                // A number inside a block may add or remove the wildcards
-                // at the names above it, which the journal cannot carry.
-                let in_block = changed.iter().any(|(key, _, _)| state.in_block(*key));
-                state.journal.record(from, to, changed);
-                if in_block {
-                    state.journal.forget();
-                }
+                let mut journaled: Vec<_> = changed
+                    .into_iter()
+                    .map(|(key, old, new)| (Owner::Number(key), old, new))
+                    .collect();
+                journaled.extend(wildcard_changes(wildcards_were, near(&state)));
+                state.journal.record(from, to, journaled);
                 (from != to).then_some(to)
             }
         };

@@ -325,11 +325,6 @@ impl Dns {
             0 => directory.serial() as u32,
             s => s,
         };
-        Ok(zonefile::render(
-            zone,
-            self.config.ttl,
-            serial,
-            &snapshot,
-        ))
+        Ok(zonefile::render(zone, self.config.ttl, serial, &snapshot))
     }
 }

@@ -401,7 +401,8 @@ fn publish_as(subject: &Subject, block: Option<&Block>) -> Vec<(NumberKey, Naptr
         };
         match block {
             Some(block) => {
-                let regexp = pstn_regexp(block, &key_digits(rn).map(char::from).collect::<String>());
+                let regexp =
+                    pstn_regexp(block, &key_digits(rn).map(char::from).collect::<String>());
                 set.push(PSTN | FORM_URI | WHOLE_REGEXP);
                 set.push(regexp.len() as u8);
                 set.extend_from_slice(regexp.as_bytes());
@@ -424,13 +425,16 @@ fn publish_as(subject: &Subject, block: Option<&Block>) -> Vec<(NumberKey, Naptr
         if let Some(block) = block {
             // The number itself (first) is no record; each template is one
             // expression for every number.
-            let Some(template) = (a.priority.checked_sub(1))
-                .and_then(|i| block.templates.get(usize::from(i)))
+            let Some(template) =
+                (a.priority.checked_sub(1)).and_then(|i| block.templates.get(usize::from(i)))
             else {
                 continue;
             };
             let Some(regexp) = block_regexp(block, &template.uri) else {
-                tracing::debug!(template = template.uri, "template has no NAPTR form; not published");
+                tracing::debug!(
+                    template = template.uri,
+                    "template has no NAPTR form; not published"
+                );
                 continue;
             };
             set.push(service(a.kind()) as u8 | FORM_URI | WHOLE_REGEXP);
@@ -684,12 +688,22 @@ mod tests {
         }));
         let rendered: Vec<_> = records
             .iter(0)
-            .map(|r| (r.preference, r.services(), String::from_utf8(r.regexp()).unwrap()))
+            .map(|r| {
+                (
+                    r.preference,
+                    r.services(),
+                    String::from_utf8(r.regexp()).unwrap(),
+                )
+            })
             .collect();
         assert_eq!(
             rendered,
             [
-                (10, "E2U+sip", r"!^\+49301234([0-9]{5})$!sip:\1@pbx.example.com!".to_owned()),
+                (
+                    10,
+                    "E2U+sip",
+                    r"!^\+49301234([0-9]{5})$!sip:\1@pbx.example.com!".to_owned()
+                ),
                 (
                     11,
                     "E2U+sip",
@@ -701,7 +715,11 @@ mod tests {
                     "E2U+email:mailto",
                     r"!^(\+49301234([0-9]{5}))$!mailto:fax\2-\1@example.com!".to_owned()
                 ),
-                (50, "E2U+web:https", "!^.*$!https://example.com/pbx!".to_owned()),
+                (
+                    50,
+                    "E2U+web:https",
+                    "!^.*$!https://example.com/pbx!".to_owned()
+                ),
             ]
         );
         // Each expression gives every number of the block its substituted

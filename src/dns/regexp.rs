@@ -96,8 +96,7 @@ pub fn block_regexp(block: &Block, template: &str) -> Option<String> {
                 substitute(&regexp, &format!("+{digits}")).as_deref() == Some(uri.as_str())
             })
         };
-        (regexp.len() <= MAX_REGEXP && reads_back(&first) && reads_back(&second))
-            .then_some(regexp)
+        (regexp.len() <= MAX_REGEXP && reads_back(&first) && reads_back(&second)).then_some(regexp)
     })
 }
 

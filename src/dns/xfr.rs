@@ -13,6 +13,7 @@ use tokio::net::UdpSocket;
 use tokio_util::sync::CancellationToken;
 
 use super::answer::Responder;
+use super::index;
 use super::naptr::{NumberKey, key_digits};
 use super::tsig::{self, Signer};
 use super::wire::{self, Parsed, Rcode};
@@ -50,6 +51,8 @@ enum Owner<'a> {
     /// Labels below the apex, in wire form.
     Relative(&'a [u8]),
     Number(NumberKey),
+    /// The wildcard below a number's digits.
+    Wildcard(NumberKey),
 }
 
 impl<'a> Stream<'a> {
@@ -133,6 +136,14 @@ impl<'a> Stream<'a> {
                     self.message.extend_from_slice(&apex);
                 }
             },
+            Owner::Wildcard(key) => {
+                self.message.extend_from_slice(b"\x01*");
+                let digits: Vec<u8> = key_digits(key).collect();
+                for d in digits.iter().rev() {
+                    self.message.extend_from_slice(&[1, *d]);
+                }
+                self.message.extend_from_slice(&apex);
+            }
         }
         self.answers += 1;
         wire::put_rr_fields(&mut self.message, rtype, ttl, rdlen);
@@ -168,14 +179,10 @@ impl<'a> Stream<'a> {
         }
     }
 
-    fn naptr(&mut self, key: NumberKey, rdata: &[u8]) {
-        self.record(
-            Owner::Number(key),
-            wire::TYPE_NAPTR,
-            self.ttl,
-            rdata.len(),
-            |out| out.extend_from_slice(rdata),
-        );
+    fn naptr(&mut self, owner: Owner<'_>, rdata: &[u8]) {
+        self.record(owner, wire::TYPE_NAPTR, self.ttl, rdata.len(), |out| {
+            out.extend_from_slice(rdata)
+        });
     }
 
     async fn flush_if_full(&mut self, to: &mut (impl AsyncWrite + Unpin)) -> std::io::Result<()> {
@@ -195,9 +202,19 @@ impl<'a> Stream<'a> {
     }
 }
 
+impl From<&index::Owner> for Owner<'_> {
+    fn from(owner: &index::Owner) -> Self {
+        match *owner {
+            index::Owner::Number(key) => Owner::Number(key),
+            index::Owner::Wildcard(key) => Owner::Wildcard(key),
+        }
+    }
+}
+
 /// Stream zone `zone` to a client allowed to transfer it: AXFR, or IXFR
 /// from the journal when it reaches back to the client's serial (RFC 1995
-/// allows the AXFR form otherwise). Blocks travel as their wildcards.
+/// allows the AXFR form otherwise). Blocks travel as their wildcards, and
+/// IXFR adds and removes them as blocks and the numbers inside them change.
 #[tracing::instrument(skip_all, fields(zone = %responder.zones.zones[zone].name, ixfr_from))]
 pub async fn transfer(
     responder: &Responder,
@@ -220,12 +237,12 @@ pub async fn transfer(
         if !deltas.is_empty() {
             for delta in &deltas {
                 stream.soa(delta.from);
-                for (key, rdatas) in &delta.removed {
-                    rdatas.iter().for_each(|r| stream.naptr(*key, r));
+                for (owner, rdatas) in &delta.removed {
+                    rdatas.iter().for_each(|r| stream.naptr(owner.into(), r));
                 }
                 stream.soa(delta.to);
-                for (key, rdatas) in &delta.added {
-                    rdatas.iter().for_each(|r| stream.naptr(*key, r));
+                for (owner, rdatas) in &delta.added {
+                    rdatas.iter().for_each(|r| stream.naptr(owner.into(), r));
                 }
                 stream.flush_if_full(to).await?;
             }
@@ -242,28 +259,15 @@ pub async fn transfer(
         for naptr in naptrs.iter(*key) {
             rdata.clear();
             naptr.write(&mut rdata);
-            stream.naptr(*key, &rdata);
+            stream.naptr(Owner::Number(*key), &rdata);
         }
         stream.flush_if_full(to).await?;
     }
-    let mut owner = Vec::new();
-    for (digits, naptrs) in &snapshot.wildcards {
-        owner.clear();
-        owner.extend_from_slice(b"\x01*");
-        for d in digits.bytes().rev() {
-            owner.extend_from_slice(&[1, d]);
-        }
+    for (key, naptrs) in &snapshot.wildcards {
         for naptr in naptrs.iter(0) {
             rdata.clear();
             naptr.write(&mut rdata);
-            let rdata = &rdata;
-            stream.record(
-                Owner::Relative(&owner),
-                wire::TYPE_NAPTR,
-                ttl,
-                rdata.len(),
-                |out| out.extend_from_slice(rdata),
-            );
+            stream.naptr(Owner::Wildcard(*key), &rdata);
         }
         stream.flush_if_full(to).await?;
     }

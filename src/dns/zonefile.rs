@@ -33,11 +33,6 @@ pub fn quoted(bytes: &[u8]) -> String {
 /// The owner of a number relative to the apex: its digits reversed.
 fn owner(key: NumberKey) -> String {
     let digits: Vec<u8> = key_digits(key).collect();
-    reversed(&digits)
-}
-
-/// Digits (most significant first) as labels, least significant first.
-fn reversed(digits: &[u8]) -> String {
     let mut s = String::with_capacity(2 * digits.len());
     for d in digits.iter().rev() {
         if !s.is_empty() {
@@ -101,8 +96,8 @@ pub fn render(zone: &Zone, ttl: u32, serial: u32, snapshot: &Snapshot) -> String
             naptr_line(&mut out, &owner, naptr);
         }
     }
-    for (digits, naptrs) in wildcards {
-        let owner = format!("*.{}", reversed(digits.as_bytes()));
+    for (key, naptrs) in wildcards {
+        let owner = format!("*.{}", owner(*key));
         for naptr in naptrs.iter(0) {
             naptr_line(&mut out, &owner, naptr);
         }

@@ -213,10 +213,7 @@ impl Block {
     pub fn lengths(&self) -> (usize, usize) {
         match self.length {
             Some(n) => (usize::from(n), usize::from(n)),
-            None => (
-                (self.prefix_digits().len() + 1).max(MIN_DIGITS),
-                MAX_DIGITS,
-            ),
+            None => ((self.prefix_digits().len() + 1).max(MIN_DIGITS), MAX_DIGITS),
         }
     }
 

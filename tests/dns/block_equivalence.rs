@@ -16,6 +16,7 @@ use crate::blocks::create_block;
 use crate::knot::{Knot, free_port, knot, naptr_set, soa_is};
 use crate::support::dns::*;
 use crate::support::server::ok;
+use crate::xfr::ixfr;
 
 const SEED: u64 = 0x5eed_b10c_2026;
 /// Names compared per zone and round.
@@ -99,7 +100,10 @@ fn names(rng: &mut Rng, count: usize) -> Vec<String> {
 
 /// What is compared of an answer.
 fn view(m: &Message) -> (ResponseCode, usize, String, bool) {
-    let soa = m.authorities.iter().any(|r| matches!(r.data, RData::SOA(_)));
+    let soa = m
+        .authorities
+        .iter()
+        .any(|r| matches!(r.data, RData::SOA(_)));
     let naptrs = format!("{:?}", naptr_set(m));
     (m.response_code, m.answers.len(), naptrs, soa)
 }
@@ -130,6 +134,14 @@ async fn compare(server: &DnsServer, knot: &Knot, zone: &str, names: &[String], 
         positive > names.len() / 10,
         "{round}: only {positive} names with records"
     );
+}
+
+/// Wait until Knot has callsign's serial, after checking that the change
+/// since `from` is one IXFR can carry step by step (not the whole zone).
+async fn follows_by_ixfr(knot: &Knot, server: &DnsServer, from: u32) {
+    let (_, records) = server.transfer(&ixfr("e164.arpa.", from)).await;
+    assert_eq!(soa_serial(&records[1]), Some(from), "an incremental IXFR");
+    wait_for_serial(knot, server).await;
 }
 
 async fn wait_for_serial(knot: &Knot, server: &DnsServer) {
@@ -233,23 +245,29 @@ async fn knot_answers_block_numbers_as_callsign_does() {
     // Changes reach Knot by NOTIFY and IXFR: an override added inside the
     // nested block (new names exist above it), a block's templates changed,
     // then the override removed again.
-    let dave = server
-        .create(number("dave", &["tel:+12125559100"]))
-        .await;
-    wait_for_serial(&knot, &server).await;
+    let serial = server.dns.serial();
+    let dave = server.create(number("dave", &["tel:+12125559100"])).await;
+    follows_by_ixfr(&knot, &server, serial).await;
     compare(&server, &knot, "e164.arpa", &names, "override added").await;
 
+    let serial = server.dns.serial();
     patch_block(
         &server,
         ported["id"].as_str().unwrap(),
         json!({"templates": [{"uri": "xmpp:\\1@trunk.example.com"}]}),
     )
     .await;
-    wait_for_serial(&knot, &server).await;
+    follows_by_ixfr(&knot, &server, serial).await;
     compare(&server, &knot, "e164.arpa", &names, "block changed").await;
 
+    let serial = server.dns.serial();
     server.delete(&dave).await;
-    wait_for_serial(&knot, &server).await;
+    follows_by_ixfr(&knot, &server, serial).await;
     compare(&server, &knot, "e164.arpa", &names, "override removed").await;
+    let log = knot.log();
+    assert!(
+        log.contains("IXFR, incoming") && !log.contains("fallback to AXFR"),
+        "Knot followed by IXFR:\n{log}"
+    );
     server.stop().await;
 }

@@ -32,7 +32,11 @@ fn pbx_block() -> Value {
 /// The records of every number of `pbx_block`.
 fn pbx_naptrs() -> Vec<NaptrFields> {
     vec![
-        expression(10, "E2U+sip", r"!^\+1212555([0-9]{4})$!sip:\1@pbx.example.com!"),
+        expression(
+            10,
+            "E2U+sip",
+            r"!^\+1212555([0-9]{4})$!sip:\1@pbx.example.com!",
+        ),
         expression(
             30,
             "E2U+email:mailto",

@@ -169,6 +169,9 @@ impl Knot {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display();
         std::fs::write(dir.path().join("export.zone"), export).unwrap();
+        // Knot keeps its journal there: without it an IXFR cannot be
+        // stored, and Knot falls back to AXFR.
+        std::fs::create_dir(dir.path().join("db")).unwrap();
         let user = if as_root() {
             "    user: root:root\n"
         } else {
@@ -211,7 +214,7 @@ impl Knot {
         }
     }
 
-    fn log(&self) -> String {
+    pub(super) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
