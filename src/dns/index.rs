@@ -1,5 +1,10 @@
 //! The ENUM zone index: every published number with its NAPTR records,
-//! the zone serial, and a bounded journal of recent changes for IXFR.
+//! the blocks with the records their numbers share, the zone serial, and a
+//! bounded journal of recent changes for IXFR.
+//!
+//! Blocks are RFC 4592 wildcards, in answers as in zone transfers: a
+//! secondary loading the transfer answers every name as this index does
+//! (see [`State::node`] and [`Snapshot::wildcards`]).
 //!
 //! One sorted map serves exact lookups and empty-non-terminal detection
 //! (is any number below this prefix?) with a single range probe. Readers
@@ -86,7 +91,7 @@ pub enum Below {
 /// What a name below an apex is.
 pub enum Node<'a> {
     /// A number (its key) and its records: a published number's (with its
-    /// slot), or made from the templates of the block it falls in.
+    /// slot), or those of the block whose wildcard covers the name.
     Number(NumberKey, Cow<'a, Naptrs>, Option<u32>),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
