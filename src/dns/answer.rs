@@ -12,7 +12,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use hickory_proto::rr::Name;
 
-use super::index::{EnumIndex, Node};
+use super::index::{Below, EnumIndex, Node};
 use super::naptr::MAX_DIGITS;
 use super::presign::Presigned;
 use super::rrl::{Rrl, Verdict};
@@ -340,14 +340,19 @@ impl Responder {
             }
             _ if below.is_empty() => Content::NoData(Exists::Apex),
             qtype => {
-                // A number's name is one digit per label, least significant first.
+                // A number's name is one digit per label, least significant
+                // first: the digits from the apex down, as far as they go
+                // (a name with more labels below them is no number's).
                 let mut digits = [0u8; MAX_DIGITS];
-                let single_digits = below.len() <= MAX_DIGITS
-                    && below.iter().rev().enumerate().all(|(i, &s)| {
-                        digits[i] = qname[s + 1];
-                        qname[s] == 1 && qname[s + 1].is_ascii_digit()
-                    });
-                if !single_digits {
+                let run = below
+                    .iter()
+                    .rev()
+                    .take(MAX_DIGITS)
+                    .take_while(|&&s| qname[s] == 1 && qname[s + 1].is_ascii_digit())
+                    .enumerate()
+                    .map(|(i, &s)| digits[i] = qname[s + 1])
+                    .count();
+                if run == 0 {
                     return self.finish(
                         request,
                         Some((at, zone, index.serial())),
@@ -357,7 +362,16 @@ impl Responder {
                         out,
                     );
                 }
-                match index.node(&digits[..below.len()]) {
+                let rest = match below.len() - run {
+                    0 => Below::Nothing,
+                    more => match below[more - 1] {
+                        s if qname[s] == 1 && qname[s + 1] == b'*' => {
+                            Below::Wildcard { exactly: more == 1 }
+                        }
+                        _ => Below::Deeper,
+                    },
+                };
+                match index.node(&digits[..run], rest) {
                     Node::Number(key, n, slot)
                         if matches!(qtype, wire::TYPE_NAPTR | wire::TYPE_ANY) =>
                     {

@@ -1,5 +1,10 @@
 //! The ENUM zone index: every published number with its NAPTR records,
-//! the zone serial, and a bounded journal of recent changes for IXFR.
+//! the blocks with the records their numbers share, the zone serial, and a
+//! bounded journal of recent changes for IXFR.
+//!
+//! Blocks are RFC 4592 wildcards, in answers as in zone transfers: a
+//! secondary loading the transfer answers every name as this index does
+//! (see [`State::node`] and [`Snapshot::wildcards`]).
 //!
 //! One sorted map serves exact lookups and empty-non-terminal detection
 //! (is any number below this prefix?) with a single range probe. Readers
@@ -7,18 +12,20 @@
 //! directory's apply calls, O(size of the change).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
 
+use uuid::Uuid;
+
 use super::naptr::{
-    Extras, Naptrs, NumberKey, number_key, prefix_end, publish, publish_block_number,
+    Extras, Naptrs, NumberKey, key_digits, number_key, prefix_end, publish, publish_block,
 };
 use super::presign::{Changes, Signatures};
 use super::wire::{TYPE_NAPTR, TYPE_TXT};
 use crate::directory::Index;
-use crate::model::{Block, Blocks, Subject};
+use crate::model::{Block, Subject};
 
 /// How many changed numbers the journal remembers (a bulk import or the
 /// initial load exceeds it, and older serials then get AXFR-style answers).
@@ -52,8 +59,8 @@ pub struct State {
     /// change clears them in the same write that changes the records.
     pub presigned: Signatures,
     /// The blocks DNS publishes (discoverable, with a public number and
-    /// template): their numbers' records are made per query.
-    blocks: Blocks,
+    /// template), with the records all their numbers share.
+    blocks: BlockRecords,
     serial: u32,
     journal: Journal,
 }
@@ -75,10 +82,21 @@ impl Slots {
     }
 }
 
+/// What a name has below its leading digit labels (the apex side).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Below {
+    /// Nothing: the name is the digits.
+    Nothing,
+    /// A `*` label, and more labels under it unless `exactly`.
+    Wildcard { exactly: bool },
+    /// Any other label: no number's name.
+    Deeper,
+}
+
 /// What a name below an apex is.
 pub enum Node<'a> {
     /// A number (its key) and its records: a published number's (with its
-    /// slot), or made from the templates of the block it falls in.
+    /// slot), or those of the block whose wildcard covers the name.
     Number(NumberKey, Cow<'a, Naptrs>, Option<u32>),
     /// A prefix of published numbers: exists, holds nothing.
     EmptyNonTerminal,
@@ -138,83 +156,285 @@ impl State {
         self.numbers.is_empty()
     }
 
-    /// The node of the digit string `digits` (most significant first). A
-    /// published number wins over any block; otherwise the block with the
-    /// longest prefix above it decides whether it is one of its numbers.
-    pub fn node(&self, digits: &[u8]) -> Node<'_> {
-        let Some(key) = number_key(digits) else {
+    /// The node of the name whose labels are the digits `digits` (most
+    /// significant first) and then `below` them.
+    ///
+    /// A published number answers its records. Below a block's prefix,
+    /// names follow RFC 4592 over the tree a zone transfer carries: the
+    /// published numbers, and a wildcard `*.<prefix>` for each block plus
+    /// one at every name an overriding number (or a nested block) makes
+    /// exist inside it, each with the records of the longest block above
+    /// it. A name that exists answers as itself; any other name synthesizes
+    /// from its closest encloser's wildcard, or does not exist when that
+    /// encloser has none (a published number with nothing below it).
+    pub fn node(&self, digits: &[u8], below: Below) -> Node<'_> {
+        if let Below::Wildcard { exactly } = below
+            && let Ok(name) = std::str::from_utf8(digits)
+            && let Some(records) = self.wildcard_at(name)
+        {
+            // The wildcard's own name: its records; names below it have
+            // nothing (it has no children).
+            return if exactly {
+                Node::Number(0, Cow::Borrowed(records), None)
+            } else {
+                Node::Absent
+            };
+        }
+        let deeper = !matches!(below, Below::Nothing);
+        let key = number_key(digits);
+        if let Some(key) = key.filter(|_| !deeper) {
+            let first_below = self
+                .numbers
+                .range(key..=prefix_end(key, digits.len()))
+                .next();
+            if let Some((k, published)) = first_below {
+                return if *k == key {
+                    Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot))
+                } else {
+                    Node::EmptyNonTerminal
+                };
+            }
+        }
+        if self.blocks.is_empty() {
+            return Node::Absent;
+        }
+        let Ok(digits) = std::str::from_utf8(digits) else {
             return Node::Absent;
         };
-        let first_below = self
+        if !deeper && self.blocks.at_or_below(digits) {
+            return Node::EmptyNonTerminal;
+        }
+        let encloser_max = if deeper {
+            digits.len()
+        } else {
+            digits.len() - 1
+        };
+        let Some((block_len, records)) = self.blocks.longest_within(&digits[..encloser_max]) else {
+            return Node::Absent;
+        };
+        // A block's records answer at any name below it; no block number
+        // record refers to its own number, so the key only names it.
+        let synthesized = Node::Number(key.unwrap_or_default(), Cow::Borrowed(records), None);
+        // The closest encloser: the longest existing name above the query,
+        // the block's prefix at the least.
+        for len in (block_len + 1..=encloser_max).rev() {
+            let name = &digits[..len];
+            let key = number_key(name.as_bytes()).expect("digits within a number's length");
+            let numbers = || self.numbers.range(key..=prefix_end(key, len));
+            let blocks_below = self.blocks.at_or_below(name);
+            if !blocks_below && numbers().next().is_none() {
+                continue;
+            }
+            // It exists; a wildcard below it only if more than itself does.
+            let below = blocks_below || numbers().any(|(k, _)| *k != key);
+            return if below { synthesized } else { Node::Absent };
+        }
+        synthesized
+    }
+}
+
+impl State {
+    /// The wildcards at the names that a change at `digits` (a number
+    /// or a block's prefix) can add, remove or change: `digits` itself,
+    /// the names above it, and those below it. By the key of the digits
+    /// they are below.
+    fn wildcards_near(&self, digits: &str) -> BTreeMap<NumberKey, Naptrs> {
+        use std::ops::Bound;
+        // Outside every block nothing above is a wildcard's; below, only
+        // a nested block's names can be.
+        if self.blocks.longest_within(digits).is_none() && !self.blocks.at_or_below(digits) {
+            return BTreeMap::new();
+        }
+        let mut names: BTreeSet<String> = (1..=digits.len())
+            .map(|len| digits[..len].to_owned())
+            .collect();
+        if let Some(key) = number_key(digits.as_bytes()) {
+            let end = prefix_end(key, digits.len());
+            for number in self
+                .numbers
+                .range((Bound::Excluded(key), Bound::Included(end)))
+            {
+                let number: String = key_digits(*number.0).map(char::from).collect();
+                names.extend((digits.len() + 1..number.len()).map(|len| number[..len].to_owned()));
+            }
+        }
+        let blocks = (self.blocks.by_prefix)
+            .range::<str, _>((Bound::Excluded(digits), Bound::Unbounded))
+            .map(|(prefix, _)| prefix)
+            .take_while(|prefix| prefix.starts_with(digits));
+        for prefix in blocks {
+            names.extend((digits.len() + 1..=prefix.len()).map(|len| prefix[..len].to_owned()));
+        }
+        names
+            .iter()
+            .filter_map(|name| {
+                let records = self.wildcard_at(name)?;
+                Some((number_key(name.as_bytes())?, records.clone()))
+            })
+            .collect()
+    }
+
+    /// The wildcards of [`Snapshot::wildcards`]: one below each block's
+    /// prefix, and one below every name strictly between a block's prefix
+    /// and a published number or longer block prefix inside it (those
+    /// names exist, so only a wildcard of their own covers the names
+    /// beside them), with the records of the longest block above.
+    fn wildcards(&self) -> Vec<(NumberKey, Naptrs)> {
+        if self.blocks.is_empty() {
+            return Vec::new();
+        }
+        let mut wildcards: BTreeMap<String, Naptrs> = (self.blocks.by_prefix.iter())
+            .map(|(prefix, (_, records))| (prefix.to_string(), records.clone()))
+            .collect();
+        let numbers = self
             .numbers
-            .range(key..=prefix_end(key, digits.len()))
-            .next();
-        if let Some((k, published)) = first_below
-            && *k == key
-        {
-            return Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot));
-        }
-        let numbers_below = first_below.is_some();
-        if !self.blocks.is_empty()
-            && let Ok(digits) = std::str::from_utf8(digits)
-        {
-            return self.block_node(key, digits, numbers_below);
-        }
-        if numbers_below {
-            Node::EmptyNonTerminal
-        } else {
-            Node::Absent
-        }
-    }
-
-    /// [`State::node`] of a name no number is published at.
-    fn block_node(&self, key: NumberKey, digits: &str, numbers_below: bool) -> Node<'_> {
-        if let Some(block) = self.blocks.around(digits) {
-            if let Some(naptrs) = block_records(block, digits) {
-                return Node::Number(key, Cow::Owned(naptrs), None);
-            }
-            // On the way down to the block's numbers.
-            if digits.len() < block.longest() {
-                return Node::EmptyNonTerminal;
+            .keys()
+            .map(|key| key_digits(*key).map(char::from).collect::<String>());
+        let prefixes = self.blocks.by_prefix.keys().map(|p| p.to_string());
+        for name in numbers.chain(prefixes) {
+            let Some((block_len, records)) = self.blocks.longest_within(&name[..name.len() - 1])
+            else {
+                continue;
+            };
+            for len in block_len..name.len() {
+                wildcards
+                    .entry(name[..len].to_owned())
+                    .or_insert_with(|| records.clone());
             }
         }
-        if numbers_below || self.blocks.any_below(digits) {
-            Node::EmptyNonTerminal
-        } else {
-            Node::Absent
-        }
+        wildcards
+            .into_iter()
+            .filter_map(|(digits, records)| Some((number_key(digits.as_bytes())?, records)))
+            .collect()
     }
 }
 
-/// The records of the number `digits` of `block`: what the subject it
-/// answers as publishes, decided by the one privacy function. Only the
-/// addresses' records: the vCard and caller name are published numbers'.
-fn block_records(block: &Block, digits: &str) -> Option<Naptrs> {
-    let subject = block.subject_for(digits, None)?;
-    publish_block_number(&subject, &Extras::default())
-        .into_iter()
-        .next()
-        .map(|(_, naptrs)| naptrs)
+impl State {
+    /// The records of the wildcard `*.<digits>`, if the zone has it (see
+    /// [`Snapshot::wildcards`]).
+    fn wildcard_at(&self, digits: &str) -> Option<&Naptrs> {
+        let (block_len, records) = self.blocks.longest_within(digits)?;
+        if block_len == digits.len() {
+            return Some(records);
+        }
+        let key = number_key(digits.as_bytes())?;
+        let numbers_below =
+            (self.numbers.range(key..=prefix_end(key, digits.len()))).any(|(k, _)| *k != key);
+        (numbers_below || self.blocks.at_or_below(digits)).then_some(records)
+    }
 }
 
-/// Does DNS publish any number of `block`? Blocks that publish nothing
-/// are left out of the index, so they make no empty non-terminal either.
-fn publishes(block: &Block) -> bool {
-    block_records(block, &block.sample_digits()).is_some()
+/// The journal entries of wildcards that `was` (by key) and now `is`.
+fn wildcard_changes(
+    mut was: BTreeMap<NumberKey, Naptrs>,
+    is: BTreeMap<NumberKey, Naptrs>,
+) -> Vec<(Owner, Option<Naptrs>, Option<Naptrs>)> {
+    let mut changes = Vec::new();
+    for (key, records) in is {
+        let before = was.remove(&key);
+        if before.as_ref() != Some(&records) {
+            changes.push((Owner::Wildcard(key), before, Some(records)));
+        }
+    }
+    changes.extend(
+        was.into_iter()
+            .map(|(key, records)| (Owner::Wildcard(key), Some(records), None)),
+    );
+    changes
+}
+
+/// The blocks DNS publishes, by their prefix's digits: each block's id and
+/// the records every number of it answers with (its wildcard's). Blocks
+/// that publish nothing are left out, so they make no name exist either.
+#[derive(Default)]
+struct BlockRecords {
+    by_prefix: BTreeMap<Box<str>, (Uuid, Naptrs)>,
+}
+
+impl BlockRecords {
+    /// Replace `before` by `after` (a change-log row's two states).
+    fn apply(&mut self, before: Option<&Block>, after: Option<&Block>) {
+        if let Some(b) = before
+            && self
+                .by_prefix
+                .get(b.prefix_digits())
+                .is_some_and(|(id, _)| *id == b.id)
+        {
+            self.by_prefix.remove(b.prefix_digits());
+        }
+        if let Some(a) = after
+            && let Some(naptrs) = publish_block(a)
+        {
+            self.by_prefix
+                .insert(a.prefix_digits().into(), (a.id, naptrs));
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_prefix.is_empty()
+    }
+
+    /// The longest block prefix that `digits` starts with (or is): its
+    /// length and its block's records.
+    fn longest_within(&self, digits: &str) -> Option<(usize, &Naptrs)> {
+        (1..=digits.len())
+            .rev()
+            .find_map(|len| Some((len, &self.by_prefix.get(&digits[..len])?.1)))
+    }
+
+    /// Is a block prefix `digits` or longer below it?
+    fn at_or_below(&self, digits: &str) -> bool {
+        use std::ops::Bound;
+        self.by_prefix
+            .range::<str, _>((Bound::Included(digits), Bound::Unbounded))
+            .next()
+            .is_some_and(|(prefix, _)| prefix.starts_with(digits))
+    }
 }
 
 /// The zone at one serial, detached from the index (for AXFR and export).
 pub struct Snapshot {
     pub serial: u32,
     pub numbers: Vec<(NumberKey, Naptrs)>,
+    /// The wildcards `*.<digits>` standing for block numbers, by the key
+    /// of the digits of the name they are below.
+    pub wildcards: Vec<(NumberKey, Naptrs)>,
+}
+
+/// The owner of records a zone transfer carries below the apex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Owner {
+    /// A published number.
+    Number(NumberKey),
+    /// The wildcard `*.<digits>` below the digits of this key.
+    Wildcard(NumberKey),
+}
+
+impl Owner {
+    /// The records of `naptrs` at this owner: its NAPTRs, and the caller
+    /// name as TXT where the set carries one (published numbers only).
+    fn rdatas(self, naptrs: &Option<Naptrs>) -> Vec<Rr> {
+        let own = match self {
+            Owner::Number(key) => key,
+            Owner::Wildcard(_) => 0,
+        };
+        naptrs
+            .iter()
+            .flat_map(|n| {
+                let naptrs = n.iter(own).map(|r| (TYPE_NAPTR, r.to_vec()));
+                let txt = n.caller_name_rdata().map(|r| (TYPE_TXT, r.to_vec()));
+                naptrs.chain(txt)
+            })
+            .collect()
+    }
 }
 
 /// One step of an IXFR: records removed from `from`, then added to reach `to`.
 pub struct Delta {
     pub from: u32,
     pub to: u32,
-    pub removed: Vec<(NumberKey, Vec<Rr>)>,
-    pub added: Vec<(NumberKey, Vec<Rr>)>,
+    pub removed: Vec<(Owner, Vec<Rr>)>,
+    pub added: Vec<(Owner, Vec<Rr>)>,
 }
 
 /// One record at a number's name: its type and rdata.
@@ -229,8 +449,9 @@ struct Journal {
 struct Version {
     from: u32,
     to: u32,
-    /// Each number changed in this version: as it was, as it is.
-    changes: BTreeMap<NumberKey, (Option<Naptrs>, Option<Naptrs>)>,
+    /// Each owner changed in this version: its records as they were, as
+    /// they are.
+    changes: BTreeMap<Owner, (Option<Naptrs>, Option<Naptrs>)>,
 }
 
 impl Journal {
@@ -238,7 +459,7 @@ impl Journal {
         &mut self,
         from: u32,
         to: u32,
-        changed: Vec<(NumberKey, Option<Naptrs>, Option<Naptrs>)>,
+        changed: Vec<(Owner, Option<Naptrs>, Option<Naptrs>)>,
     ) {
         if from != to {
             self.versions.push_back(Version {
@@ -317,6 +538,7 @@ impl EnumIndex {
             numbers: (state.numbers.iter())
                 .map(|(k, v)| (*k, v.naptrs.clone()))
                 .collect(),
+            wildcards: state.wildcards(),
         }
     }
 
@@ -332,15 +554,6 @@ impl EnumIndex {
         if versions.back().map(|v| v.to) != Some(state.serial) {
             return None;
         }
-        let rdatas = |key: NumberKey, n: &Option<Naptrs>| -> Vec<Rr> {
-            n.iter()
-                .flat_map(|n| {
-                    let naptrs = n.iter(key).map(|r| (TYPE_NAPTR, r.to_vec()));
-                    let txt = n.caller_name_rdata().map(|r| (TYPE_TXT, r.to_vec()));
-                    naptrs.chain(txt)
-                })
-                .collect()
-        };
         let deltas = versions
             .range(start..)
             .map(|v| {
@@ -351,7 +564,7 @@ impl EnumIndex {
                     added: Vec::new(),
                 };
                 for (key, (old, new)) in &v.changes {
-                    let (old, new) = (rdatas(*key, old), rdatas(*key, new));
+                    let (old, new) = (key.rdatas(old), key.rdatas(new));
                     let gone: Vec<_> = old.iter().filter(|r| !new.contains(r)).cloned().collect();
                     let came: Vec<_> = new.iter().filter(|r| !old.contains(r)).cloned().collect();
                     if !gone.is_empty() {
@@ -406,7 +619,7 @@ impl Index for EnumIndex {
 
     fn load_blocks(&self, blocks: &[Block]) {
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-        for block in blocks.iter().filter(|b| publishes(b)) {
+        for block in blocks {
             state.blocks.apply(None, Some(block));
         }
     }
@@ -415,11 +628,21 @@ impl Index for EnumIndex {
         let to = serial as u32;
         {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-            state.blocks.apply(before, after.filter(|b| publishes(b)));
+            let prefixes: BTreeSet<&str> = (before.into_iter().chain(after))
+                .map(|b| b.prefix_digits())
+                .collect();
+            let near = |state: &State| {
+                let mut near = BTreeMap::new();
+                for prefix in &prefixes {
+                    near.extend(state.wildcards_near(prefix));
+                }
+                near
+            };
+            let was = near(&state);
+            state.blocks.apply(before, after);
+            let is = near(&state);
             let from = std::mem::replace(&mut state.serial, to);
-            // Block records are not journaled: an IXFR across this version
-            // carries no record of it.
-            state.journal.record(from, to, Vec::new());
+            state.journal.record(from, to, wildcard_changes(was, is));
         }
         self.serial.send_replace(to);
     }
@@ -433,7 +656,7 @@ impl Index for EnumIndex {
         state.numbers.clear();
         state.slots = Slots::default();
         state.presigned.forget_all();
-        state.blocks = Blocks::default();
+        state.blocks = BlockRecords::default();
     }
 
     fn apply(&self, serial: i64, before: Option<&Subject>, after: Option<&Subject>) {
@@ -445,6 +668,18 @@ impl Index for EnumIndex {
         let mut changed = Vec::new();
         let moved = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            // The wildcards a number inside a block makes exist above it.
+            let numbers: Vec<String> = (old.iter().chain(&new))
+                .map(|(key, _)| key_digits(*key).map(char::from).collect())
+                .collect();
+            let near = |state: &State| {
+                let mut near = BTreeMap::new();
+                for digits in &numbers {
+                    near.extend(state.wildcards_near(digits));
+                }
+                near
+            };
+            let wildcards_were = near(&state);
             for (key, was) in &old {
                 // Another subject may have taken the number in the meantime
                 // (an import moving it): only remove what is still ours.
@@ -469,7 +704,12 @@ impl Index for EnumIndex {
                 let to = serial as u32;
                 let from = std::mem::replace(&mut state.serial, to);
                 self.changes.numbers(changed.iter().map(|(key, _, _)| *key));
-                state.journal.record(from, to, changed);
+                let mut journaled: Vec<_> = changed
+                    .into_iter()
+                    .map(|(key, old, new)| (Owner::Number(key), old, new))
+                    .collect();
+                journaled.extend(wildcard_changes(wildcards_were, near(&state)));
+                state.journal.record(from, to, journaled);
                 (from != to).then_some(to)
             }
         };

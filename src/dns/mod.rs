@@ -330,11 +330,6 @@ impl Dns {
             0 => directory.serial() as u32,
             s => s,
         };
-        Ok(zonefile::render(
-            zone,
-            self.config.ttl,
-            serial,
-            &snapshot.numbers,
-        ))
+        Ok(zonefile::render(zone, self.config.ttl, serial, &snapshot))
     }
 }

@@ -14,15 +14,22 @@
 //! A ported number (one with a routing number) also answers RFC 4769's
 //! `10 100 "u" "E2U+pstn:tel" "!^.*$!tel:+N;npdi;rn=+R!" .`, at that number
 //! only; a number of a ported block answers the back-reference form
-//! `"!^(.*)$!tel:\1;npdi;rn=+R!"`, the same record for every number of the
-//! block (what a wildcard can carry).
+//! `"!^(\+P[0-9]{k})$!tel:\1;npdi;rn=+R!"`, the same record for every
+//! number of the block (what a wildcard can carry).
+//!
+//! Every record of a block number is that same for each of its numbers: a
+//! template becomes an expression whose ERE bounds the block's numbers and
+//! whose replacement refers back to the digits, e.g.
+//! `!^\+1212555([0-9]{4})$!sip:\1@pbx.example.com!`. A zone transfer
+//! carries it once, at the block's wildcard.
 //!
 //! Two records are deployment choices ([`Extras`]), made by the same
 //! privacy function: `100 60 "u" "E2U+vcard" "!^.*$!<base>/vcard/<acct>.vcf!" .`
 //! (RFC 4969) where the subject's vCard answers anonymous callers, and the
 //! caller name as a TXT record at the number's name (what Asterisk's
-//! `TXTCIDNAME` reads) where the display name is public. Both sit at numbers
-//! published anyway: they never make a number exist.
+//! `TXTCIDNAME` reads) where the display name is public. Both sit at
+//! published numbers only: they never make a number exist, and numbers of
+//! blocks carry neither.
 
 use std::sync::{Arc, LazyLock};
 
@@ -31,8 +38,10 @@ use hickory_proto::rr::rdata::NAPTR;
 use hickory_proto::serialize::binary::{BinEncodable, BinEncoder};
 
 pub use super::number::{MAX_DIGITS, NumberKey, key_digits, number_key, prefix_end};
-use super::regexp::{MAX_URI, REGEXP_HEAD, REGEXP_TAIL, escape_replacement};
-use crate::model::{Kind, Subject, Viewer, project, visible_name};
+use super::regexp::{
+    MAX_URI, REGEXP_HEAD, REGEXP_TAIL, block_regexp, escape_replacement, pstn_regexp,
+};
+use crate::model::{Block, Kind, Subject, Viewer, project, visible_name};
 
 pub const ORDER: u16 = 100;
 pub const FLAGS: &str = "u";
@@ -45,8 +54,6 @@ const PSTN_PREFERENCE: u16 = 100;
 const PSTN_SERVICES: &str = "E2U+pstn:tel";
 /// The service index (beside [`SERVICES`]) of the pstn record.
 const PSTN: u8 = 7;
-/// The regexp head of the back-reference form: the whole AUS is `\1`.
-const REGEXP_HEAD_ANY: &[u8] = b"!^(.*)$!";
 
 /// The vCard record (RFC 4969): in the order of the address records, so a
 /// client that understands it meets it with them (a SIP client asking for
@@ -55,7 +62,7 @@ const VCARD_PREFERENCE: u16 = 60;
 const VCARD_SERVICES: &str = "E2U+vcard";
 /// The tag of the vCard record (after every address record) and of the
 /// caller name (first in the set): outside the service-and-form tags.
-const TAG_VCARD: u8 = 1 << 5;
+const TAG_VCARD: u8 = 1 << 7;
 const TAG_CALLER_NAME: u8 = 1 << 6;
 /// A TXT character-string holds at most 255 bytes.
 const MAX_CALLER_NAME: usize = 255;
@@ -164,12 +171,14 @@ fn encode(order: u16, services: &str, preference: u16, regexp: &[u8]) -> Option<
 /// Each record is a byte (service index in bits 0-2, form above) and then
 /// its form's data: a rest (`[length][bytes]`, the URI after `scheme:`), a
 /// number key (8 bytes), the offset (2 bytes) of an earlier rest, or a
-/// whole URI (`[length][bytes]`). A pstn record (service [`PSTN`], first in
+/// whole URI (`[length][bytes]`), or with [`WHOLE_REGEXP`] a whole
+/// substitution expression (`[length][bytes]`, a block's template with its
+/// back-references). A pstn record (service [`PSTN`], first in
 /// the set) is the number's key and its routing number's (`FORM_TEL`,
-/// answered at that number only) or the routing number's alone
-/// (`FORM_REST`, the back-reference form, answered at every number).
-/// The caller name ([`TAG_CALLER_NAME`], counted) comes before everything,
-/// the vCard record ([`TAG_VCARD`], a counted whole URI) after everything.
+/// answered at that number only) or a block's whole regexp (answered at
+/// every number). The caller name ([`TAG_CALLER_NAME`], counted) comes
+/// before everything, the vCard record ([`TAG_VCARD`], a counted whole URI)
+/// after everything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Naptrs(Arc<[u8]>);
 
@@ -178,6 +187,8 @@ const FORM_TEL: u8 = 1 << 3;
 const FORM_SAME_REST: u8 = 2 << 3;
 const FORM_URI: u8 = 3 << 3;
 const FORM_MASK: u8 = 3 << 3;
+/// Beside [`FORM_URI`]: the bytes are the whole regexp, not a URI.
+const WHOLE_REGEXP: u8 = 1 << 5;
 
 /// A record's URI as stored, already escaped as a replacement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,8 +199,8 @@ enum Uri<'a> {
     Whole(&'a [u8]),
     /// `tel:+N;npdi;rn=+R`: a number and its routing number.
     Ported(NumberKey, NumberKey),
-    /// `tel:\1;npdi;rn=+R`: any number (the AUS) and a routing number.
-    PortedAny(NumberKey),
+    /// A whole substitution expression, delimiters included.
+    Regexp(&'a [u8]),
 }
 
 const NPDI_RN: &[u8] = b";npdi;rn=+";
@@ -206,7 +217,7 @@ impl Uri<'_> {
                     + NPDI_RN.len()
                     + key_digits(*rn).count()
             }
-            Uri::PortedAny(rn) => "tel:\\1".len() + NPDI_RN.len() + key_digits(*rn).count(),
+            Uri::Regexp(regexp) => regexp.len(),
         }
     }
 
@@ -221,27 +232,29 @@ impl Uri<'_> {
                 out.extend_from_slice(b"tel:+");
                 out.extend(key_digits(*key));
             }
-            Uri::Whole(uri) => out.extend_from_slice(uri),
+            Uri::Whole(uri) | Uri::Regexp(uri) => out.extend_from_slice(uri),
             Uri::Ported(number, rn) => {
                 out.extend_from_slice(b"tel:+");
                 out.extend(key_digits(*number));
                 out.extend_from_slice(NPDI_RN);
                 out.extend(key_digits(*rn));
             }
-            Uri::PortedAny(rn) => {
-                out.extend_from_slice(b"tel:\\1");
-                out.extend_from_slice(NPDI_RN);
-                out.extend(key_digits(*rn));
-            }
         }
     }
 
-    /// The regexp before the replacement: the back-reference form
-    /// captures the whole AUS.
+    /// The regexp before the replacement (none for a whole regexp).
     fn regexp_head(&self) -> &'static [u8] {
         match self {
-            Uri::PortedAny(_) => REGEXP_HEAD_ANY,
+            Uri::Regexp(_) => b"",
             _ => REGEXP_HEAD,
+        }
+    }
+
+    /// The regexp after the replacement.
+    fn regexp_tail(&self) -> &'static [u8] {
+        match self {
+            Uri::Regexp(_) => b"",
+            _ => REGEXP_TAIL,
         }
     }
 }
@@ -261,7 +274,7 @@ impl Naptr<'_> {
     }
 
     fn regexp_len(&self) -> usize {
-        self.uri.regexp_head().len() + self.uri.len() + REGEXP_TAIL.len()
+        self.uri.regexp_head().len() + self.uri.len() + self.uri.regexp_tail().len()
     }
 
     /// ORDER: 10 for the pstn record, [`ORDER`] for every other.
@@ -282,7 +295,7 @@ impl Naptr<'_> {
         out.push(self.regexp_len() as u8);
         out.extend_from_slice(self.uri.regexp_head());
         self.uri.write(out);
-        out.extend_from_slice(REGEXP_TAIL);
+        out.extend_from_slice(self.uri.regexp_tail());
         out.push(0);
     }
 
@@ -299,7 +312,7 @@ impl Naptr<'_> {
     pub fn regexp(&self) -> Vec<u8> {
         let mut v = self.uri.regexp_head().to_vec();
         self.uri.write(&mut v);
-        v.extend_from_slice(REGEXP_TAIL);
+        v.extend_from_slice(self.uri.regexp_tail());
         v
     }
 }
@@ -352,17 +365,17 @@ impl Naptrs {
                     Some(u64::from_le_bytes(set.get(at..at + 8)?.try_into().ok()?))
                 };
                 if tag & 7 == PSTN {
-                    let uri = if tag & FORM_MASK == FORM_TEL {
+                    let uri = if tag & WHOLE_REGEXP != 0 {
+                        let bytes = counted(pos + 1);
+                        pos += 2 + bytes.len();
+                        Uri::Regexp(bytes)
+                    } else {
                         let (number, rn) = (key_at(pos + 1)?, key_at(pos + 9)?);
                         pos += 17;
                         if number != own {
                             continue;
                         }
                         Uri::Ported(number, rn)
-                    } else {
-                        let rn = key_at(pos + 1)?;
-                        pos += 9;
-                        Uri::PortedAny(rn)
                     };
                     return Some(Naptr {
                         head: &PSTN_HEAD,
@@ -386,7 +399,9 @@ impl Naptrs {
                     form => {
                         let bytes = counted(pos + 1);
                         pos += 2 + bytes.len();
-                        if form == FORM_URI {
+                        if tag & WHOLE_REGEXP != 0 {
+                            Uri::Regexp(bytes)
+                        } else if form == FORM_URI {
                             Uri::Whole(bytes)
                         } else {
                             Uri::Rest(scheme, bytes)
@@ -416,16 +431,29 @@ impl Naptrs {
 /// Every number `subject` publishes, with its records. Empty for a
 /// subject the anonymous viewer may not find by any number.
 pub fn publish(subject: &Subject, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
-    publish_as(subject, false, extras)
+    publish_as(subject, None, extras)
 }
 
-/// [`publish`] for the subject a number of a block answers as: its
-/// routing number in the back-reference form, the same for every number.
-pub fn publish_block_number(subject: &Subject, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
-    publish_as(subject, true, extras)
+/// The records every number of `block` answers with, the same bytes for
+/// each (what a wildcard carries): its public templates as substitution
+/// expressions with back-references (see [`block_regexp`]), its routing
+/// number in the back-reference form. `None` when the block publishes
+/// nothing, decided by the one privacy function on one of its numbers.
+/// No caller name or vCard record: a wildcard carries what every number
+/// answers, and those belong to published numbers.
+pub fn publish_block(block: &Block) -> Option<Naptrs> {
+    let subject = block.subject_for(&block.sample_digits(), None)?;
+    publish_as(&subject, Some(block), &Extras::default())
+        .into_iter()
+        .next()
+        .map(|(_, naptrs)| naptrs)
 }
 
-fn publish_as(subject: &Subject, any_number: bool, extras: &Extras) -> Vec<(NumberKey, Naptrs)> {
+fn publish_as(
+    subject: &Subject,
+    block: Option<&Block>,
+    extras: &Extras,
+) -> Vec<(NumberKey, Naptrs)> {
     let mut projection = None;
     let mut numbers = Vec::new();
     let mut set = Vec::new();
@@ -454,13 +482,20 @@ fn publish_as(subject: &Subject, any_number: bool, extras: &Extras) -> Vec<(Numb
         else {
             continue;
         };
-        if any_number {
-            set.push(PSTN | FORM_REST);
-        } else {
-            set.push(PSTN | FORM_TEL);
-            set.extend_from_slice(&key.to_le_bytes());
+        match block {
+            Some(block) => {
+                let regexp =
+                    pstn_regexp(block, &key_digits(rn).map(char::from).collect::<String>());
+                set.push(PSTN | FORM_URI | WHOLE_REGEXP);
+                set.push(regexp.len() as u8);
+                set.extend_from_slice(regexp.as_bytes());
+            }
+            None => {
+                set.push(PSTN | FORM_TEL);
+                set.extend_from_slice(&key.to_le_bytes());
+                set.extend_from_slice(&rn.to_le_bytes());
+            }
         }
-        set.extend_from_slice(&rn.to_le_bytes());
     }
     let Some(projection) = projection else {
         return Vec::new();
@@ -470,6 +505,26 @@ fn publish_as(subject: &Subject, any_number: bool, extras: &Extras) -> Vec<(Numb
     // Where each rest written so far starts (at its length byte).
     let mut rests: Vec<usize> = Vec::new();
     for a in addresses {
+        if let Some(block) = block {
+            // The number itself (first) is no record; each template is one
+            // expression for every number.
+            let Some(template) =
+                (a.priority.checked_sub(1)).and_then(|i| block.templates.get(usize::from(i)))
+            else {
+                continue;
+            };
+            let Some(regexp) = block_regexp(block, &template.uri) else {
+                tracing::debug!(
+                    template = template.uri,
+                    "template has no NAPTR form; not published"
+                );
+                continue;
+            };
+            set.push(service(a.kind()) as u8 | FORM_URI | WHOLE_REGEXP);
+            set.push(regexp.len() as u8);
+            set.extend_from_slice(regexp.as_bytes());
+            continue;
+        }
         let escaped = escape_replacement(a.uri.as_str());
         let uri = escaped.as_ref();
         if uri.len() > MAX_URI {
@@ -743,10 +798,18 @@ mod tests {
         );
         assert!(pstn(at(b"12125550101")).is_empty());
         // A number of a block: the back-reference form, the same for all.
-        let block = publish_block_number(&s, &Extras::default());
+        let block = block_records(serde_json::json!({
+            "prefix": "+1212556", "length": 11, "routing_number": "+12125550199",
+            "templates": [{"uri": "sip:\\1@pbx.example.com"}]
+        }));
+        let block = [(0, block)];
         assert_eq!(
             pstn(&block[0]),
-            [(10, 100, r"!^(.*)$!tel:\1;npdi;rn=+12125550199!".to_owned())]
+            [(
+                10,
+                100,
+                r"!^(\+1212556[0-9]{4})$!tel:\1;npdi;rn=+12125550199!".to_owned()
+            )]
         );
         // Each is what hickory encodes, and reads back to the routed URI.
         for (key, n) in published.iter().chain(&block) {
@@ -758,8 +821,93 @@ mod tests {
         }
         let regexp = pstn(&block[0])[0].2.clone();
         assert_eq!(
-            substitute(&regexp, AUS).as_deref(),
-            Some("tel:+12125550100;npdi;rn=+12125550199")
+            substitute(&regexp, "+12125560100").as_deref(),
+            Some("tel:+12125560100;npdi;rn=+12125550199")
+        );
+        assert_eq!(substitute(&regexp, "+121255601001"), None);
+    }
+
+    fn block_records(json: serde_json::Value) -> Naptrs {
+        let block = serde_json::from_value::<crate::model::BlockInput>(json)
+            .unwrap()
+            .into_block(chrono::Utc::now(), 6)
+            .unwrap();
+        publish_block(&block).expect("the block publishes")
+    }
+
+    #[test]
+    fn block_records_refer_back_to_the_number() {
+        let records = block_records(serde_json::json!({
+            "prefix": "+49 30 1234", "length": 13,
+            "templates": [
+                {"uri": "sip:\\1@PBX.example.com"},
+                {"uri": "sip:{number}@gw.example.net;user=phone"},
+                {"uri": "xmpp:\\1@chat.example.com", "visibility": "authenticated"},
+                {"uri": "mailto:fax\\1-{number}@example.com"},
+                {"uri": "https://example.com/pbx"},
+            ]
+        }));
+        let rendered: Vec<_> = records
+            .iter(0)
+            .map(|r| {
+                (
+                    r.preference,
+                    r.services(),
+                    String::from_utf8(r.regexp()).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                (
+                    10,
+                    "E2U+sip",
+                    r"!^\+49301234([0-9]{5})$!sip:\1@pbx.example.com!".to_owned()
+                ),
+                (
+                    11,
+                    "E2U+sip",
+                    // The canonical address: without the parameter.
+                    r"!^(\+49301234[0-9]{5})$!sip:\1@gw.example.net!".to_owned()
+                ),
+                (
+                    30,
+                    "E2U+email:mailto",
+                    r"!^(\+49301234([0-9]{5}))$!mailto:fax\2-\1@example.com!".to_owned()
+                ),
+                (
+                    50,
+                    "E2U+web:https",
+                    "!^.*$!https://example.com/pbx!".to_owned()
+                ),
+            ]
+        );
+        // Each expression gives every number of the block its substituted
+        // address, and a name of another length nothing.
+        let sip = String::from_utf8(records.iter(0).next().unwrap().regexp()).unwrap();
+        assert_eq!(
+            substitute(&sip, "+4930123455123").as_deref(),
+            Some("sip:55123@pbx.example.com")
+        );
+        assert_eq!(substitute(&sip, "+493012345512"), None);
+        assert_eq!(substitute(&sip, "+49301234551234"), None);
+        let mail = String::from_utf8(records.iter(0).nth(2).unwrap().regexp()).unwrap();
+        assert_eq!(
+            substitute(&mail, "+4930123400000").as_deref(),
+            Some("mailto:fax00000-+4930123400000@example.com")
+        );
+        for r in records.iter(0) {
+            let expected = encode(r.order(), r.services(), r.preference, &r.regexp()).unwrap();
+            assert_eq!(r.to_vec(), expected);
+        }
+        // Without a length, the lengths the block covers.
+        let open = block_records(serde_json::json!({
+            "prefix": "+49 30 12345", "templates": [{"uri": "sip:\\1@pbx.example.com"}]
+        }));
+        assert_eq!(
+            String::from_utf8(open.iter(0).next().unwrap().regexp()).unwrap(),
+            r"!^\+493012345([0-9]{1,6})$!sip:\1@pbx.example.com!"
         );
     }
 

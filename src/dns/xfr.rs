@@ -13,6 +13,7 @@ use tokio::net::UdpSocket;
 use tokio_util::sync::CancellationToken;
 
 use super::answer::Responder;
+use super::index;
 use super::naptr::{NumberKey, key_digits};
 use super::tsig::{self, Signer};
 use super::wire::{self, Parsed, Rcode};
@@ -50,6 +51,8 @@ enum Owner<'a> {
     /// Labels below the apex, in wire form.
     Relative(&'a [u8]),
     Number(NumberKey),
+    /// The wildcard below a number's digits.
+    Wildcard(NumberKey),
 }
 
 impl<'a> Stream<'a> {
@@ -133,6 +136,14 @@ impl<'a> Stream<'a> {
                     self.message.extend_from_slice(&apex);
                 }
             },
+            Owner::Wildcard(key) => {
+                self.message.extend_from_slice(b"\x01*");
+                let digits: Vec<u8> = key_digits(key).collect();
+                for d in digits.iter().rev() {
+                    self.message.extend_from_slice(&[1, *d]);
+                }
+                self.message.extend_from_slice(&apex);
+            }
         }
         self.answers += 1;
         wire::put_rr_fields(&mut self.message, rtype, ttl, rdlen);
@@ -168,9 +179,9 @@ impl<'a> Stream<'a> {
         }
     }
 
-    /// A record of type `rtype` at number `key`'s name.
-    fn number(&mut self, key: NumberKey, rtype: u16, rdata: &[u8]) {
-        self.record(Owner::Number(key), rtype, self.ttl, rdata.len(), |out| {
+    /// A record of type `rtype` at `owner` (a number or a wildcard).
+    fn rr(&mut self, owner: Owner<'_>, rtype: u16, rdata: &[u8]) {
+        self.record(owner, rtype, self.ttl, rdata.len(), |out| {
             out.extend_from_slice(rdata)
         });
     }
@@ -192,9 +203,19 @@ impl<'a> Stream<'a> {
     }
 }
 
+impl From<&index::Owner> for Owner<'_> {
+    fn from(owner: &index::Owner) -> Self {
+        match *owner {
+            index::Owner::Number(key) => Owner::Number(key),
+            index::Owner::Wildcard(key) => Owner::Wildcard(key),
+        }
+    }
+}
+
 /// Stream zone `zone` to a client allowed to transfer it: AXFR, or IXFR
 /// from the journal when it reaches back to the client's serial (RFC 1995
-/// allows the AXFR form otherwise).
+/// allows the AXFR form otherwise). Blocks travel as their wildcards, and
+/// IXFR adds and removes them as blocks and the numbers inside them change.
 #[tracing::instrument(skip_all, fields(zone = %responder.zones.zones[zone].name, ixfr_from))]
 pub async fn transfer(
     responder: &Responder,
@@ -217,12 +238,16 @@ pub async fn transfer(
         if !deltas.is_empty() {
             for delta in &deltas {
                 stream.soa(delta.from);
-                for (key, rdatas) in &delta.removed {
-                    rdatas.iter().for_each(|(t, r)| stream.number(*key, *t, r));
+                for (owner, rdatas) in &delta.removed {
+                    rdatas
+                        .iter()
+                        .for_each(|(t, r)| stream.rr(owner.into(), *t, r));
                 }
                 stream.soa(delta.to);
-                for (key, rdatas) in &delta.added {
-                    rdatas.iter().for_each(|(t, r)| stream.number(*key, *t, r));
+                for (owner, rdatas) in &delta.added {
+                    rdatas
+                        .iter()
+                        .for_each(|(t, r)| stream.rr(owner.into(), *t, r));
                 }
                 stream.flush_if_full(to).await?;
             }
@@ -239,10 +264,18 @@ pub async fn transfer(
         for naptr in naptrs.iter(*key) {
             rdata.clear();
             naptr.write(&mut rdata);
-            stream.number(*key, wire::TYPE_NAPTR, &rdata);
+            stream.rr(Owner::Number(*key), wire::TYPE_NAPTR, &rdata);
         }
         if let Some(txt) = naptrs.caller_name_rdata() {
-            stream.number(*key, wire::TYPE_TXT, txt);
+            stream.rr(Owner::Number(*key), wire::TYPE_TXT, txt);
+        }
+        stream.flush_if_full(to).await?;
+    }
+    for (key, naptrs) in &snapshot.wildcards {
+        for naptr in naptrs.iter(0) {
+            rdata.clear();
+            naptr.write(&mut rdata);
+            stream.rr(Owner::Wildcard(*key), wire::TYPE_NAPTR, &rdata);
         }
         stream.flush_if_full(to).await?;
     }
@@ -251,6 +284,7 @@ pub async fn transfer(
     tracing::info!(
         serial = snapshot.serial,
         numbers = snapshot.numbers.len(),
+        wildcards = snapshot.wildcards.len(),
         elapsed_ms = started.elapsed().as_millis() as u64,
         "AXFR sent"
     );

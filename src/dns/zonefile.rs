@@ -6,7 +6,8 @@
 
 use std::fmt::Write;
 
-use super::naptr::{Naptrs, NumberKey, key_digits};
+use super::index::Snapshot;
+use super::naptr::{Naptr, NumberKey, key_digits};
 use super::zone::Zone;
 
 /// `bytes` as a quoted character-string.
@@ -42,14 +43,31 @@ fn owner(key: NumberKey) -> String {
     s
 }
 
-pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)]) -> String {
-    let soa = &zone.soa_fields;
-    let mut out = String::with_capacity(128 + numbers.len() * 256);
+/// One NAPTR line.
+fn naptr_line(out: &mut String, owner: &str, naptr: Naptr<'_>) {
     let _ = writeln!(
         out,
-        "; ENUM zone {} exported by callsign: serial {serial}, {} numbers",
+        "{owner}\tIN\tNAPTR\t{} {} {} {} {} .",
+        naptr.order(),
+        naptr.preference,
+        quoted(super::naptr::FLAGS.as_bytes()),
+        quoted(naptr.services().as_bytes()),
+        quoted(&naptr.regexp()),
+    );
+}
+
+/// The zone at `serial`: the apex records, the in-zone hosts, every
+/// published number, and the wildcards standing for block numbers.
+pub fn render(zone: &Zone, ttl: u32, serial: u32, snapshot: &Snapshot) -> String {
+    let (numbers, wildcards) = (&snapshot.numbers, &snapshot.wildcards);
+    let soa = &zone.soa_fields;
+    let mut out = String::with_capacity(128 + (numbers.len() + wildcards.len()) * 256);
+    let _ = writeln!(
+        out,
+        "; ENUM zone {} exported by callsign: serial {serial}, {} numbers, {} block wildcards",
         zone.name,
-        numbers.len()
+        numbers.len(),
+        wildcards.len(),
     );
     let _ = writeln!(out, "$ORIGIN {}", zone.name.to_ascii());
     let _ = writeln!(out, "$TTL {ttl}");
@@ -75,18 +93,16 @@ pub fn render(zone: &Zone, ttl: u32, serial: u32, numbers: &[(NumberKey, Naptrs)
     for (key, naptrs) in numbers {
         let owner = owner(*key);
         for naptr in naptrs.iter(*key) {
-            let _ = writeln!(
-                out,
-                "{owner}\tIN\tNAPTR\t{} {} {} {} {} .",
-                super::naptr::ORDER,
-                naptr.preference,
-                quoted(super::naptr::FLAGS.as_bytes()),
-                quoted(naptr.services().as_bytes()),
-                quoted(&naptr.regexp()),
-            );
+            naptr_line(&mut out, &owner, naptr);
         }
         if let Some(name) = naptrs.caller_name() {
             let _ = writeln!(out, "{owner}\tIN\tTXT\t{}", quoted(name));
+        }
+    }
+    for (key, naptrs) in wildcards {
+        let owner = format!("*.{}", owner(*key));
+        for naptr in naptrs.iter(0) {
+            naptr_line(&mut out, &owner, naptr);
         }
     }
     out

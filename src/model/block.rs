@@ -209,6 +209,14 @@ impl Block {
         }
     }
 
+    /// The shortest and the longest number the block covers.
+    pub fn lengths(&self) -> (usize, usize) {
+        match self.length {
+            Some(n) => (usize::from(n), usize::from(n)),
+            None => ((self.prefix_digits().len() + 1).max(MIN_DIGITS), MAX_DIGITS),
+        }
+    }
+
     /// The longest number the block covers.
     pub fn longest(&self) -> usize {
         self.length.map_or(MAX_DIGITS, usize::from)
@@ -256,7 +264,7 @@ impl Block {
     }
 
     /// `template` for the number with these digits.
-    pub(super) fn substitute(&self, template: &str, digits: &str) -> String {
+    pub fn substitute(&self, template: &str, digits: &str) -> String {
         let rest = &digits[self.prefix_digits().len().min(digits.len())..];
         template
             .replace("\\1", rest)

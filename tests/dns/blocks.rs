@@ -1,11 +1,14 @@
 //! Number blocks over the wire: numbers a block covers answer NAPTRs from
-//! its public templates, single numbers and longer prefixes win, lengths
-//! bound the block, privacy holds, and a signed zone signs them.
+//! its public templates (back-reference expressions, the same at every
+//! number), single numbers and longer prefixes win, names below a block
+//! follow RFC 4592 wildcard rules (what a secondary holding the zone
+//! transfer answers), privacy holds, and a signed zone signs them.
 
-use crate::dnssec::{do_query, rrsigs_over, signed, signed_naptrs};
+use crate::dnssec::{Unbound, do_query, rrsigs_over, signed, signed_naptrs, trust_anchor};
 use crate::support::app::{Backend, TestApp};
 use crate::support::dns::*;
 use crate::support::server::{Server, ok};
+use crate::support::tools;
 use callsign::app::{App, Listeners};
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::RecordType;
@@ -26,7 +29,35 @@ fn pbx_block() -> Value {
     })
 }
 
-async fn create_block(server: &DnsServer, body: Value) -> Value {
+/// The records of every number of `pbx_block`.
+fn pbx_naptrs() -> Vec<NaptrFields> {
+    vec![
+        expression(
+            10,
+            "E2U+sip",
+            r"!^\+1212555([0-9]{4})$!sip:\1@pbx.example.com!",
+        ),
+        expression(
+            30,
+            "E2U+email:mailto",
+            r"!^\+1212555([0-9]{4})$!mailto:fax\1@example.com!",
+        ),
+    ]
+}
+
+/// A NAPTR with a whole substitution expression.
+fn expression(preference: u16, services: &str, regexp: &str) -> NaptrFields {
+    (
+        100,
+        preference,
+        "u".into(),
+        services.into(),
+        regexp.into(),
+        ".".into(),
+    )
+}
+
+pub(super) async fn create_block(server: &DnsServer, body: Value) -> Value {
     let r = server
         .as_admin(Method::POST, "/api/v1/blocks")
         .json(&body)
@@ -63,17 +94,17 @@ async fn block_numbers_answer_from_templates_and_published_numbers_win() {
         "a block write moves the serial"
     );
 
-    // Any number of the block: its public templates, substituted, ranked
-    // like a subject's addresses; the authenticated one stays out.
+    // Any number of the block: its public templates as expressions that
+    // refer back to the number, ranked like a subject's addresses; the
+    // authenticated one stays out.
+    let answer = server.naptr("+12125550123").await;
+    assert_eq!(answer, (ResponseCode::NoError, pbx_naptrs()));
+    let uris: Vec<_> = (answer.1.iter())
+        .map(|n| callsign::resolve::naptr::substitute(&n.4, "+12125550123").unwrap())
+        .collect();
     assert_eq!(
-        server.naptr("+12125550123").await,
-        (
-            ResponseCode::NoError,
-            vec![
-                naptr(10, "E2U+sip", "sip:0123@pbx.example.com"),
-                naptr(30, "E2U+email:mailto", "mailto:fax0123@example.com"),
-            ]
-        )
+        uris,
+        ["sip:0123@pbx.example.com", "mailto:fax0123@example.com"]
     );
     // Alice's own number wins over the block around it.
     assert_eq!(
@@ -92,22 +123,37 @@ async fn block_numbers_answer_from_templates_and_published_numbers_win() {
         server.naptr("+12125559876").await,
         (
             ResponseCode::NoError,
-            vec![naptr(10, "E2U+sip", "sip:+12125559876@gw.example.net")]
+            vec![expression(
+                10,
+                "E2U+sip",
+                r"!^(\+12125559[0-9]{3})$!sip:\1@gw.example.net!"
+            )]
         )
     );
-    assert_eq!(
-        server.naptr("+12125558876").await.1,
-        vec![
-            naptr(10, "E2U+sip", "sip:8876@pbx.example.com"),
-            naptr(30, "E2U+email:mailto", "mailto:fax8876@example.com"),
-        ]
-    );
+    assert_eq!(server.naptr("+12125558876").await.1, pbx_naptrs());
 
-    // Lengths: too long is no number; shorter names lead down to numbers.
-    assert_nxdomain(&server, "+121255501234").await;
-    assert_empty(&server, "+1212555012").await;
+    // Names below a block follow RFC 4592 over the names that exist (the
+    // block's prefix and the names above published numbers): a wildcard
+    // cannot carry the block's length, and a secondary loading the zone
+    // transfer must answer the same. So a name one digit too long or too
+    // short answers the block's records too; their expressions match no
+    // number of that length.
+    assert_eq!(server.naptr("+121255501234").await.1, pbx_naptrs());
+    assert_eq!(server.naptr("+1212555012").await.1, pbx_naptrs());
+    assert_eq!(
+        server.naptr("+121255599999").await.1,
+        server.naptr("+12125559876").await.1
+    );
+    // The prefixes exist and hold nothing, as do the names between the
+    // block and Alice's number; beside those the block's records answer,
+    // below her number nothing does.
     assert_empty(&server, "+1212555").await;
     assert_empty(&server, "+121255").await;
+    assert_empty(&server, "+12125559").await;
+    assert_empty(&server, "+1212555010").await;
+    assert_eq!(server.naptr("+12125550101").await.1, pbx_naptrs());
+    assert_eq!(server.naptr("+12125550109").await.1, pbx_naptrs());
+    assert_nxdomain(&server, "+121255501001").await;
     assert_nxdomain(&server, "+1213").await;
     server.stop().await;
 }
@@ -177,13 +223,7 @@ async fn another_process_loads_the_blocks() {
     wait_ready(&second).await;
     let name = enum_name("+12125550123", "e164.arpa");
     let answer = second.udp(&query(&name, RecordType::NAPTR, None)).await;
-    assert_eq!(
-        naptrs(&answer),
-        vec![
-            naptr(10, "E2U+sip", "sip:0123@pbx.example.com"),
-            naptr(30, "E2U+email:mailto", "mailto:fax0123@example.com"),
-        ]
-    );
+    assert_eq!(naptrs(&answer), pbx_naptrs());
 
     // A block written on the first process reaches the second through the
     // change log.
@@ -205,7 +245,11 @@ async fn another_process_loads_the_blocks() {
     let answer = second.udp(&query(&name, RecordType::NAPTR, None)).await;
     assert_eq!(
         naptrs(&answer),
-        vec![naptr(10, "E2U+sip", "sip:0123@la.example.com")]
+        vec![expression(
+            10,
+            "E2U+sip",
+            r"!^\+1213555([0-9]{4})$!sip:\1@la.example.com!"
+        )]
     );
     shutdown.cancel();
     task.await.unwrap().unwrap();
@@ -235,13 +279,37 @@ async fn signed_zones_sign_block_answers() {
     let name = enum_name("+12125550123", "e164.arpa");
     let answer = server.udp(&do_query(&name, RecordType::NAPTR, 1232)).await;
     assert_eq!(answer.response_code, ResponseCode::NoError);
-    assert_eq!(
-        signed_naptrs(&answer),
-        vec![
-            naptr(10, "E2U+sip", "sip:0123@pbx.example.com"),
-            naptr(30, "E2U+email:mailto", "mailto:fax0123@example.com"),
-        ]
-    );
+    assert_eq!(signed_naptrs(&answer), pbx_naptrs());
     assert_eq!(rrsigs_over(&answer.answers, RecordType::NAPTR), 1);
+    server.stop().await;
+}
+
+/// A validating resolver proves block answers signed at the query name:
+/// a number of the block, a name the block's wildcard covers beyond its
+/// length, and the empty name between the block and an overriding number.
+#[tokio::test]
+async fn unbound_validates_block_answers() {
+    let Some(unbound_bin) = tools::require("unbound", "unbound") else {
+        return;
+    };
+    let server = DnsServer::start(signed(), vec![alice()]).await;
+    create_block(&server, pbx_block()).await;
+    let unbound = Unbound::start(&unbound_bin, server.addr, &trust_anchor(&server));
+    for (e164, records) in [
+        ("+12125550123", pbx_naptrs()),
+        ("+121255501234", pbx_naptrs()),
+        ("+1212555010", vec![]),
+    ] {
+        let answer = unbound
+            .ask(&enum_name(e164, "e164.arpa"), RecordType::NAPTR)
+            .await;
+        assert_eq!(answer.response_code, ResponseCode::NoError, "{e164}");
+        assert!(
+            answer.metadata.authentic_data,
+            "AD at {e164}: {answer}\n{}",
+            unbound.log()
+        );
+        assert_eq!(signed_naptrs(&answer), records, "{e164}");
+    }
     server.stop().await;
 }

@@ -16,7 +16,7 @@ use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{RData, RecordType};
 
 /// The Knot binary, or `None` (a failure under CI).
-fn knot(binary: &str) -> Option<PathBuf> {
+pub(super) fn knot(binary: &str) -> Option<PathBuf> {
     crate::support::tools::require(binary, "knot")
 }
 
@@ -139,9 +139,9 @@ async fn the_default_configuration_exports_a_valid_zone() {
     server.stop().await;
 }
 
-struct Knot {
+pub(super) struct Knot {
     child: Child,
-    addr: SocketAddr,
+    pub(super) addr: SocketAddr,
     log: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -154,12 +154,12 @@ impl Drop for Knot {
 }
 
 /// A TSIG key shared with Knot: name, algorithm, base64 secret.
-type SharedKey<'a> = Option<(&'a str, &'a str, &'a str)>;
+pub(super) type SharedKey<'a> = Option<(&'a str, &'a str, &'a str)>;
 
 impl Knot {
     /// Knot as a secondary of callsign's `e164.arpa`, taking transfers and
     /// NOTIFY signed with `key` when given.
-    fn start(
+    pub(super) fn start(
         knotd: &Path,
         port: u16,
         primary: SocketAddr,
@@ -169,6 +169,9 @@ impl Knot {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display();
         std::fs::write(dir.path().join("export.zone"), export).unwrap();
+        // Knot keeps its journal there: without it an IXFR cannot be
+        // stored, and Knot falls back to AXFR.
+        std::fs::create_dir(dir.path().join("db")).unwrap();
         let user = if as_root() {
             "    user: root:root\n"
         } else {
@@ -211,12 +214,12 @@ impl Knot {
         }
     }
 
-    fn log(&self) -> String {
+    pub(super) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     /// Poll until `done` holds for Knot's answer to `name`/`qtype` (30 s at most).
-    async fn wait_for(
+    pub(super) async fn wait_for(
         &self,
         name: &str,
         qtype: RecordType,
@@ -241,7 +244,7 @@ impl Knot {
     }
 }
 
-fn soa_is(serial: u32) -> impl Fn(&hickory_proto::op::Message) -> bool {
+pub(super) fn soa_is(serial: u32) -> impl Fn(&hickory_proto::op::Message) -> bool {
     move |m| {
         m.answers
             .iter()
@@ -249,7 +252,7 @@ fn soa_is(serial: u32) -> impl Fn(&hickory_proto::op::Message) -> bool {
     }
 }
 
-fn naptr_set(m: &hickory_proto::op::Message) -> BTreeSet<NaptrFields> {
+pub(super) fn naptr_set(m: &hickory_proto::op::Message) -> BTreeSet<NaptrFields> {
     m.answers
         .iter()
         .filter_map(|r| match &r.data {

@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod block_equivalence;
 mod blocks;
 mod caller;
 mod dnssec;

@@ -116,13 +116,25 @@ async fn every_number_of_a_ported_block_answers_its_routing_number() {
         (
             ResponseCode::NoError,
             vec![
-                pstn("!^(.*)$!tel:\\1;npdi;rn=+13036660000!"),
-                naptr(10, "E2U+sip", "sip:0123@trunk.example.com"),
+                pstn(r"!^(\+1303555[0-9]{4})$!tel:\1;npdi;rn=+13036660000!"),
+                (
+                    100,
+                    10,
+                    "u".into(),
+                    "E2U+sip".into(),
+                    r"!^\+1303555([0-9]{4})$!sip:\1@trunk.example.com!".into(),
+                    ".".into()
+                ),
             ]
         )
     );
-    // The same record at every number: the regexp makes each its own.
-    assert_eq!(server.naptr("+13035559999").await.1[0], answer.1[0]);
+    // The same records at every number: the regexp makes each its own.
+    assert_eq!(server.naptr("+13035559999").await.1, answer.1);
+    let routed = callsign::resolve::naptr::substitute(&answer.1[0].4, "+13035550123");
+    assert_eq!(
+        routed.as_deref(),
+        Some("tel:+13035550123;npdi;rn=+13036660000")
+    );
     for binary in ["dig", "kdig"].into_iter().filter_map(tool) {
         let text = ask(&binary, &server, "+13035550123").await;
         assert!(

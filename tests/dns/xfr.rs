@@ -14,7 +14,7 @@ fn transfer_config() -> callsign::config::DnsConfig {
     config
 }
 
-fn ixfr(zone: &str, serial: u32) -> Message {
+pub(super) fn ixfr(zone: &str, serial: u32) -> Message {
     let mut q = query(zone, RecordType::IXFR, None);
     let soa = SOA::new(Name::root(), Name::root(), serial, 0, 0, 0, 0);
     q.add_authority(Record::from_rdata(
@@ -219,5 +219,65 @@ async fn secondaries_are_notified_at_start_and_after_changes() {
     // Not acknowledged: the same NOTIFY comes again.
     let (again, _) = receive().await;
     assert_eq!(again.id, second.id);
+    server.stop().await;
+}
+
+/// The owners of the NAPTRs between the first and the second SOA of
+/// `serial` after the opening one (an IXFR step's removals or additions).
+fn owners_after(records: &[Record], serial: u32) -> BTreeSet<String> {
+    let at = records[1..]
+        .iter()
+        .position(|r| soa_serial(r) == Some(serial))
+        .expect("the step's SOA")
+        + 2;
+    records[at..]
+        .iter()
+        .take_while(|r| soa_serial(r).is_none())
+        .map(|r| r.name.to_ascii())
+        .collect()
+}
+
+/// A block travels as wildcards: one below its prefix and one below each
+/// name an overriding number makes exist inside it. IXFR adds them when
+/// the block comes, and removes them when it goes.
+#[tokio::test]
+async fn ixfr_adds_and_removes_block_wildcards() {
+    let server = DnsServer::start(transfer_config(), vec![alice()]).await;
+    let s0 = server.dns.serial();
+    let block = crate::blocks::create_block(
+        &server,
+        serde_json::json!({"prefix": "+1 212 555", "length": 11,
+                           "templates": [{"uri": "sip:\\1@pbx.example.com"}]}),
+    )
+    .await;
+    let s1 = server.dns.serial();
+    let wildcards: BTreeSet<String> = ["5.5.5", "0.5.5.5", "1.0.5.5.5", "0.1.0.5.5.5"]
+        .iter()
+        .map(|labels| format!("*.{labels}.2.1.2.1.e164.arpa."))
+        .collect();
+    let (_, records) = server.transfer(&ixfr("e164.arpa.", s0)).await;
+    assert_eq!(soa_serial(&records[1]), Some(s0), "incremental");
+    assert!(owners_after(&records, s0).is_empty(), "nothing removed");
+    assert_eq!(owners_after(&records, s1), wildcards);
+    let axfr: BTreeSet<String> = server
+        .axfr("e164.arpa.")
+        .await
+        .iter()
+        .map(|r| r.name.to_ascii())
+        .filter(|name| name.starts_with('*'))
+        .collect();
+    assert_eq!(axfr, wildcards);
+
+    let path = format!("/api/v1/blocks/{}", block["id"].as_str().unwrap());
+    let r = server
+        .as_admin(reqwest::Method::DELETE, &path)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let s2 = server.dns.serial();
+    let (_, records) = server.transfer(&ixfr("e164.arpa.", s1)).await;
+    assert_eq!(owners_after(&records, s1), wildcards);
+    assert!(owners_after(&records, s2).is_empty(), "nothing added");
     server.stop().await;
 }
