@@ -1,6 +1,7 @@
 //! The domain: addresses, subjects, privacy. Depends on nothing else here.
 
 mod address;
+mod audience;
 mod block;
 mod domain;
 mod input;
@@ -18,6 +19,7 @@ mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind, parse_ported, parse_routing_number, ported_uri};
+pub use audience::{Audiences, MAX_AUDIENCES, audience_name};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
 pub use domain::{DomainInput, DomainProfile, XMPP_BOSH, XMPP_WEBSOCKET};
 pub use input::{

@@ -10,6 +10,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::audience::Audiences;
 use super::domain::DomainProfile;
 use super::links::DocumentLink;
 use super::subject::{Subject, SubjectAddress};
@@ -51,16 +52,39 @@ impl FromStr for Scope {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Viewer {
     Anonymous,
-    Token(Scope),
+    /// A caller with a token of this scope, in these audiences.
+    Token {
+        scope: Scope,
+        audiences: Audiences,
+    },
 }
 
 impl Viewer {
-    /// May this viewer see an address with this visibility?
+    /// A token of `scope` in no audience.
+    pub fn token(scope: Scope) -> Viewer {
+        Viewer::Token {
+            scope,
+            audiences: Audiences::NONE,
+        }
+    }
+
+    /// May this viewer see an address with this visibility? The one
+    /// decision every privacy rule comes down to.
     pub fn sees(self, visibility: Visibility) -> bool {
         match (visibility, self) {
             (Visibility::Public, _) => true,
-            (Visibility::Authenticated, Viewer::Token(_)) => true,
-            (Visibility::Authenticated, Viewer::Anonymous) => false,
+            (Visibility::Authenticated, Viewer::Token { .. }) => true,
+            (
+                Visibility::Audience(_),
+                Viewer::Token {
+                    scope: Scope::Admin,
+                    ..
+                },
+            ) => true,
+            (Visibility::Audience(shown), Viewer::Token { audiences, .. }) => {
+                shown.meets(audiences)
+            }
+            (Visibility::Authenticated | Visibility::Audience(_), Viewer::Anonymous) => false,
             (Visibility::Private, _) => false,
         }
     }

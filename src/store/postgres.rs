@@ -29,8 +29,8 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError, StoreOptions,
-    SubjectQuery, Token, merge_join,
+    Audience, Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError,
+    StoreOptions, SubjectQuery, Token, merge_join,
 };
 use crate::model::{Acct, Subject};
 use rows::{
@@ -55,7 +55,7 @@ macro_rules! address_columns {
 }
 macro_rules! token_columns {
     () => {
-        "id, name, scope, created_at, last_used_at, revoked_at"
+        "id, name, scope, audiences, created_at, last_used_at, revoked_at"
     };
 }
 
@@ -343,6 +343,13 @@ impl Store for PgStore {
         .await
         .map_err(map_err)?;
         rows.iter().map(token_from_row).collect()
+    }
+
+    async fn audiences(&self) -> Result<Vec<Audience>> {
+        sqlx::query_as(write::AUDIENCES)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
     }
 
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>> {

@@ -230,7 +230,7 @@ async fn create_read_update_delete(store: Arc<dyn Store>) {
     assert_eq!(tel.label.as_deref(), Some("work"));
     assert_eq!(tel.priority, 100);
     let xmpp = &created.addresses[2];
-    assert_eq!(xmpp.visibility.as_str(), "private");
+    assert_eq!(xmpp.visibility.to_string(), "private");
     assert!(!xmpp.discoverable);
     // The store hands back exactly what it keeps.
     assert_eq!(store.subject(created.id).await.unwrap(), created);
@@ -704,11 +704,11 @@ async fn tokens_lifecycle(store: Arc<dyn Store>) {
     let store = &*store;
     assert!(store.tokens().await.unwrap().is_empty());
     let ops = store
-        .create_token("bootstrap", "ops", Scope::Admin, "hash-ops")
+        .create_token("bootstrap", "ops", Scope::Admin, &[], "hash-ops")
         .await
         .unwrap();
     let reader = store
-        .create_token("ops", "reader", Scope::Lookup, "hash-reader")
+        .create_token("ops", "reader", Scope::Lookup, &[], "hash-reader")
         .await
         .unwrap();
     assert_eq!((ops.name.as_str(), ops.scope), ("ops", Scope::Admin));
@@ -997,7 +997,7 @@ async fn the_change_feed_reports_commits_only(store: Arc<dyn Store>) {
     ];
     assert!(import(store, false, chunks, false).await.is_err());
     store
-        .create_token("tester", "reader", Scope::Lookup, "hash-reader")
+        .create_token("tester", "reader", Scope::Lookup, &[], "hash-reader")
         .await
         .unwrap();
     let token_serial = store.last_serial().await.unwrap();

@@ -14,7 +14,7 @@
 //! ```text
 //! id 16 bytes | flags u8 | version | created (secs, nanos) | [updated]
 //! handle | domain | display_name | address count
-//! per address: id | head u8 | [priority] | [label] | uri
+//! per address: id | head u8 | [audiences] | [priority] | [label] | uri
 //! (an address id: the length of the prefix it shares with the previous
 //! id, then the rest)
 //! ```
@@ -33,8 +33,8 @@ use uri::Uri;
 use varint::{Reader, put_signed, put_str, put_time, put_varint};
 
 use crate::model::{
-    Acct, Address, DEFAULT_PRIORITY, DocumentLink, DocumentProperty, Domain, Handle, Kind, Subject,
-    SubjectAddress, Visibility,
+    Acct, Address, Audiences, DEFAULT_PRIORITY, DocumentLink, DocumentProperty, Domain, Handle,
+    Kind, Subject, SubjectAddress, Visibility,
 };
 
 mod uri;
@@ -52,10 +52,13 @@ const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
 const HAS_LABEL: u8 = 1 << 6;
 const DEFAULT_PRIO: u8 = 1 << 7;
 
-const VISIBILITIES: [Visibility; 3] = [
+/// Visibilities by their two bits in an address head; an audience
+/// visibility's audiences follow the head (see [`Visibility::audiences`]).
+const VISIBILITIES: [Visibility; 4] = [
     Visibility::Public,
     Visibility::Authenticated,
     Visibility::Private,
+    Visibility::Audience(Audiences::NONE),
 ];
 
 /// The packed form of `subject`.
@@ -92,7 +95,7 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
         let visibility = VISIBILITIES
             .iter()
             .position(|v| *v == a.visibility)
-            .expect("a visibility") as u8;
+            .unwrap_or(3) as u8;
         let default_priority = a.priority == DEFAULT_PRIORITY;
         out.push(
             kind | visibility << 3
@@ -100,6 +103,9 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
                 | (a.label.is_some() as u8 * HAS_LABEL)
                 | (default_priority as u8 * DEFAULT_PRIO),
         );
+        if let Visibility::Audience(audiences) = a.visibility {
+            put_varint(&mut out, audiences.bits());
+        }
         if !default_priority {
             put_varint(&mut out, a.priority.into());
         }
@@ -250,6 +256,10 @@ impl<'a> Reader<'a> {
         id[shared..].copy_from_slice(self.take(16 - shared));
         let id = Uuid::from_bytes(id);
         let head = self.u8();
+        let visibility = match VISIBILITIES[((head >> 3) & 3) as usize] {
+            Visibility::Audience(_) => Visibility::Audience(Audiences::from_bits(self.varint())),
+            other => other,
+        };
         let priority = if head & DEFAULT_PRIO != 0 {
             DEFAULT_PRIORITY
         } else {
@@ -260,7 +270,7 @@ impl<'a> Reader<'a> {
         PackedAddress {
             id,
             kind: Kind::ALL[(head & 7) as usize],
-            visibility: VISIBILITIES[((head >> 3) & 3) as usize],
+            visibility,
             discoverable: head & ADDRESS_DISCOVERABLE != 0,
             priority,
             label,

@@ -5,6 +5,7 @@ use utoipa_axum::router::OpenApiRouter;
 use super::AppState;
 
 mod addresses;
+mod audiences;
 mod audit;
 mod blocks;
 mod dnssec;
@@ -18,6 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(subjects::router())
         .merge(addresses::router())
         .merge(tokens::router())
+        .merge(audiences::router())
         .merge(blocks::router())
         .merge(audit::router())
         .merge(transfer::router())

@@ -74,11 +74,14 @@ pub(super) fn change_from_row(row: &PgRow) -> Change {
 }
 
 pub(super) fn token_from_row(row: &PgRow) -> Result<Token> {
+    let audiences: &str = row.get("audiences");
     let scope: &str = row.get("scope");
     Ok(Token {
         id: row.get("id"),
         name: row.get("name"),
         scope: Scope::from_str(scope).map_err(StoreError::Internal)?,
+        audiences: serde_json::from_str(audiences)
+            .map_err(|e| StoreError::Internal(e.to_string()))?,
         created_at: row.get("created_at"),
         last_used_at: row.get("last_used_at"),
         revoked_at: row.get("revoked_at"),

@@ -19,7 +19,30 @@ use crate::store::blocks::BlockRow;
 use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
-use crate::store::{DnssecKey, Result, Token};
+use crate::store::{Audience, DnssecKey, Result, Token};
+
+/// Every audience, by name.
+pub(super) const AUDIENCES: &str = "SELECT name, created_at FROM audience ORDER BY name";
+
+/// The first user of audience `$1`: the SQL of the SQLite backend's
+/// `AUDIENCE_USER`, JSON columns read as text.
+const AUDIENCE_USER: &str = "\
+    SELECT 'token ' || name FROM token \
+    WHERE revoked_at IS NULL AND audiences LIKE '%\"' || $1 || '\"%' \
+    UNION ALL SELECT 'address ' || uri FROM address \
+    WHERE visibility LIKE 'audience:%' \
+    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%' \
+    UNION ALL SELECT 'block ' || prefix FROM number_block \
+    WHERE (visibility LIKE 'audience:%' \
+    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR templates::text LIKE '%audience:%' || $1 || '%' \
+    UNION ALL SELECT 'subject acct:' || handle || '@' || domain FROM subject \
+    WHERE links::text LIKE '%audience:%' || $1 || '%' \
+    OR properties::text LIKE '%audience:%' || $1 || '%' \
+    UNION ALL SELECT 'domain ' || domain FROM domain_profile \
+    WHERE links::text LIKE '%audience:%' || $1 || '%' \
+    OR properties::text LIKE '%audience:%' || $1 || '%' \
+    LIMIT 1";
 
 /// A write transaction: this process's writer turn, then the database's
 /// [`WRITE_LOCK`](super::WRITE_LOCK) in `tx`.
@@ -158,7 +181,7 @@ impl WriteTx for PgWrite<'_> {
         .bind(block.length.map(i32::from))
         .bind(&block.owner)
         .bind(&block.label)
-        .bind(block.visibility.as_str())
+        .bind(block.visibility.to_string())
         .bind(block.discoverable)
         .bind(sqlx::types::Json(&block.templates))
         .bind(block.version)
@@ -232,17 +255,53 @@ impl WriteTx for PgWrite<'_> {
 
     async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
         sqlx::query(
-            "INSERT INTO token (id, name, scope, hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO token (id, name, scope, audiences, hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token.id)
         .bind(&token.name)
         .bind(token.scope.as_str())
+        .bind(serde_json::to_string(&token.audiences).expect("names serialise"))
         .bind(hash)
         .bind(token.created_at)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
         Ok(())
+    }
+
+    async fn audiences(&mut self) -> Result<Vec<Audience>> {
+        sqlx::query_as(AUDIENCES)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn insert_audience(&mut self, audience: &Audience) -> Result<()> {
+        sqlx::query("INSERT INTO audience (name, created_at) VALUES ($1, $2)")
+            .bind(&audience.name)
+            .bind(audience.created_at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_audience(&mut self, name: &str) -> Result<()> {
+        sqlx::query("DELETE FROM audience WHERE name = $1")
+            .bind(name)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn audience_user(&mut self, name: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(AUDIENCE_USER)
+            .bind(name)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)
     }
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
@@ -364,7 +423,7 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     .bind(column().map(|a| a.id).bind_iter())
     .bind(column().map(|_| s.id).bind_iter())
     .bind(column().map(|a| a.uri.as_str()).bind_iter())
-    .bind(column().map(|a| a.visibility.as_str()).bind_iter())
+    .bind(column().map(|a| a.visibility.to_string()).bind_iter())
     .bind(column().map(|a| a.discoverable).bind_iter())
     .bind(column().map(|a| i32::from(a.priority)).bind_iter())
     .bind(column().map(|a| a.label.as_deref()).bind_iter())

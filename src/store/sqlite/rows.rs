@@ -99,11 +99,14 @@ pub(super) fn change_from_row(row: &SqliteRow) -> Result<Change> {
 }
 
 pub(super) fn token_from_row(row: &SqliteRow) -> Result<Token> {
+    let audiences: String = row.get("audiences");
     let scope: String = row.get("scope");
     Ok(Token {
         id: row.get("id"),
         name: row.get("name"),
         scope: Scope::from_str(&scope).map_err(StoreError::Internal)?,
+        audiences: serde_json::from_str(&audiences)
+            .map_err(|e| StoreError::Internal(e.to_string()))?,
         created_at: row.get("created_at"),
         last_used_at: row.get("last_used_at"),
         revoked_at: row.get("revoked_at"),

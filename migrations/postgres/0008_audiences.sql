@@ -1,0 +1,10 @@
+-- Audiences: named groups of tokens that addresses can be shown to
+-- (visibility `audience:<name>[,<name>…]`). A token lists its audiences as
+-- a JSON array of names (text, as in SQLite, so both compare it alike).
+-- Mirrors migrations/sqlite/0007_audiences.sql.
+CREATE TABLE audience (
+    name       text PRIMARY KEY,
+    created_at timestamptz NOT NULL
+);
+
+ALTER TABLE token ADD COLUMN audiences text NOT NULL DEFAULT '[]';
