@@ -8,3 +8,10 @@ CREATE TABLE audience (
 );
 
 ALTER TABLE token ADD COLUMN audiences text NOT NULL DEFAULT '[]';
+
+-- Who may find a subject by its acct, or by one address: the flag says
+-- everyone (true) or nobody (false); a level other than those two
+-- (`authenticated`, `audience:…`) is kept here, with the flag false.
+-- Existing rows have none and keep their meaning.
+ALTER TABLE subject ADD COLUMN discoverable_level text;
+ALTER TABLE address ADD COLUMN discoverable_level text;

@@ -2,9 +2,12 @@
 //!
 //! Channels decide visibility for every address of every answer, so a set
 //! of audiences is a bit set (`Copy`, one AND to compare): each audience
-//! name this process has met is given a bit, once, for the life of the
-//! process. Bits never reach storage or the wire; names do. Hence the
-//! limit: at most [`MAX_AUDIENCES`] distinct names per process.
+//! this process learns of (stored when it starts, created since, by it or
+//! by a replica whose change it follows) is given a bit with [`admit`],
+//! once, for the life of the process. Bits never reach storage or the
+//! wire; names do. A name never admitted is no audience, so no input can
+//! use up the bits: at most [`MAX_AUDIENCES`] audiences per process
+//! lifetime, deleted ones included.
 
 use std::fmt;
 use std::sync::RwLock;
@@ -15,7 +18,7 @@ pub const MAX_AUDIENCES: usize = 64;
 /// The longest audience name.
 pub const MAX_NAME: usize = 32;
 
-/// The names met so far, by bit. Names are leaked: there are at most
+/// The audiences admitted so far, by bit. Names are leaked: there are at most
 /// [`MAX_AUDIENCES`] of them.
 static NAMES: RwLock<Vec<&'static str>> = RwLock::new(Vec::new());
 
@@ -98,24 +101,32 @@ impl Audiences {
     }
 }
 
-/// The bit of `name`, given it on first sight.
+/// The bit of `name`, an admitted audience.
 fn bit(name: &str) -> Result<u32, String> {
     let name = audience_name(name)?;
-    let position = |names: &[&str]| names.iter().position(|n| *n == name);
-    if let Some(b) = position(&NAMES.read().expect("audience names")) {
-        return Ok(b as u32);
+    let names = NAMES.read().expect("audience names");
+    match names.iter().position(|n| *n == name) {
+        Some(b) => Ok(b as u32),
+        None => Err(format!("no audience is named {name}")),
     }
+}
+
+/// Make `name` an audience in this process (again: nothing changes). Only
+/// for audiences the store holds or is about to hold.
+pub fn admit(name: &str) -> Result<(), String> {
+    let name = audience_name(name)?;
     let mut names = NAMES.write().expect("audience names");
-    if let Some(b) = position(&names) {
-        return Ok(b as u32);
+    if names.contains(&name) {
+        return Ok(());
     }
     if names.len() == MAX_AUDIENCES {
         return Err(format!(
-            "too many audience names: at most {MAX_AUDIENCES} per server process"
+            "at most {MAX_AUDIENCES} audiences in one server process's lifetime: \
+             restart it to reuse the slots of deleted ones"
         ));
     }
     names.push(Box::leak(name.to_owned().into_boxed_str()));
-    Ok(names.len() as u32 - 1)
+    Ok(())
 }
 
 /// The names, comma-separated, in alphabetical order.
@@ -137,6 +148,9 @@ mod tests {
 
     #[test]
     fn sets_meet_when_they_share_a_name() {
+        for name in ["partners", "staff"] {
+            admit(name).unwrap();
+        }
         let partners = Audiences::of(["partners"]).unwrap();
         let both = Audiences::of(["staff", "partners"]).unwrap();
         let staff = Audiences::of(["staff"]).unwrap();
@@ -151,6 +165,10 @@ mod tests {
     fn names_are_checked() {
         for bad in ["", "-x", "Partners", "a b", "x".repeat(33).as_str(), "é"] {
             assert!(Audiences::of([bad]).is_err(), "{bad:?}");
+        }
+        assert!(Audiences::of(["never-admitted"]).is_err());
+        for name in ["a", "0-x", &"x".repeat(32)] {
+            admit(name).unwrap();
         }
         assert!(Audiences::of(["a", "0-x", &"x".repeat(32)]).is_ok());
     }

@@ -3,6 +3,7 @@
 mod address;
 mod audience;
 mod block;
+mod discoverable;
 mod domain;
 mod input;
 pub mod jrd;
@@ -19,8 +20,9 @@ mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind, parse_ported, parse_routing_number, ported_uri};
-pub use audience::{Audiences, MAX_AUDIENCES, audience_name};
+pub use audience::{Audiences, MAX_AUDIENCES, admit, audience_name};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
+pub use discoverable::Discoverable;
 pub use domain::{DomainInput, DomainProfile, XMPP_BOSH, XMPP_WEBSOCKET};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_routing, check_unique,

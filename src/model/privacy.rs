@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audience::Audiences;
+use super::discoverable::Discoverable;
 use super::domain::DomainProfile;
 use super::links::DocumentLink;
 use super::subject::{Subject, SubjectAddress};
@@ -88,6 +89,12 @@ impl Viewer {
             (Visibility::Private, _) => false,
         }
     }
+
+    /// May this viewer use a key with this discoverability? The levels are
+    /// visibilities under other names, decided by [`Viewer::sees`].
+    pub fn finds(self, discoverable: Discoverable) -> bool {
+        self.sees(discoverable.0)
+    }
 }
 
 /// The part of a subject one viewer may see.
@@ -104,12 +111,12 @@ pub struct Projection<'a> {
 /// discoverable, or the subject shows this viewer no address at all.
 pub fn project<'a>(subject: &'a Subject, key: &str, viewer: Viewer) -> Option<Projection<'a>> {
     let key_allowed = if subject.is_acct(key) {
-        subject.discoverable
+        viewer.finds(subject.discoverable)
     } else {
         subject
             .addresses
             .iter()
-            .any(|a| a.uri.as_str() == key && a.discoverable && viewer.sees(a.visibility))
+            .any(|a| a.uri.as_str() == key && finds_by(viewer, a))
     };
     if !key_allowed {
         return None;
@@ -133,14 +140,21 @@ pub fn visible_addresses(
 /// answer without walking every subject).
 pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = Cow<'_, str>> {
     let any_visible = visible_addresses(subject, viewer).next().is_some();
-    let acct = (any_visible && subject.discoverable).then(|| Cow::Owned(subject.acct()));
+    let acct =
+        (any_visible && viewer.finds(subject.discoverable)).then(|| Cow::Owned(subject.acct()));
     acct.into_iter().chain(
         subject
             .addresses
             .iter()
-            .filter(move |a| any_visible && a.discoverable && viewer.sees(a.visibility))
+            .filter(move |a| any_visible && finds_by(viewer, a))
             .map(|a| Cow::Borrowed(a.uri.as_str())),
     )
+}
+
+/// May `viewer` use `address` as a key: it must both see the address and
+/// be among those who may find its subject by it.
+fn finds_by(viewer: Viewer, address: &SubjectAddress) -> bool {
+    viewer.sees(address.visibility) && viewer.finds(address.discoverable)
 }
 
 /// The links of `subject`'s WebFinger document that `viewer` may see: the

@@ -104,7 +104,11 @@ impl std::fmt::Display for Conflict {
                 "a block with prefix {prefix} already exists (nest blocks with longer prefixes)"
             ),
             Conflict::Audience(name) => write!(f, "the audience {name} already exists"),
-            Conflict::Audiences => write!(f, "at most {MAX_AUDIENCES} audiences may exist"),
+            Conflict::Audiences => write!(
+                f,
+                "at most {MAX_AUDIENCES} audiences may exist (in one server process's \
+                 lifetime, deleted ones included)"
+            ),
             Conflict::AudienceUsed { name, by } => write!(
                 f,
                 "the audience {name} is in use by {by}: change or revoke that first"

@@ -45,12 +45,13 @@ const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
 macro_rules! subject_columns {
     () => {
         "id, handle, domain, display_name, discoverable, version, created_at, updated_at, \
-         links, properties"
+         links, properties, discoverable_level"
     };
 }
 macro_rules! address_columns {
     () => {
-        "id, subject_id, uri, visibility, discoverable, priority, label, routing_number"
+        "id, subject_id, uri, visibility, discoverable, priority, label, routing_number, \
+         discoverable_level"
     };
 }
 macro_rules! token_columns {

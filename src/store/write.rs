@@ -21,7 +21,7 @@ use super::{
 };
 use crate::model::{
     Acct, Audiences, Block, DocumentLink, DocumentProperty, Domain, DomainProfile, FieldError,
-    Handle, MAX_AUDIENCES, Scope, Subject, Visibility,
+    Handle, MAX_AUDIENCES, Scope, Subject, Visibility, admit,
 };
 
 /// How a backend starts a write. Not nameable outside the store: writes go
@@ -276,16 +276,24 @@ type AudienceFields = Vec<AudienceField>;
 
 /// The audience fields of a subject.
 fn subject_audiences(subject: &Subject) -> AudienceFields {
-    let addresses = subject.addresses.iter().enumerate().map(|(i, a)| {
-        (
-            format!("addresses[{i}].visibility"),
-            a.visibility,
-            Some(&a.uri),
-        )
+    let addresses = subject.addresses.iter().enumerate().flat_map(|(i, a)| {
+        [
+            (
+                format!("addresses[{i}].visibility"),
+                a.visibility,
+                Some(&a.uri),
+            ),
+            (
+                format!("addresses[{i}].discoverable"),
+                a.discoverable.0,
+                Some(&a.uri),
+            ),
+        ]
     });
     let document = document_visibilities(&subject.links, &subject.properties)
         .map(|(field, v)| (field, v, None));
-    addresses
+    std::iter::once(("discoverable".to_owned(), subject.discoverable.0, None))
+        .chain(addresses)
         .chain(document)
         .filter(|(_, v, _)| !v.audiences().is_empty())
         .map(|(field, v, uri)| AudienceField {
@@ -770,7 +778,7 @@ pub(super) async fn create_audience(
     if stored.iter().any(|a| a.name == name) {
         return Err(StoreError::Conflict(Conflict::Audience(name.to_owned())));
     }
-    if stored.len() >= MAX_AUDIENCES {
+    if stored.len() >= MAX_AUDIENCES || admit(name).is_err() {
         return Err(StoreError::Conflict(Conflict::Audiences));
     }
     let audience = Audience {

@@ -12,6 +12,7 @@ mod blocks;
 mod config;
 mod conformance;
 mod deploy;
+mod discoverable;
 mod input;
 mod limits;
 mod links;

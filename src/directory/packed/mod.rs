@@ -13,8 +13,9 @@
 //!
 //! ```text
 //! id 16 bytes | flags u8 | version | created (secs, nanos) | [updated]
-//! handle | domain | display_name | address count
-//! per address: id | head u8 | [audiences] | [priority] | [label] | uri
+//! [discoverable level] | handle | domain | display_name | address count
+//! per address: id | head u8 | [visibility, discoverable level] | [priority]
+//! | [label] | uri
 //! (an address id: the length of the prefix it shares with the previous
 //! id, then the rest)
 //! ```
@@ -33,33 +34,59 @@ use uri::Uri;
 use varint::{Reader, put_signed, put_str, put_time, put_varint};
 
 use crate::model::{
-    Acct, Address, Audiences, DEFAULT_PRIORITY, DocumentLink, DocumentProperty, Domain, Handle,
-    Kind, Subject, SubjectAddress, Visibility,
+    Acct, Address, Audiences, DEFAULT_PRIORITY, Discoverable, DocumentLink, DocumentProperty,
+    Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
 };
 
 mod uri;
 mod varint;
 
+/// Discoverable by everyone (without [`DISCOVERABLE_LEVEL`]).
 const DISCOVERABLE: u8 = 1;
 /// `updated_at` equals `created_at` and is not stored.
 const NEVER_UPDATED: u8 = 2;
 /// Links or properties follow the addresses, as one JSON string (rare, and
 /// read only when a document is rendered).
 const HAS_DOCUMENT: u8 = 4;
+/// Discoverable at a level other than everyone or nobody, which follows
+/// the times.
+const DISCOVERABLE_LEVEL: u8 = 8;
 
 // Address head: kind in bits 0-2, visibility in bits 3-4, then flags.
+/// Discoverable by everyone (for the first three visibilities).
 const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
 const HAS_LABEL: u8 = 1 << 6;
 const DEFAULT_PRIO: u8 = 1 << 7;
 
-/// Visibilities by their two bits in an address head; an audience
-/// visibility's audiences follow the head (see [`Visibility::audiences`]).
+/// Visibilities by their two bits in an address head, and as a level's
+/// first byte; an audience level's audiences follow that byte. In an
+/// address head, the audience bits say the visibility and the
+/// discoverability follow the head as levels: an address names audiences
+/// or is discoverable by some callers only.
 const VISIBILITIES: [Visibility; 4] = [
     Visibility::Public,
     Visibility::Authenticated,
     Visibility::Private,
     Visibility::Audience(Audiences::NONE),
 ];
+const EXTENDED: u8 = 3;
+
+/// The index of `v`'s kind in [`VISIBILITIES`].
+fn level_index(v: Visibility) -> u8 {
+    match v {
+        Visibility::Public => 0,
+        Visibility::Authenticated => 1,
+        Visibility::Private => 2,
+        Visibility::Audience(_) => 3,
+    }
+}
+
+fn put_level(out: &mut Vec<u8>, v: Visibility) {
+    out.push(level_index(v));
+    if let Visibility::Audience(audiences) = v {
+        put_varint(out, audiences.bits());
+    }
+}
 
 /// The packed form of `subject`.
 pub fn pack(subject: &Subject) -> Box<[u8]> {
@@ -67,7 +94,9 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let handle = subject.handle.as_str();
     let domain = subject.domain.as_str();
     let has_document = !subject.links.is_empty() || !subject.properties.is_empty();
-    let flags = (subject.discoverable as u8 * DISCOVERABLE)
+    let level = subject.discoverable.level().is_some();
+    let flags = (subject.discoverable.is_everyone() as u8 * DISCOVERABLE)
+        | (level as u8 * DISCOVERABLE_LEVEL)
         | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED)
         | (has_document as u8 * HAS_DOCUMENT);
     out.extend_from_slice(subject.id.as_bytes());
@@ -76,6 +105,9 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     put_time(&mut out, subject.created_at);
     if flags & NEVER_UPDATED == 0 {
         put_time(&mut out, subject.updated_at);
+    }
+    if level {
+        put_level(&mut out, subject.discoverable.0);
     }
     put_str(&mut out, handle);
     put_str(&mut out, domain);
@@ -92,19 +124,23 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
             .iter()
             .position(|k| *k == a.kind())
             .expect("a kind") as u8;
-        let visibility = VISIBILITIES
-            .iter()
-            .position(|v| *v == a.visibility)
-            .unwrap_or(3) as u8;
+        let extended =
+            matches!(a.visibility, Visibility::Audience(_)) || a.discoverable.level().is_some();
+        let visibility = if extended {
+            EXTENDED
+        } else {
+            level_index(a.visibility)
+        };
         let default_priority = a.priority == DEFAULT_PRIORITY;
         out.push(
             kind | visibility << 3
-                | (a.discoverable as u8 * ADDRESS_DISCOVERABLE)
+                | (a.discoverable.is_everyone() as u8 * ADDRESS_DISCOVERABLE)
                 | (a.label.is_some() as u8 * HAS_LABEL)
                 | (default_priority as u8 * DEFAULT_PRIO),
         );
-        if let Visibility::Audience(audiences) = a.visibility {
-            put_varint(&mut out, audiences.bits());
+        if extended {
+            put_level(&mut out, a.visibility);
+            put_level(&mut out, a.discoverable.0);
         }
         if !default_priority {
             put_varint(&mut out, a.priority.into());
@@ -199,7 +235,7 @@ pub fn owns(bytes: &[u8], key: &str) -> bool {
 /// A packed subject's fields before its addresses, read in place.
 struct Head<'a> {
     id: Uuid,
-    discoverable: bool,
+    discoverable: Discoverable,
     has_document: bool,
     version: i64,
     created_at: DateTime<Utc>,
@@ -215,7 +251,7 @@ struct PackedAddress<'a> {
     id: Uuid,
     kind: Kind,
     visibility: Visibility,
-    discoverable: bool,
+    discoverable: Discoverable,
     priority: u16,
     label: Option<&'a str>,
     uri: Uri<'a>,
@@ -232,12 +268,17 @@ impl<'a> Reader<'a> {
         } else {
             self.time()
         };
+        let discoverable = if flags & DISCOVERABLE_LEVEL != 0 {
+            Discoverable(self.level())
+        } else {
+            Discoverable::from(flags & DISCOVERABLE != 0)
+        };
         let handle = self.str();
         let domain = self.str();
         let display_name = self.str();
         Head {
             id,
-            discoverable: flags & DISCOVERABLE != 0,
+            discoverable,
             has_document: flags & HAS_DOCUMENT != 0,
             version,
             created_at,
@@ -249,6 +290,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A level [`put_level`] wrote.
+    fn level(&mut self) -> Visibility {
+        match VISIBILITIES[(self.u8() & 3) as usize] {
+            Visibility::Audience(_) => Visibility::Audience(Audiences::from_bits(self.varint())),
+            other => other,
+        }
+    }
+
     /// The next address; its id is read against `previous`.
     fn address(&mut self, previous: Uuid) -> PackedAddress<'a> {
         let shared = self.u8() as usize;
@@ -256,9 +305,12 @@ impl<'a> Reader<'a> {
         id[shared..].copy_from_slice(self.take(16 - shared));
         let id = Uuid::from_bytes(id);
         let head = self.u8();
-        let visibility = match VISIBILITIES[((head >> 3) & 3) as usize] {
-            Visibility::Audience(_) => Visibility::Audience(Audiences::from_bits(self.varint())),
-            other => other,
+        let index = (head >> 3) & 3;
+        let (visibility, discoverable) = if index == EXTENDED {
+            (self.level(), Discoverable(self.level()))
+        } else {
+            let flag = head & ADDRESS_DISCOVERABLE != 0;
+            (VISIBILITIES[index as usize], Discoverable::from(flag))
         };
         let priority = if head & DEFAULT_PRIO != 0 {
             DEFAULT_PRIORITY
@@ -271,7 +323,7 @@ impl<'a> Reader<'a> {
             id,
             kind: Kind::ALL[(head & 7) as usize],
             visibility,
-            discoverable: head & ADDRESS_DISCOVERABLE != 0,
+            discoverable,
             priority,
             label,
             uri,
@@ -291,6 +343,9 @@ mod tests {
 
     #[test]
     fn packing_is_lossless() {
+        for name in ["partners", "staff"] {
+            crate::model::admit(name).unwrap();
+        }
         let mut s = subject(serde_json::json!({
             "handle": "alice", "domain": "example.com", "display_name": "Alice \"Al\" Ümlaut",
             "addresses": [
@@ -304,7 +359,12 @@ mod tests {
                 {"uri": "mailto:Alice@example.com"},
                 {"uri": "h323:alice@gw.example.com"},
                 {"uri": "https://example.com/~alice?x=@y"},
+                {"uri": "sip:alice-p@example.com", "visibility": "audience:partners,staff"},
+                {"uri": "sip:alice-q@example.com", "discoverable": "audience:staff"},
+                {"uri": "sip:alice-r@example.com", "visibility": "audience:staff",
+                 "discoverable": "authenticated", "priority": 3, "label": "desk"},
             ],
+            "discoverable": "audience:partners",
             "links": [{"rel": "self", "type": "application/activity+json",
                        "href": "https://example.com/users/alice", "visibility": "authenticated"}],
             "properties": {"http://example.com/ns/role": "sales",

@@ -9,12 +9,22 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use super::map_err;
-use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{
+    Address, Discoverable, Domain, Handle, Scope, Subject, SubjectAddress, Visibility,
+};
 use crate::store::{Change, Result, StoreError, Token, attach_addresses};
 
 /// PostgreSQL keeps microseconds; the store hands back exactly what it keeps.
 pub(super) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
     t.trunc_subsecs(6)
+}
+
+/// A row's discoverability: its flag, or its level when it has one. Only
+/// the store writes levels; one that does not read (an audience name past
+/// this process's limit) hides the key rather than fail every read.
+fn discoverable(row: &PgRow) -> Discoverable {
+    let level: Option<&str> = row.get("discoverable_level");
+    Discoverable::stored(row.get("discoverable"), level).unwrap_or(Discoverable::NOBODY)
 }
 
 /// A stored subject, without its addresses. Only the store writes these
@@ -25,7 +35,7 @@ pub(super) fn subject_from_row(row: &PgRow) -> Subject {
         handle: Handle::trusted(row.get("handle")),
         domain: Domain::trusted(row.get("domain")),
         display_name: row.get("display_name"),
-        discoverable: row.get("discoverable"),
+        discoverable: discoverable(row),
         version: row.get("version"),
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
@@ -52,7 +62,7 @@ pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
             id: row.get("id"),
             uri,
             visibility: Visibility::from_str(visibility).map_err(StoreError::Internal)?,
-            discoverable: row.get("discoverable"),
+            discoverable: discoverable(row),
             priority: u16::try_from(priority)
                 .map_err(|_| StoreError::Internal(format!("bad priority {priority}")))?,
             label: row.get("label"),

@@ -30,18 +30,15 @@ const AUDIENCE_USER: &str = "\
     SELECT 'token ' || name FROM token \
     WHERE revoked_at IS NULL AND audiences LIKE '%\"' || $1 || '\"%' \
     UNION ALL SELECT 'address ' || uri FROM address \
-    WHERE visibility LIKE 'audience:%' \
-    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%' \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || $1 || ',%') \
     UNION ALL SELECT 'block ' || prefix FROM number_block \
-    WHERE (visibility LIKE 'audience:%' \
-    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') \
-    OR templates::text LIKE '%audience:%' || $1 || '%' \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') OR templates::text LIKE '%audience:%' || $1 || '%' \
     UNION ALL SELECT 'subject acct:' || handle || '@' || domain FROM subject \
-    WHERE links::text LIKE '%audience:%' || $1 || '%' \
-    OR properties::text LIKE '%audience:%' || $1 || '%' \
+    WHERE (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR links::text LIKE '%audience:%' || $1 || '%' OR properties::text LIKE '%audience:%' || $1 || '%' \
     UNION ALL SELECT 'domain ' || domain FROM domain_profile \
-    WHERE links::text LIKE '%audience:%' || $1 || '%' \
-    OR properties::text LIKE '%audience:%' || $1 || '%' \
+    WHERE links::text LIKE '%audience:%' || $1 || '%' OR properties::text LIKE '%audience:%' || $1 || '%' \
     LIMIT 1";
 
 /// A write transaction: this process's writer turn, then the database's
@@ -395,18 +392,19 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO subject (",
         subject_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     ))
     .bind(s.id)
     .bind(s.handle.as_str())
     .bind(s.domain.as_str())
     .bind(&s.display_name)
-    .bind(s.discoverable)
+    .bind(s.discoverable.is_everyone())
     .bind(s.version)
     .bind(s.created_at)
     .bind(s.updated_at)
     .bind(links_column(&s.links))
     .bind(properties_column(&s.properties))
+    .bind(s.discoverable.level())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;
@@ -418,16 +416,17 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
         "INSERT INTO address (",
         address_columns!(),
         ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], \
-         $5::boolean[], $6::integer[], $7::text[], $8::text[])"
+         $5::boolean[], $6::integer[], $7::text[], $8::text[], $9::text[])"
     ))
     .bind(column().map(|a| a.id).bind_iter())
     .bind(column().map(|_| s.id).bind_iter())
     .bind(column().map(|a| a.uri.as_str()).bind_iter())
     .bind(column().map(|a| a.visibility.to_string()).bind_iter())
-    .bind(column().map(|a| a.discoverable).bind_iter())
+    .bind(column().map(|a| a.discoverable.is_everyone()).bind_iter())
     .bind(column().map(|a| i32::from(a.priority)).bind_iter())
     .bind(column().map(|a| a.label.as_deref()).bind_iter())
     .bind(column().map(|a| a.routing_number.as_deref()).bind_iter())
+    .bind(column().map(|a| a.discoverable.level()).bind_iter())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;

@@ -7,13 +7,15 @@ use sqlx::types::Json;
 use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
-use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{
+    Address, Discoverable, Domain, Handle, Scope, Subject, SubjectAddress, Visibility,
+};
 use crate::store::{Change, Result, StoreError, Token};
 
 pub(super) const SUBJECT_COLUMNS: &str = "id, handle, domain, display_name, discoverable, version, \
-     created_at, updated_at, links, properties";
-pub(super) const ADDRESS_COLUMNS: &str =
-    "id, subject_id, uri, visibility, discoverable, priority, label, routing_number";
+     created_at, updated_at, links, properties, discoverable_level";
+pub(super) const ADDRESS_COLUMNS: &str = "id, subject_id, uri, visibility, discoverable, priority, label, routing_number, \
+     discoverable_level";
 
 /// SQLite allows 32766 bound variables per statement.
 pub(super) const IDS_PER_STATEMENT: usize = 1000;
@@ -36,6 +38,14 @@ pub(super) fn json_list<T: serde::Serialize>(values: &[T]) -> String {
     serde_json::to_string(values).expect("strings serialise")
 }
 
+/// A row's discoverability: its flag, or its level when it has one. Only
+/// the store writes levels; one that does not read (an audience name past
+/// this process's limit) hides the key rather than fail every read.
+fn discoverable(row: &SqliteRow) -> Discoverable {
+    let level: Option<String> = row.get("discoverable_level");
+    Discoverable::stored(row.get("discoverable"), level.as_deref()).unwrap_or(Discoverable::NOBODY)
+}
+
 /// A stored subject, without its addresses. Only the store writes these
 /// rows, so the handle and domain are valid as they are.
 pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
@@ -46,7 +56,7 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Subject {
         handle: Handle::trusted(handle),
         domain: Domain::trusted(domain),
         display_name: row.get("display_name"),
-        discoverable: row.get("discoverable"),
+        discoverable: discoverable(row),
         version: row.get("version"),
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
@@ -73,7 +83,7 @@ pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)
             id: row.get("id"),
             uri,
             visibility: Visibility::from_str(&visibility).map_err(StoreError::Internal)?,
-            discoverable: row.get("discoverable"),
+            discoverable: discoverable(row),
             priority: priority as u16,
             label: row.get("label"),
             routing_number: row.get("routing_number"),

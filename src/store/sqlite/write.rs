@@ -95,12 +95,13 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(s.handle.as_str())
                     .push_bind(s.domain.as_str())
                     .push_bind(&s.display_name)
-                    .push_bind(s.discoverable)
+                    .push_bind(s.discoverable.is_everyone())
                     .push_bind(s.version)
                     .push_bind(s.created_at)
                     .push_bind(s.updated_at)
                     .push_bind(links_column(&s.links))
-                    .push_bind(properties_column(&s.properties));
+                    .push_bind(properties_column(&s.properties))
+                    .push_bind(s.discoverable.level());
             });
             q.build().execute(&mut *self.tx).await.map_err(map_err)?;
         }
@@ -116,10 +117,11 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(*subject_id)
                     .push_bind(a.uri.as_str())
                     .push_bind(a.visibility.to_string())
-                    .push_bind(a.discoverable)
+                    .push_bind(a.discoverable.is_everyone())
                     .push_bind(a.priority as i64)
                     .push_bind(a.label.as_deref())
-                    .push_bind(a.routing_number.as_deref());
+                    .push_bind(a.routing_number.as_deref())
+                    .push_bind(a.discoverable.level());
             });
             q.build()
                 .execute(&mut *self.tx)
@@ -362,7 +364,8 @@ impl WriteTx for SqliteWrite<'_> {
 pub(super) const AUDIENCES: &str = "SELECT name, created_at FROM audience ORDER BY name";
 
 /// The first user of audience `?1` (see `WriteTx::audience_user`). A
-/// visibility names it when `,names,` holds `,name,`; a token lists it as
+/// visibility or discoverability level names it when `,names,` holds
+/// `,name,`; a token lists it as
 /// `"name"`. Links and properties are JSON, where a mention of the name
 /// after `audience:` counts: it may be a longer name, which only makes a
 /// delete refuse rather than leave a visibility naming no audience.
@@ -370,14 +373,13 @@ const AUDIENCE_USER: &str = "\
     SELECT 'token ' || name FROM token \
     WHERE revoked_at IS NULL AND audiences LIKE '%\"' || ?1 || '\"%' \
     UNION ALL SELECT 'address ' || uri FROM address \
-    WHERE visibility LIKE 'audience:%' \
-    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%' \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    OR (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || ?1 || ',%') \
     UNION ALL SELECT 'block ' || prefix FROM number_block \
-    WHERE (visibility LIKE 'audience:%' \
-    AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%') \
-    OR templates LIKE '%audience:%' || ?1 || '%' \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%') OR templates LIKE '%audience:%' || ?1 || '%' \
     UNION ALL SELECT 'subject acct:' || handle || '@' || domain FROM subject \
-    WHERE links LIKE '%audience:%' || ?1 || '%' OR properties LIKE '%audience:%' || ?1 || '%' \
+    WHERE (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    OR links LIKE '%audience:%' || ?1 || '%' OR properties LIKE '%audience:%' || ?1 || '%' \
     UNION ALL SELECT 'domain ' || domain FROM domain_profile \
     WHERE links LIKE '%audience:%' || ?1 || '%' OR properties LIKE '%audience:%' || ?1 || '%' \
     LIMIT 1";

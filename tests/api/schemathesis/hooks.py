@@ -172,3 +172,7 @@ schemathesis.openapi.format(
     st.sampled_from(["public", "authenticated", "private", "audience:partners"]),
 )
 schemathesis.openapi.format("audience-name", st.just("partners"))
+schemathesis.openapi.format(
+    "discoverable",
+    st.sampled_from(["everyone", "authenticated", "nobody", "audience:partners"]),
+)
