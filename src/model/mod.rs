@@ -5,6 +5,7 @@ mod audience;
 mod block;
 mod discoverable;
 mod domain;
+mod exposure;
 mod input;
 pub mod jrd;
 mod json;
@@ -24,6 +25,7 @@ pub use audience::{Audiences, MAX_AUDIENCES, admit, audience_name};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
 pub use discoverable::Discoverable;
 pub use domain::{DomainInput, DomainProfile, XMPP_BOSH, XMPP_WEBSOCKET};
+pub use exposure::{ChannelExposure, ViewerExposure, exposure};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_routing, check_unique,
     deserialize_priority, display_name, label, not_null, routing_number,

@@ -221,3 +221,59 @@ async fn bad_levels_are_refused_by_field_and_nothing_is_stored() {
     let found = app.admin().get("/api/v1/subjects?q=alice").await;
     assert_eq!(found["items"], json!([]), "nothing stored");
 }
+
+#[tokio::test]
+async fn the_exposure_report_says_what_each_channel_answers() {
+    let (app, partners, lookup) = spawn().await;
+    let subject = alice(&app).await;
+    let admin = app.admin().token("admin").await;
+    let path = format!(
+        "/api/v1/subjects/{}/exposure",
+        subject["id"].as_str().unwrap()
+    );
+    let report = app.admin().get(&path).await;
+    assert_eq!(report["subject"], "acct:alice@example.com");
+    let classes: Vec<&str> = report["viewers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["viewer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        ["anonymous", "authenticated", "audience:partners", "admin"]
+    );
+    let keys = [
+        ("acct:alice@example.com", "acct:nobody@example.com"),
+        ("tel:+12125550100", "tel:+12125550199"),
+        ("sip:alice@example.com", "sip:nobody@example.com"),
+        ("xmpp:alice@example.com", "xmpp:nobody@example.com"),
+        ("tel:+12125550101", "tel:+12125550198"),
+    ];
+    let tokens = [None, Some(lookup), Some(partners), Some(admin)];
+    for (entry, token) in report["viewers"].as_array().unwrap().iter().zip(tokens) {
+        for channel in ["webfinger", "lookup"] {
+            let listed = entry[channel]["keys"].as_array().unwrap();
+            for (key, unknown) in keys {
+                assert_eq!(
+                    finds(&app, key, unknown, token.as_deref()).await,
+                    listed.contains(&json!(key)),
+                    "{} {channel} {key}",
+                    entry["viewer"]
+                );
+            }
+        }
+        // ENUM answers the same to everyone: the number everyone may find.
+        assert_eq!(entry["enum_dns"]["keys"], json!(["tel:+12125550100"]));
+        assert_eq!(entry["axfr"], entry["enum_dns"]);
+        assert_eq!(
+            entry["enum_dns"]["addresses"],
+            json!([
+                "tel:+12125550100",
+                "sip:alice@example.com",
+                "xmpp:alice@example.com",
+                "tel:+12125550101"
+            ])
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod audit;
 mod blocks;
 mod dnssec;
 mod domains;
+mod exposure;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -25,4 +26,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(transfer::router())
         .merge(dnssec::router())
         .merge(domains::router())
+        .merge(exposure::router())
 }
