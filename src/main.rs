@@ -137,6 +137,9 @@ enum TokenCommand {
         name: String,
         #[arg(long, value_parser = ["admin", "lookup"])]
         scope: String,
+        /// An audience the token belongs to (repeatable; each must exist).
+        #[arg(long = "audience")]
+        audiences: Vec<String>,
     },
 }
 
@@ -241,13 +244,19 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { name, scope },
+            command:
+                TokenCommand::Create {
+                    name,
+                    scope,
+                    audiences,
+                },
         } => {
             // Checked before the database is opened, so a typo fails fast.
             let name = token_name(&name).map_err(|e| anyhow::anyhow!("--name: {}", e.reason))?;
             let scope: Scope = scope.parse().map_err(|e: String| anyhow::anyhow!(e))?;
             let app = App::build(config, &shutdown).await?;
-            let IssuedToken { token, secret } = app.tokens.create("cli", &name, scope).await?;
+            let IssuedToken { token, secret } =
+                app.tokens.create("cli", &name, scope, &audiences).await?;
             eprintln!(
                 "created {} token `{}` ({}); the secret is shown once:",
                 scope.as_str(),
@@ -270,7 +279,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let resolver = callsign::resolve::Resolver::new(&config.resolver, local)?;
             // Whoever can read the database sees what a lookup token sees.
             let answer = resolver
-                .lookup(&key, callsign::model::Viewer::Token(Scope::Lookup), remote)
+                .lookup(&key, callsign::model::Viewer::token(Scope::Lookup), remote)
                 .await;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer)?);

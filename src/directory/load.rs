@@ -7,7 +7,8 @@ use std::sync::atomic::Ordering;
 use futures::TryStreamExt;
 
 use super::Directory;
-use crate::store::{ChangeQuery, Store, StoreError};
+use crate::model::admit;
+use crate::store::{Change, ChangeQuery, Store, StoreError};
 
 /// How many change-log rows one catch-up query reads.
 const BATCH: u32 = 5000;
@@ -51,6 +52,10 @@ impl Directory {
         // Read the serial first: changes racing the scan are re-applied by
         // the catch-up below, and applying a subject's state twice is harmless.
         let serial = store.last_serial().await?;
+        // Stored subjects and tokens name audiences: each must be one here.
+        for audience in store.audiences().await? {
+            admit(&audience.name).map_err(StoreError::Internal)?;
+        }
         // Indexes are stamped with the newest change that altered them, so
         // replicas loaded at different times answer the same SOA serial.
         let stamp = self.last_altering(store, serial).await?;
@@ -173,6 +178,9 @@ impl Directory {
                         Some((before, after)) => {
                             self.apply_block(change.serial, before.as_ref(), after.as_ref())
                         }
+                        None if change.operation == "audience.create" => {
+                            admit_created(&change);
+                        }
                         None if change.operation.starts_with("domain.") => {
                             if let Some((before, after)) = change.domain_states() {
                                 self.apply_domain(before.as_ref(), after);
@@ -198,5 +206,14 @@ impl Directory {
             metrics::gauge!("callsign_change_log_serial").set(self.serial() as f64);
         }
         Ok(applied)
+    }
+}
+
+/// Admit an audience a change created (maybe in another process), before
+/// the changes that name it are applied.
+fn admit_created(change: &Change) {
+    let name = change.after.as_ref().and_then(|a| a["name"].as_str());
+    if let Some(Err(e)) = name.map(admit) {
+        tracing::error!(error = %e, serial = change.serial, "audience not admitted");
     }
 }

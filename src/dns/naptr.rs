@@ -754,7 +754,7 @@ mod tests {
         // Hidden name, no TXT; not found by acct, no vCard; nothing else
         // public, no number.
         s.display_name_visibility = crate::model::Visibility::Authenticated;
-        s.discoverable = false;
+        s.discoverable = crate::model::Discoverable::NOBODY;
         let published = publish(&s, &extras);
         assert_eq!(published[0].1.caller_name(), None);
         assert_eq!(published, publish(&s, &Extras::default()));

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::problem::ApiError;
-use crate::model::{Scope, Viewer};
+use crate::model::{Audiences, Scope, Viewer};
 use crate::service::tokens::hash_secret;
 use crate::store::StoreError;
 
@@ -33,6 +33,7 @@ pub enum Caller {
         id: Option<Uuid>,
         name: String,
         scope: Scope,
+        audiences: Audiences,
     },
 }
 
@@ -40,7 +41,12 @@ impl Caller {
     pub fn viewer(&self) -> Viewer {
         match self {
             Caller::Anonymous => Viewer::Anonymous,
-            Caller::Token { scope, .. } => Viewer::Token(*scope),
+            Caller::Token {
+                scope, audiences, ..
+            } => Viewer::Token {
+                scope: *scope,
+                audiences: *audiences,
+            },
         }
     }
 
@@ -144,6 +150,7 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
             id: None,
             name: "bootstrap".into(),
             scope: Scope::Admin,
+            audiences: Audiences::NONE,
         });
     }
     let now = Instant::now();
@@ -166,10 +173,13 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
         }
         Err(e) => return Err(e.into()),
     };
+    let audiences = Audiences::of(token.audiences.iter().map(String::as_str))
+        .map_err(|e| ApiError::Internal(format!("token {}: {e}", token.id)))?;
     let caller = Caller::Token {
         id: Some(token.id),
         name: token.name,
         scope: token.scope,
+        audiences,
     };
     touch(state, &caller);
     cache.remember(hash, caller.clone(), now, read_at);
@@ -224,6 +234,7 @@ mod tests {
             id: Some(id),
             name: "t".into(),
             scope: Scope::Lookup,
+            audiences: Audiences::NONE,
         }
     }
 

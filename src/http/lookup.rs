@@ -130,7 +130,7 @@ fn render(answer: &Answer, format: Format, viewer: Viewer) -> Response {
     };
     let cache = match viewer {
         Viewer::Anonymous => "public, max-age=60",
-        Viewer::Token(_) => "private, max-age=60",
+        Viewer::Token { .. } => "private, max-age=60",
     };
     let h = response.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

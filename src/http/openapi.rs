@@ -29,6 +29,7 @@ use super::problem::{PROBLEM_JSON, Problem};
         (name = "blocks", description = "Number blocks: DID ranges answering from templates"),
         (name = "domains", description = "Domain profiles: default WebFinger links and properties, XMPP endpoints"),
         (name = "tokens", description = "API tokens"),
+        (name = "audiences", description = "Named groups of tokens that addresses can be shown to"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
         (name = "dnssec", description = "DNSSEC keys of signed zones (public records only)"),

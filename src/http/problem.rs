@@ -212,6 +212,7 @@ impl From<StoreError> for ApiError {
             StoreError::Stale { current } => ApiError::Stale { current },
             StoreError::Conflict(c) => ApiError::Conflict(c.to_string()),
             StoreError::ImportLine { line, reason } => ApiError::Line { line, reason },
+            StoreError::Invalid(e) => ApiError::Field(e),
             StoreError::Unavailable(cause) => {
                 tracing::warn!(%cause, "database unavailable");
                 ApiError::Unavailable

@@ -178,7 +178,7 @@ pub(crate) fn respond_cached(
     let max_age = state.config.webfinger.max_age;
     let cache = match viewer {
         Viewer::Anonymous => format!("public, max-age={max_age}"),
-        Viewer::Token(_) => format!("private, max-age={max_age}"),
+        Viewer::Token { .. } => format!("private, max-age={max_age}"),
     };
     let matched = headers
         .get_all(header::IF_NONE_MATCH)

@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Address, Kind, parse_e164_prefix};
+use super::discoverable::Discoverable;
 use super::input::{FieldError, label, not_null, routing_number};
 use super::reverse::Reverse;
 use super::subject::{Acct, Domain, Handle, Subject, SubjectAddress};
@@ -284,7 +285,7 @@ impl Block {
             id: self.id,
             uri: number,
             visibility: self.visibility,
-            discoverable: self.discoverable,
+            discoverable: self.discoverable.into(),
             priority: 0,
             label: self.label.clone(),
             routing_number: self.routing_number.clone(),
@@ -302,7 +303,7 @@ impl Block {
                 visibility: template.visibility,
                 // A key only where the number can be read back from it:
                 // the directory looks reversible templates up (`reverse`).
-                discoverable: self.discoverable,
+                discoverable: self.discoverable.into(),
                 priority: 1 + i as u16,
                 label: None,
                 routing_number: None,
@@ -329,7 +330,7 @@ impl Block {
             domain,
             display_name,
             display_name_visibility,
-            discoverable: false,
+            discoverable: Discoverable::NOBODY,
             version: self.version,
             created_at: self.created_at,
             updated_at: self.updated_at,

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::address::{Kind, parse_ported, parse_routing_number};
+use super::discoverable::Discoverable;
 use super::links::{DocumentLink, DocumentProperty, check_links, check_properties};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::text::free_text;
@@ -55,7 +56,7 @@ pub struct AddressInput {
     pub visibility: Option<Visibility>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
-    pub discoverable: Option<bool>,
+    pub discoverable: Option<Discoverable>,
     /// Lower comes first; default 100.
     #[serde(default, deserialize_with = "deserialize_priority")]
     #[schema(nullable = false, maximum = 65535)]
@@ -105,7 +106,7 @@ pub struct SubjectInput {
     pub display_name_visibility: Option<Visibility>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
-    pub discoverable: Option<bool>,
+    pub discoverable: Option<Discoverable>,
     #[serde(default)]
     pub addresses: Vec<AddressInput>,
     /// WebFinger links besides the addresses.
@@ -195,7 +196,7 @@ impl AddressInput {
             id: Uuid::now_v7(),
             uri,
             visibility: self.visibility.unwrap_or_default(),
-            discoverable: self.discoverable.unwrap_or(true),
+            discoverable: self.discoverable.unwrap_or_default(),
             priority: self.priority.unwrap_or(DEFAULT_PRIORITY),
             label,
             routing_number: given.or(in_uri),
@@ -256,7 +257,7 @@ impl SubjectInput {
             domain,
             display_name,
             display_name_visibility: self.display_name_visibility.unwrap_or_default(),
-            discoverable: self.discoverable.unwrap_or(true),
+            discoverable: self.discoverable.unwrap_or_default(),
             version: 1,
             created_at: now,
             updated_at: now,

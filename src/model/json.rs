@@ -14,6 +14,7 @@ use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
 use super::address::{Address, Kind};
+use super::discoverable::Discoverable;
 use super::links::{DocumentLink, DocumentProperty};
 use super::subject::{Domain, Handle, Subject, SubjectAddress};
 use super::visibility::Visibility;
@@ -28,8 +29,8 @@ struct AddressJson<'a> {
     uri: &'a Address,
     kind: Kind,
     visibility: Visibility,
-    /// May this address be used as a key to find the subject.
-    discoverable: bool,
+    /// Who may use this address as a key to find the subject.
+    discoverable: Discoverable,
     /// Lower comes first.
     priority: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,8 +59,8 @@ struct SubjectJson<'a> {
     /// name and DNS answers (absent when public).
     #[serde(skip_serializing_if = "is_public")]
     display_name_visibility: Visibility,
-    /// May the subject be found by its `acct:` URI.
-    discoverable: bool,
+    /// Who may find the subject by its `acct:` URI.
+    discoverable: Discoverable,
     /// Bumps on every change; the HTTP ETag.
     version: i64,
     created_at: DateTime<Utc>,

@@ -1,8 +1,11 @@
 //! The domain: addresses, subjects, privacy. Depends on nothing else here.
 
 mod address;
+mod audience;
 mod block;
+mod discoverable;
 mod domain;
+mod exposure;
 mod input;
 pub mod jrd;
 mod json;
@@ -18,8 +21,11 @@ mod userpart;
 mod visibility;
 
 pub use address::{Address, AddressError, Kind, parse_ported, parse_routing_number, ported_uri};
+pub use audience::{Audiences, MAX_AUDIENCES, admit, audience_name};
 pub use block::{Block, BlockInput, Blocks, Template, merge_patch};
+pub use discoverable::Discoverable;
 pub use domain::{DomainInput, DomainProfile, XMPP_BOSH, XMPP_WEBSOCKET};
+pub use exposure::{ChannelExposure, ViewerExposure, exposure};
 pub use input::{
     AddressInput, DEFAULT_PRIORITY, FieldError, SubjectInput, check_routing, check_unique,
     deserialize_priority, display_name, label, not_null, routing_number,

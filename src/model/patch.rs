@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer};
 use utoipa::ToSchema;
 
 use super::address::{Kind, parse_ported};
+use super::discoverable::Discoverable;
 use super::input::{
     AddressInput, FieldError, check_routing, display_name, label, not_null, routing_number,
 };
@@ -43,7 +44,7 @@ pub struct SubjectPatch {
     pub display_name_visibility: Option<Visibility>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
-    pub discoverable: Option<bool>,
+    pub discoverable: Option<Discoverable>,
     /// Replaces every address; addresses whose canonical URI stays keep their id.
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -73,7 +74,7 @@ pub struct AddressPatch {
     pub visibility: Option<Visibility>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
-    pub discoverable: Option<bool>,
+    pub discoverable: Option<Discoverable>,
     #[serde(default, deserialize_with = "super::input::deserialize_priority")]
     #[schema(nullable = false, maximum = 65535)]
     pub priority: Option<u16>,

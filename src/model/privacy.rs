@@ -10,6 +10,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::audience::Audiences;
+use super::discoverable::Discoverable;
 use super::domain::DomainProfile;
 use super::links::DocumentLink;
 use super::subject::{Subject, SubjectAddress};
@@ -51,18 +53,47 @@ impl FromStr for Scope {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Viewer {
     Anonymous,
-    Token(Scope),
+    /// A caller with a token of this scope, in these audiences.
+    Token {
+        scope: Scope,
+        audiences: Audiences,
+    },
 }
 
 impl Viewer {
-    /// May this viewer see an address with this visibility?
+    /// A token of `scope` in no audience.
+    pub fn token(scope: Scope) -> Viewer {
+        Viewer::Token {
+            scope,
+            audiences: Audiences::NONE,
+        }
+    }
+
+    /// May this viewer see an address with this visibility? The one
+    /// decision every privacy rule comes down to.
     pub fn sees(self, visibility: Visibility) -> bool {
         match (visibility, self) {
             (Visibility::Public, _) => true,
-            (Visibility::Authenticated, Viewer::Token(_)) => true,
-            (Visibility::Authenticated, Viewer::Anonymous) => false,
+            (Visibility::Authenticated, Viewer::Token { .. }) => true,
+            (
+                Visibility::Audience(_),
+                Viewer::Token {
+                    scope: Scope::Admin,
+                    ..
+                },
+            ) => true,
+            (Visibility::Audience(shown), Viewer::Token { audiences, .. }) => {
+                shown.meets(audiences)
+            }
+            (Visibility::Authenticated | Visibility::Audience(_), Viewer::Anonymous) => false,
             (Visibility::Private, _) => false,
         }
+    }
+
+    /// May this viewer use a key with this discoverability? The levels are
+    /// visibilities under other names, decided by [`Viewer::sees`].
+    pub fn finds(self, discoverable: Discoverable) -> bool {
+        self.sees(discoverable.0)
     }
 }
 
@@ -80,12 +111,12 @@ pub struct Projection<'a> {
 /// discoverable, or the subject shows this viewer no address at all.
 pub fn project<'a>(subject: &'a Subject, key: &str, viewer: Viewer) -> Option<Projection<'a>> {
     let key_allowed = if subject.is_acct(key) {
-        subject.discoverable
+        viewer.finds(subject.discoverable)
     } else {
         subject
             .addresses
             .iter()
-            .any(|a| a.uri.as_str() == key && a.discoverable && viewer.sees(a.visibility))
+            .any(|a| a.uri.as_str() == key && finds_by(viewer, a))
     };
     if !key_allowed {
         return None;
@@ -118,14 +149,21 @@ pub fn visible_name(subject: &Subject, viewer: Viewer) -> Option<&str> {
 /// answer without walking every subject).
 pub fn keys(subject: &Subject, viewer: Viewer) -> impl Iterator<Item = Cow<'_, str>> {
     let any_visible = visible_addresses(subject, viewer).next().is_some();
-    let acct = (any_visible && subject.discoverable).then(|| Cow::Owned(subject.acct()));
+    let acct =
+        (any_visible && viewer.finds(subject.discoverable)).then(|| Cow::Owned(subject.acct()));
     acct.into_iter().chain(
         subject
             .addresses
             .iter()
-            .filter(move |a| any_visible && a.discoverable && viewer.sees(a.visibility))
+            .filter(move |a| any_visible && finds_by(viewer, a))
             .map(|a| Cow::Borrowed(a.uri.as_str())),
     )
+}
+
+/// May `viewer` use `address` as a key: it must both see the address and
+/// be among those who may find its subject by it.
+fn finds_by(viewer: Viewer, address: &SubjectAddress) -> bool {
+    viewer.sees(address.visibility) && viewer.finds(address.discoverable)
 }
 
 /// The links of `subject`'s WebFinger document that `viewer` may see: the

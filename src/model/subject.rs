@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use uuid::Uuid;
 
 use super::address::{Address, AddressError, Kind, canonical_host, split_scheme};
+use super::discoverable::Discoverable;
 use super::links::{DocumentLink, DocumentProperty};
 use super::visibility::Visibility;
 
@@ -135,7 +136,7 @@ pub struct SubjectAddress {
     pub id: Uuid,
     pub uri: Address,
     pub visibility: Visibility,
-    pub discoverable: bool,
+    pub discoverable: Discoverable,
     pub priority: u16,
     pub label: Option<String>,
     /// A ported number's routing number (RFC 4694 `rn`), canonical E.164;
@@ -171,7 +172,7 @@ pub struct Subject {
     /// Who may see the display name (the caller name) in answers.
     #[serde(default)]
     pub display_name_visibility: Visibility,
-    pub discoverable: bool,
+    pub discoverable: Discoverable,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

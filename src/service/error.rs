@@ -29,6 +29,7 @@ impl From<StoreError> for ServiceError {
         match e {
             StoreError::NotFound => ServiceError::NotFound,
             StoreError::Stale { current } => ServiceError::Stale { current },
+            StoreError::Invalid(e) => ServiceError::Invalid(e),
             other => ServiceError::Store(other),
         }
     }

@@ -1,5 +1,5 @@
-//! [`TokenService`]: issuing and revoking API tokens, for the admin API and
-//! the command line alike.
+//! [`TokenService`]: issuing and revoking API tokens, and the audiences
+//! they belong to, for the admin API and the command line alike.
 
 use std::sync::Arc;
 
@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::ServiceError;
-use crate::model::{FieldError, Scope, free_text};
-use crate::store::{Store, Token};
+use crate::model::{FieldError, Scope, audience_name, free_text};
+use crate::store::{Audience, Store, Token};
 
 /// Issues and revokes tokens. Cheap to clone.
 #[derive(Clone)]
@@ -28,20 +28,39 @@ impl TokenService {
         TokenService { store }
     }
 
-    /// Issue a token named `name` (validated as the `name` field).
+    /// Issue a token named `name` (validated as the `name` field) in
+    /// `audiences` (each stored, else the `audiences[i]` field is invalid).
     pub async fn create(
         &self,
         actor: &str,
         name: &str,
         scope: Scope,
+        audiences: &[String],
     ) -> Result<IssuedToken, ServiceError> {
         let name = token_name(name)?;
+        for (i, audience) in audiences.iter().enumerate() {
+            audience_name(audience).map_err(|e| FieldError::new(format!("audiences[{i}]"), e))?;
+        }
         let secret = new_secret();
         let token = self
             .store
-            .create_token(actor, &name, scope, &hash_secret(&secret))
+            .create_token(actor, &name, scope, audiences, &hash_secret(&secret))
             .await?;
         Ok(IssuedToken { token, secret })
+    }
+
+    /// Create the audience `name` (validated as the `name` field).
+    pub async fn create_audience(&self, actor: &str, name: &str) -> Result<Audience, ServiceError> {
+        audience_name(name).map_err(|e| FieldError::new("name", e))?;
+        Ok(self.store.create_audience(actor, name).await?)
+    }
+
+    /// Delete the audience `name`, which nothing may use any more.
+    pub async fn delete_audience(&self, actor: &str, name: &str) -> Result<(), ServiceError> {
+        if audience_name(name).is_err() {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(self.store.delete_audience(actor, name).await?)
     }
 
     /// Revoke a token in the store. A server that caches verified tokens

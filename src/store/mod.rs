@@ -22,7 +22,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::model::{
-    Acct, Block, DirectoryKey, Domain, DomainProfile, Scope, Subject, SubjectAddress,
+    Acct, Block, DirectoryKey, Domain, DomainProfile, FieldError, MAX_AUDIENCES, Scope, Subject,
+    SubjectAddress,
 };
 
 pub(crate) mod blocks;
@@ -51,6 +52,9 @@ pub enum StoreError {
     /// An import line the store refused, with its 1-based line number.
     #[error("line {line}: {reason}")]
     ImportLine { line: u64, reason: String },
+    /// A field names something the store does not hold (an audience).
+    #[error("{0}")]
+    Invalid(FieldError),
     /// The database cannot be reached; reads from the directory still work.
     #[error("database unavailable: {0}")]
     Unavailable(String),
@@ -74,6 +78,12 @@ pub enum Conflict {
     Owner { acct: String, prefix: String },
     /// A block's owner is no stored subject (an import's).
     NoOwner(String),
+    /// The audience exists already.
+    Audience(String),
+    /// As many audiences as there may be are stored.
+    Audiences,
+    /// The audience is in use (`by` says by what).
+    AudienceUsed { name: String, by: String },
 }
 
 impl std::fmt::Display for Conflict {
@@ -92,6 +102,16 @@ impl std::fmt::Display for Conflict {
             Conflict::Prefix(prefix) => write!(
                 f,
                 "a block with prefix {prefix} already exists (nest blocks with longer prefixes)"
+            ),
+            Conflict::Audience(name) => write!(f, "the audience {name} already exists"),
+            Conflict::Audiences => write!(
+                f,
+                "at most {MAX_AUDIENCES} audiences may exist (in one server process's \
+                 lifetime, deleted ones included)"
+            ),
+            Conflict::AudienceUsed { name, by } => write!(
+                f,
+                "the audience {name} is in use by {by}: change or revoke that first"
             ),
             Conflict::Rolling(zone) => write!(
                 f,
@@ -152,9 +172,21 @@ pub struct Token {
     pub id: Uuid,
     pub name: String,
     pub scope: Scope,
+    /// The audiences it belongs to, by name, in alphabetical order.
+    #[schema(example = json!(["partners"]))]
+    pub audiences: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A named group of tokens: an address whose visibility names it is shown
+/// to its tokens (and to admins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
+pub struct Audience {
+    #[schema(example = "partners")]
+    pub name: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// One row of the change log.
@@ -334,14 +366,25 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// Every block, in prefix order.
     async fn blocks(&self) -> Result<Vec<Block>>;
 
+    /// Store a token in `audiences` (each must be stored: else
+    /// [`StoreError::Invalid`] naming `audiences[i]`).
     async fn create_token(
         &self,
         actor: &str,
         name: &str,
         scope: Scope,
+        audiences: &[String],
         hash: &str,
     ) -> Result<Token> {
-        write::create_token(self.begin_write().await?, actor, name, scope, hash).await
+        write::create_token(
+            self.begin_write().await?,
+            actor,
+            name,
+            scope,
+            audiences,
+            hash,
+        )
+        .await
     }
     async fn tokens(&self) -> Result<Vec<Token>>;
     async fn revoke_token(&self, actor: &str, id: Uuid) -> Result<Token> {
@@ -350,6 +393,21 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// The active (not revoked) token with this secret hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    /// Store a new audience (Conflict if it exists, or if
+    /// [`MAX_AUDIENCES`] are stored).
+    async fn create_audience(&self, actor: &str, name: &str) -> Result<Audience> {
+        write::create_audience(self.begin_write().await?, actor, name).await
+    }
+
+    /// Every audience, by name.
+    async fn audiences(&self) -> Result<Vec<Audience>>;
+
+    /// Delete an audience that nothing uses (Conflict naming a user: an
+    /// active token, an address, a block, or a link or property).
+    async fn delete_audience(&self, actor: &str, name: &str) -> Result<()> {
+        write::delete_audience(self.begin_write().await?, actor, name).await
+    }
 
     /// The signing keys of `zone` (lowercase apex, no trailing dot), oldest first.
     async fn dnssec_keys(&self, zone: &str) -> Result<Vec<DnssecKey>>;

@@ -29,8 +29,8 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError, StoreOptions,
-    SubjectQuery, Token, merge_join,
+    Audience, Change, ChangeQuery, Conflict, FeedEvent, Result, SearchKey, Store, StoreError,
+    StoreOptions, SubjectQuery, Token, merge_join,
 };
 use crate::model::{Acct, Subject};
 use rows::{
@@ -45,17 +45,18 @@ const WRITE_LOCK: i64 = i64::from_be_bytes(*b"callsign");
 macro_rules! subject_columns {
     () => {
         "id, handle, domain, display_name, discoverable, version, created_at, updated_at, \
-         links, properties, display_name_visibility"
+         links, properties, display_name_visibility, discoverable_level"
     };
 }
 macro_rules! address_columns {
     () => {
-        "id, subject_id, uri, visibility, discoverable, priority, label, routing_number"
+        "id, subject_id, uri, visibility, discoverable, priority, label, routing_number, \
+         discoverable_level"
     };
 }
 macro_rules! token_columns {
     () => {
-        "id, name, scope, created_at, last_used_at, revoked_at"
+        "id, name, scope, audiences, created_at, last_used_at, revoked_at"
     };
 }
 
@@ -346,6 +347,13 @@ impl Store for PgStore {
         .await
         .map_err(map_err)?;
         rows.iter().map(token_from_row).collect()
+    }
+
+    async fn audiences(&self) -> Result<Vec<Audience>> {
+        sqlx::query_as(write::AUDIENCES)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
     }
 
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>> {

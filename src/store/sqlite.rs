@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Change, ChangeQuery, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
+    Audience, Change, ChangeQuery, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
     attach_addresses,
 };
 use crate::model::Subject;
@@ -228,6 +228,13 @@ impl Store for SqliteStore {
             .await
             .map_err(map_err)?;
         rows.iter().map(token_from_row).collect()
+    }
+
+    async fn audiences(&self) -> Result<Vec<Audience>> {
+        sqlx::query_as(write::AUDIENCES)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
     }
 
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>> {

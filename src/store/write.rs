@@ -16,8 +16,13 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, SkippedLine, plan_chunk};
-use super::{BlockWrite, Conflict, DnssecKey, DomainWrite, Result, StoreError, Token, Write};
-use crate::model::{Acct, Block, Domain, DomainProfile, Handle, Scope, Subject};
+use super::{
+    Audience, BlockWrite, Conflict, DnssecKey, DomainWrite, Result, StoreError, Token, Write,
+};
+use crate::model::{
+    Acct, Audiences, Block, DocumentLink, DocumentProperty, Domain, DomainProfile, FieldError,
+    Handle, MAX_AUDIENCES, Scope, Subject, Visibility, admit,
+};
 
 /// How a backend starts a write. Not nameable outside the store: writes go
 /// through [`super::Store`]'s methods, which run the algorithm below.
@@ -95,6 +100,20 @@ pub trait WriteTx: Send {
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
 
+    /// Every stored audience, by name.
+    async fn audiences(&mut self) -> Result<Vec<Audience>>;
+
+    async fn insert_audience(&mut self, audience: &Audience) -> Result<()>;
+
+    async fn delete_audience(&mut self, name: &str) -> Result<()>;
+
+    /// Something that uses the audience `name`, described for a person
+    /// (`token acme`, `address sip:…`), if anything does: an active token
+    /// in it, an address or block (or block template) whose visibility
+    /// names it, or a link or property of a subject or domain that
+    /// mentions it as an audience.
+    async fn audience_user(&mut self, name: &str) -> Result<Option<String>>;
+
     /// The keys of `zone`, oldest first.
     async fn dnssec_keys(&mut self, zone: &str) -> Result<Vec<DnssecKey>>;
 
@@ -138,6 +157,7 @@ pub struct ChangeRow<'a> {
 pub enum Recorded<'a> {
     Subject(&'a Subject),
     Token(&'a Token),
+    Audience(&'a Audience),
     Block(&'a Block),
     Domain(&'a DomainProfile),
     /// The public facts of a key: its private half is never serialised.
@@ -173,6 +193,7 @@ pub(super) async fn subject(
     let (subject_id, before, after) = match write {
         Write::Create(mut subject) => {
             keep_times(&*tx, &mut subject);
+            check_audiences(&mut *tx, &subject_audiences(&subject)).await?;
             check_unique(&mut *tx, &subject).await?;
             tx.insert_subjects(std::slice::from_ref(&subject)).await?;
             (subject.id, None, Some(subject))
@@ -188,6 +209,7 @@ pub(super) async fn subject(
             subject.version = before.version + 1;
             subject.created_at = before.created_at;
             subject.updated_at = now;
+            check_audiences(&mut *tx, &subject_audiences(&subject)).await?;
             check_unique(&mut *tx, &subject).await?;
             tx.delete_subjects(&[subject.id]).await?;
             tx.insert_subjects(std::slice::from_ref(&subject)).await?;
@@ -227,6 +249,116 @@ async fn for_update(tx: &mut dyn WriteTx, id: Uuid, expected_version: i64) -> Re
         });
     }
     Ok(stored)
+}
+
+/// A field that names audiences, for every field that names any.
+struct AudienceField {
+    /// e.g. `addresses[0].visibility`.
+    field: String,
+    audiences: Audiences,
+    /// The address whose visibility it is, named in the reason: addresses
+    /// are counted in presentation order, which may not be the order they
+    /// were sent in.
+    address: Option<String>,
+}
+
+impl AudienceField {
+    fn plain((field, v): (String, Visibility)) -> Option<AudienceField> {
+        (!v.audiences().is_empty()).then(|| AudienceField {
+            field,
+            audiences: v.audiences(),
+            address: None,
+        })
+    }
+}
+
+type AudienceFields = Vec<AudienceField>;
+
+/// The audience fields of a subject.
+fn subject_audiences(subject: &Subject) -> AudienceFields {
+    let addresses = subject.addresses.iter().enumerate().flat_map(|(i, a)| {
+        [
+            (
+                format!("addresses[{i}].visibility"),
+                a.visibility,
+                Some(&a.uri),
+            ),
+            (
+                format!("addresses[{i}].discoverable"),
+                a.discoverable.0,
+                Some(&a.uri),
+            ),
+        ]
+    });
+    let document = document_visibilities(&subject.links, &subject.properties)
+        .map(|(field, v)| (field, v, None));
+    std::iter::once(("discoverable".to_owned(), subject.discoverable.0, None))
+        .chain(addresses)
+        .chain(document)
+        .filter(|(_, v, _)| !v.audiences().is_empty())
+        .map(|(field, v, uri)| AudienceField {
+            field,
+            audiences: v.audiences(),
+            address: uri.map(|u| u.to_string()),
+        })
+        .collect()
+}
+
+/// The visibilities of a WebFinger document's links and properties, by field.
+fn document_visibilities<'a>(
+    links: &'a [DocumentLink],
+    properties: &'a std::collections::BTreeMap<String, DocumentProperty>,
+) -> impl Iterator<Item = (String, Visibility)> + 'a {
+    let links = links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("links[{i}].visibility"), l.visibility));
+    let properties = properties
+        .iter()
+        .map(|(name, p)| (format!("properties.{name}.visibility"), p.visibility));
+    links.chain(properties)
+}
+
+/// The audience fields of a block and its templates.
+fn block_audiences(block: &Block) -> AudienceFields {
+    let templates = block
+        .templates
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("templates[{i}].visibility"), t.visibility));
+    std::iter::once(("visibility".to_owned(), block.visibility))
+        .chain(templates)
+        .filter_map(AudienceField::plain)
+        .collect()
+}
+
+/// Refuse an audience that is not stored, naming the first field that
+/// names one. Reads the audiences only when a field names any.
+async fn check_audiences(tx: &mut dyn WriteTx, fields: &[AudienceField]) -> Result<()> {
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let stored = tx.audiences().await?;
+    let stored =
+        Audiences::of(stored.iter().map(|a| a.name.as_str())).map_err(StoreError::Internal)?;
+    for f in fields {
+        if let Some(name) = f
+            .audiences
+            .names()
+            .into_iter()
+            .find(|n| !stored.contains(n))
+        {
+            let reason = match &f.address {
+                Some(uri) => format!("no audience is named {name} (address {uri})"),
+                None => format!("no audience is named {name}"),
+            };
+            return Err(StoreError::Invalid(FieldError::new(
+                f.field.as_str(),
+                reason,
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Refuse to delete or rename the owner of a block: its numbers would
@@ -294,6 +426,17 @@ pub(super) async fn import(
             // The sender gave up: dropping `tx` rolls everything back.
             None => return Err(StoreError::Internal("import aborted".into())),
         };
+        for (line, subject) in &chunk {
+            match check_audiences(&mut *tx, &subject_audiences(subject)).await {
+                Err(StoreError::Invalid(e)) => {
+                    return Err(StoreError::ImportLine {
+                        line: *line,
+                        reason: e.to_string(),
+                    });
+                }
+                checked => checked?,
+            }
+        }
         let accts: Vec<_> = chunk.iter().map(|(_, s)| (&s.handle, &s.domain)).collect();
         let existing: HashMap<String, Existing> = tx
             .subjects_by_acct(&accts)
@@ -370,6 +513,7 @@ async fn import_block(
     now: DateTime<Utc>,
     mut block: Block,
 ) -> Result<bool> {
+    check_audiences(tx, &block_audiences(&block)).await?;
     if let Some(owner) = &block.owner {
         let acct = Acct::parse(owner).map_err(|e| StoreError::Internal(e.to_string()))?;
         if tx
@@ -418,6 +562,7 @@ pub(super) async fn block(
         BlockWrite::Create(mut block) => {
             block.created_at = tx.kept(block.created_at);
             block.updated_at = tx.kept(block.updated_at);
+            check_audiences(&mut *tx, &block_audiences(&block)).await?;
             check_prefix(&mut *tx, &block).await?;
             tx.insert_block(&block).await?;
             (None, Some(block))
@@ -430,6 +575,7 @@ pub(super) async fn block(
             block.version = before.version + 1;
             block.created_at = before.created_at;
             block.updated_at = now;
+            check_audiences(&mut *tx, &block_audiences(&block)).await?;
             check_prefix(&mut *tx, &block).await?;
             tx.delete_block(block.id).await?;
             tx.insert_block(&block).await?;
@@ -492,6 +638,10 @@ pub(super) async fn domain(
         } => {
             let before = tx.domain_profile(profile.domain.as_str()).await?;
             check_domain_version(before.as_ref(), expected_version)?;
+            let fields: AudienceFields = document_visibilities(&profile.links, &profile.properties)
+                .filter_map(AudienceField::plain)
+                .collect();
+            check_audiences(&mut *tx, &fields).await?;
             profile.updated_at = now;
             let operation = match &before {
                 Some(before) => {
@@ -550,12 +700,31 @@ pub(super) async fn create_token(
     actor: &str,
     name: &str,
     scope: Scope,
+    audiences: &[String],
     hash: &str,
 ) -> Result<Token> {
+    let fields: AudienceFields = audiences
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let set = Audiences::of([name.as_str()])
+                .map_err(|e| StoreError::Invalid(FieldError::new(format!("audiences[{i}]"), e)))?;
+            Ok(AudienceField {
+                field: format!("audiences[{i}]"),
+                audiences: set,
+                address: None,
+            })
+        })
+        .collect::<Result<_>>()?;
+    check_audiences(&mut *tx, &fields).await?;
+    let mut audiences = audiences.to_vec();
+    audiences.sort();
+    audiences.dedup();
     let token = Token {
         id: Uuid::now_v7(),
         name: name.to_owned(),
         scope,
+        audiences,
         created_at: tx.kept(Utc::now()),
         last_used_at: None,
         revoked_at: None,
@@ -597,6 +766,62 @@ pub(super) async fn revoke_token(
     tx.append_change(actor, now, change).await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// [`super::Store::create_audience`].
+pub(super) async fn create_audience(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    name: &str,
+) -> Result<Audience> {
+    let stored = tx.audiences().await?;
+    if stored.iter().any(|a| a.name == name) {
+        return Err(StoreError::Conflict(Conflict::Audience(name.to_owned())));
+    }
+    if stored.len() >= MAX_AUDIENCES || admit(name).is_err() {
+        return Err(StoreError::Conflict(Conflict::Audiences));
+    }
+    let audience = Audience {
+        name: name.to_owned(),
+        created_at: tx.kept(Utc::now()),
+    };
+    tx.insert_audience(&audience).await?;
+    let change = ChangeRow {
+        operation: "audience.create",
+        subject_id: None,
+        before: None,
+        after: Some(Recorded::Audience(&audience)),
+    };
+    tx.append_change(actor, audience.created_at, change).await?;
+    tx.commit().await?;
+    Ok(audience)
+}
+
+/// [`super::Store::delete_audience`].
+pub(super) async fn delete_audience(
+    mut tx: Box<dyn WriteTx + '_>,
+    actor: &str,
+    name: &str,
+) -> Result<()> {
+    let before = tx
+        .audiences()
+        .await?
+        .into_iter()
+        .find(|a| a.name == name)
+        .ok_or(StoreError::NotFound)?;
+    if let Some(by) = tx.audience_user(name).await? {
+        let name = name.to_owned();
+        return Err(StoreError::Conflict(Conflict::AudienceUsed { name, by }));
+    }
+    tx.delete_audience(name).await?;
+    let change = ChangeRow {
+        operation: "audience.delete",
+        subject_id: None,
+        before: Some(Recorded::Audience(&before)),
+        after: None,
+    };
+    tx.append_change(actor, tx.kept(Utc::now()), change).await?;
+    tx.commit().await
 }
 
 /// [`super::Store::ensure_dnssec_key`].

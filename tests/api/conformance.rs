@@ -48,13 +48,26 @@ fn schemathesis() -> Option<PathBuf> {
 async fn schemathesis_finds_no_mismatch_with_the_served_description() {
     let Some(st) = schemathesis() else { return };
     let app = TestApp::spawn().await;
+    // The audience the generated values name (see hooks.py); an address
+    // shown to it keeps it from being deleted by the run.
+    let created = app
+        .as_admin(reqwest::Method::POST, "/api/v1/audiences")
+        .json(&json!({"name": "partners"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
     // Something to find, so lookups and searches also answer 200.
     app.admin()
         .create_subject(json!({
             "handle": "alice",
             "domain": "example.com",
             "display_name": "Alice",
-            "addresses": [{"uri": "tel:+12125550100"}, {"uri": "sip:alice@example.com"}]
+            "addresses": [
+                {"uri": "tel:+12125550100"},
+                {"uri": "sip:alice@example.com"},
+                {"uri": "xmpp:alice@example.com", "visibility": "audience:partners"}
+            ]
         }))
         .await;
     let work = tempfile::tempdir().unwrap();

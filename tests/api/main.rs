@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod audiences;
 mod auth;
 mod block_transfer;
 mod blocks;
@@ -12,6 +13,7 @@ mod caller;
 mod config;
 mod conformance;
 mod deploy;
+mod discoverable;
 mod input;
 mod limits;
 mod links;

@@ -12,7 +12,7 @@ use ported::{imported_blocks_are_upserted_by_prefix, routing_numbers_are_kept};
 
 use std::sync::Arc;
 
-use callsign::model::{DirectoryKey, Scope, Subject, SubjectInput};
+use callsign::model::{DirectoryKey, Discoverable, Scope, Subject, SubjectInput};
 use callsign::store::{
     self, Change, ChangeQuery, Conflict, FeedEvent, ImportMessage, ImportOutcome, SearchKey, Store,
     StoreError, SubjectQuery, Write, subject_json, token_json,
@@ -93,6 +93,7 @@ conformance!(
     the_change_feed_reports_commits_only,
     routing_numbers_are_kept,
     imported_blocks_are_upserted_by_prefix,
+    audiences_and_levels_are_kept,
 );
 
 // ---------------------------------------------------------------- helpers
@@ -230,21 +231,21 @@ async fn create_read_update_delete(store: Arc<dyn Store>) {
     assert_eq!(tel.label.as_deref(), Some("work"));
     assert_eq!(tel.priority, 100);
     let xmpp = &created.addresses[2];
-    assert_eq!(xmpp.visibility.as_str(), "private");
-    assert!(!xmpp.discoverable);
+    assert_eq!(xmpp.visibility.to_string(), "private");
+    assert_eq!(xmpp.discoverable, Discoverable::NOBODY);
     // The store hands back exactly what it keeps.
     assert_eq!(store.subject(created.id).await.unwrap(), created);
 
     let mut changed = readdressed(&created, &["tel:+12125550100", "mailto:alice@example.com"]);
     changed.display_name = "Alice A. Example".into();
-    changed.discoverable = false;
+    changed.discoverable = Discoverable::NOBODY;
     let updated = update(store, 1, changed).await;
     assert_eq!(updated.id, created.id);
     assert_eq!(updated.version, 2);
     assert_eq!(updated.created_at, created.created_at);
     assert!(updated.updated_at >= created.updated_at);
     assert_eq!(updated.display_name, "Alice A. Example");
-    assert!(!updated.discoverable);
+    assert_eq!(updated.discoverable, Discoverable::NOBODY);
     assert_eq!(
         uris(&updated),
         ["tel:+12125550100", "mailto:alice@example.com"]
@@ -704,11 +705,11 @@ async fn tokens_lifecycle(store: Arc<dyn Store>) {
     let store = &*store;
     assert!(store.tokens().await.unwrap().is_empty());
     let ops = store
-        .create_token("bootstrap", "ops", Scope::Admin, "hash-ops")
+        .create_token("bootstrap", "ops", Scope::Admin, &[], "hash-ops")
         .await
         .unwrap();
     let reader = store
-        .create_token("ops", "reader", Scope::Lookup, "hash-reader")
+        .create_token("ops", "reader", Scope::Lookup, &[], "hash-reader")
         .await
         .unwrap();
     assert_eq!((ops.name.as_str(), ops.scope), ("ops", Scope::Admin));
@@ -997,7 +998,7 @@ async fn the_change_feed_reports_commits_only(store: Arc<dyn Store>) {
     ];
     assert!(import(store, false, chunks, false).await.is_err());
     store
-        .create_token("tester", "reader", Scope::Lookup, "hash-reader")
+        .create_token("tester", "reader", Scope::Lookup, &[], "hash-reader")
         .await
         .unwrap();
     let token_serial = store.last_serial().await.unwrap();
@@ -1013,4 +1014,87 @@ async fn the_change_feed_reports_commits_only(store: Arc<dyn Store>) {
     let last = store.last_serial().await.unwrap();
     assert_eq!(next().await, FeedEvent::Changed(last - 1));
     assert_eq!(next().await, FeedEvent::Changed(last));
+}
+
+/// A subject whose visibility and discoverability name audiences.
+fn with_levels(handle: &str, n: u32) -> Subject {
+    subject(json!({
+        "handle": handle, "display_name": handle,
+        "discoverable": "audience:partners",
+        "addresses": [
+            {"uri": format!("sip:{handle}@example.com"), "visibility": "audience:partners,staff",
+             "discoverable": "authenticated"},
+            {"uri": format!("tel:+1212555{n:04}"), "discoverable": "audience:staff"},
+            {"uri": format!("xmpp:{handle}@example.com"), "discoverable": false},
+        ]
+    }))
+}
+
+async fn audiences_and_levels_are_kept(store: Arc<dyn Store>) {
+    let store = &*store;
+    for name in ["partners", "staff"] {
+        store.create_audience("tester", name).await.unwrap();
+    }
+    let names: Vec<String> = store
+        .audiences()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, ["partners", "staff"]);
+
+    // Written one by one, and imported (a bulk path of its own).
+    let created = create(store, with_levels("alice", 100)).await;
+    assert_eq!(store.subject(created.id).await.unwrap(), created);
+    let imported = with_levels("bob", 101);
+    import(store, false, vec![vec![(1, imported.clone())]], true)
+        .await
+        .unwrap();
+    let streamed: Vec<Subject> = store.subjects().try_collect().await.unwrap();
+    assert_eq!(streamed[0], created);
+    assert_eq!(streamed[1].addresses, imported.addresses);
+    assert_eq!(streamed[1].discoverable, imported.discoverable);
+    let sip = streamed[1]
+        .addresses
+        .iter()
+        .find(|a| a.uri.as_str().starts_with("sip:"));
+    assert_eq!(sip.unwrap().discoverable.to_string(), "authenticated");
+
+    // An audience the store does not hold (this process knows its name,
+    // as it would a deleted one's) is refused by field; nothing is written.
+    callsign::model::admit("nosuch").unwrap();
+    let serial = store.last_serial().await.unwrap();
+    let mut unknown = with_levels("carol", 102);
+    unknown.addresses[2].discoverable = "audience:nosuch".parse().unwrap();
+    match store
+        .write("tester", "subject.create", Write::Create(unknown))
+        .await
+    {
+        Err(StoreError::Invalid(e)) => assert!(e.field.ends_with("].discoverable"), "{e}"),
+        other => panic!("expected an invalid field, got {other:?}"),
+    }
+    assert_eq!(store.last_serial().await.unwrap(), serial);
+
+    // In use by addresses and discoverability: not deleted.
+    let used = store.delete_audience("tester", "staff").await;
+    assert!(
+        matches!(
+            &used,
+            Err(StoreError::Conflict(Conflict::AudienceUsed { .. }))
+        ),
+        "{used:?}"
+    );
+    let token = store
+        .create_token(
+            "tester",
+            "acme",
+            Scope::Lookup,
+            &["staff".into()],
+            "hash-acme",
+        )
+        .await
+        .unwrap();
+    assert_eq!(token.audiences, ["staff"]);
+    assert_eq!(store.tokens().await.unwrap()[0].audiences, ["staff"]);
 }

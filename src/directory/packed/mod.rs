@@ -13,8 +13,9 @@
 //!
 //! ```text
 //! id 16 bytes | flags u8 | version | created (secs, nanos) | [updated]
-//! handle | domain | display_name | address count
-//! per address: id | head u8 | [priority] | [label] | uri
+//! [discoverable level] | handle | domain | display_name | address count
+//! per address: id | head u8 | [visibility, discoverable level] | [priority]
+//! | [label] | uri
 //! (an address id: the length of the prefix it shares with the previous
 //! id, then the rest)
 //! ```
@@ -33,32 +34,62 @@ use uri::Uri;
 use varint::{Reader, put_signed, put_str, put_time, put_varint};
 
 use crate::model::{
-    Acct, Address, DEFAULT_PRIORITY, DocumentLink, DocumentProperty, Domain, Handle, Kind, Subject,
-    SubjectAddress, Visibility,
+    Acct, Address, Audiences, DEFAULT_PRIORITY, Discoverable, DocumentLink, DocumentProperty,
+    Domain, Handle, Kind, Subject, SubjectAddress, Visibility,
 };
 
 mod uri;
 mod varint;
 
+/// Discoverable by everyone (without [`DISCOVERABLE_LEVEL`]).
 const DISCOVERABLE: u8 = 1;
 /// `updated_at` equals `created_at` and is not stored.
 const NEVER_UPDATED: u8 = 2;
 /// Links or properties follow the addresses, as one JSON string (rare, and
 /// read only when a document is rendered).
 const HAS_DOCUMENT: u8 = 4;
-/// Bits 3-4: the display name's visibility (an index of [`VISIBILITIES`]).
+/// Bits 3-4: the display name's visibility (an index of [`VISIBILITIES`];
+/// an audience's set follows the times and the discoverable level).
 const NAME_VISIBILITY_SHIFT: u8 = 3;
+/// Discoverable at a level other than everyone or nobody, which follows
+/// the times.
+const DISCOVERABLE_LEVEL: u8 = 1 << 5;
 
 // Address head: kind in bits 0-2, visibility in bits 3-4, then flags.
+/// Discoverable by everyone (for the first three visibilities).
 const ADDRESS_DISCOVERABLE: u8 = 1 << 5;
 const HAS_LABEL: u8 = 1 << 6;
 const DEFAULT_PRIO: u8 = 1 << 7;
 
-const VISIBILITIES: [Visibility; 3] = [
+/// Visibilities by their two bits in an address head, and as a level's
+/// first byte; an audience level's audiences follow that byte. In an
+/// address head, the audience bits say the visibility and the
+/// discoverability follow the head as levels: an address names audiences
+/// or is discoverable by some callers only.
+const VISIBILITIES: [Visibility; 4] = [
     Visibility::Public,
     Visibility::Authenticated,
     Visibility::Private,
+    Visibility::Audience(Audiences::NONE),
 ];
+const EXTENDED: u8 = 3;
+
+/// The index of `v`'s kind in [`VISIBILITIES`].
+fn level_index(v: Visibility) -> u8 {
+    match v {
+        Visibility::Public => 0,
+        Visibility::Authenticated => 1,
+        Visibility::Private => 2,
+        Visibility::Audience(_) => 3,
+    }
+}
+
+fn put_level(out: &mut Vec<u8>, v: Visibility) {
+    out.push(level_index(v));
+    if let Visibility::Audience(audiences) = v {
+        put_varint(out, audiences.bits());
+    }
+}
 
 /// The packed form of `subject`.
 pub fn pack(subject: &Subject) -> Box<[u8]> {
@@ -66,16 +97,24 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     let handle = subject.handle.as_str();
     let domain = subject.domain.as_str();
     let has_document = !subject.links.is_empty() || !subject.properties.is_empty();
-    let flags = (subject.discoverable as u8 * DISCOVERABLE)
+    let level = subject.discoverable.level().is_some();
+    let flags = (subject.discoverable.is_everyone() as u8 * DISCOVERABLE)
+        | (level as u8 * DISCOVERABLE_LEVEL)
         | ((subject.updated_at == subject.created_at) as u8 * NEVER_UPDATED)
         | (has_document as u8 * HAS_DOCUMENT)
-        | visibility_index(subject.display_name_visibility) << NAME_VISIBILITY_SHIFT;
+        | level_index(subject.display_name_visibility) << NAME_VISIBILITY_SHIFT;
     out.extend_from_slice(subject.id.as_bytes());
     out.push(flags);
     put_signed(&mut out, subject.version);
     put_time(&mut out, subject.created_at);
     if flags & NEVER_UPDATED == 0 {
         put_time(&mut out, subject.updated_at);
+    }
+    if level {
+        put_level(&mut out, subject.discoverable.0);
+    }
+    if let Visibility::Audience(audiences) = subject.display_name_visibility {
+        put_varint(&mut out, audiences.bits());
     }
     put_str(&mut out, handle);
     put_str(&mut out, domain);
@@ -92,14 +131,24 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
             .iter()
             .position(|k| *k == a.kind())
             .expect("a kind") as u8;
-        let visibility = visibility_index(a.visibility);
+        let extended =
+            matches!(a.visibility, Visibility::Audience(_)) || a.discoverable.level().is_some();
+        let visibility = if extended {
+            EXTENDED
+        } else {
+            level_index(a.visibility)
+        };
         let default_priority = a.priority == DEFAULT_PRIORITY;
         out.push(
             kind | visibility << 3
-                | (a.discoverable as u8 * ADDRESS_DISCOVERABLE)
+                | (a.discoverable.is_everyone() as u8 * ADDRESS_DISCOVERABLE)
                 | (a.label.is_some() as u8 * HAS_LABEL)
                 | (default_priority as u8 * DEFAULT_PRIO),
         );
+        if extended {
+            put_level(&mut out, a.visibility);
+            put_level(&mut out, a.discoverable.0);
+        }
         if !default_priority {
             put_varint(&mut out, a.priority.into());
         }
@@ -122,13 +171,6 @@ pub fn pack(subject: &Subject) -> Box<[u8]> {
     // A copy of the exact size: shrinking `out` in place would leave a
     // small free fragment behind every one of a million long-lived subjects.
     out.as_slice().into()
-}
-
-fn visibility_index(visibility: Visibility) -> u8 {
-    VISIBILITIES
-        .iter()
-        .position(|v| *v == visibility)
-        .expect("a visibility") as u8
 }
 
 /// The subject `bytes` hold.
@@ -201,7 +243,7 @@ pub fn owns(bytes: &[u8], key: &str) -> bool {
 /// A packed subject's fields before its addresses, read in place.
 struct Head<'a> {
     id: Uuid,
-    discoverable: bool,
+    discoverable: Discoverable,
     has_document: bool,
     version: i64,
     created_at: DateTime<Utc>,
@@ -218,7 +260,7 @@ struct PackedAddress<'a> {
     id: Uuid,
     kind: Kind,
     visibility: Visibility,
-    discoverable: bool,
+    discoverable: Discoverable,
     priority: u16,
     label: Option<&'a str>,
     uri: Uri<'a>,
@@ -235,12 +277,21 @@ impl<'a> Reader<'a> {
         } else {
             self.time()
         };
+        let discoverable = if flags & DISCOVERABLE_LEVEL != 0 {
+            Discoverable(self.level())
+        } else {
+            Discoverable::from(flags & DISCOVERABLE != 0)
+        };
+        let name_visibility = match VISIBILITIES[(flags >> NAME_VISIBILITY_SHIFT & 3) as usize] {
+            Visibility::Audience(_) => Visibility::Audience(Audiences::from_bits(self.varint())),
+            other => other,
+        };
         let handle = self.str();
         let domain = self.str();
         let display_name = self.str();
         Head {
             id,
-            discoverable: flags & DISCOVERABLE != 0,
+            discoverable,
             has_document: flags & HAS_DOCUMENT != 0,
             version,
             created_at,
@@ -248,8 +299,16 @@ impl<'a> Reader<'a> {
             handle,
             domain,
             display_name,
-            name_visibility: VISIBILITIES[(flags >> NAME_VISIBILITY_SHIFT & 3) as usize],
+            name_visibility,
             addresses: self.varint() as usize,
+        }
+    }
+
+    /// A level [`put_level`] wrote.
+    fn level(&mut self) -> Visibility {
+        match VISIBILITIES[(self.u8() & 3) as usize] {
+            Visibility::Audience(_) => Visibility::Audience(Audiences::from_bits(self.varint())),
+            other => other,
         }
     }
 
@@ -260,6 +319,13 @@ impl<'a> Reader<'a> {
         id[shared..].copy_from_slice(self.take(16 - shared));
         let id = Uuid::from_bytes(id);
         let head = self.u8();
+        let index = (head >> 3) & 3;
+        let (visibility, discoverable) = if index == EXTENDED {
+            (self.level(), Discoverable(self.level()))
+        } else {
+            let flag = head & ADDRESS_DISCOVERABLE != 0;
+            (VISIBILITIES[index as usize], Discoverable::from(flag))
+        };
         let priority = if head & DEFAULT_PRIO != 0 {
             DEFAULT_PRIORITY
         } else {
@@ -270,8 +336,8 @@ impl<'a> Reader<'a> {
         PackedAddress {
             id,
             kind: Kind::ALL[(head & 7) as usize],
-            visibility: VISIBILITIES[((head >> 3) & 3) as usize],
-            discoverable: head & ADDRESS_DISCOVERABLE != 0,
+            visibility,
+            discoverable,
             priority,
             label,
             uri,
@@ -291,6 +357,9 @@ mod tests {
 
     #[test]
     fn packing_is_lossless() {
+        for name in ["partners", "staff"] {
+            crate::model::admit(name).unwrap();
+        }
         let mut s = subject(serde_json::json!({
             "handle": "alice", "domain": "example.com", "display_name": "Alice \"Al\" Ümlaut",
             "addresses": [
@@ -304,7 +373,12 @@ mod tests {
                 {"uri": "mailto:Alice@example.com"},
                 {"uri": "h323:alice@gw.example.com"},
                 {"uri": "https://example.com/~alice?x=@y"},
+                {"uri": "sip:alice-p@example.com", "visibility": "audience:partners,staff"},
+                {"uri": "sip:alice-q@example.com", "discoverable": "audience:staff"},
+                {"uri": "sip:alice-r@example.com", "visibility": "audience:staff",
+                 "discoverable": "authenticated", "priority": 3, "label": "desk"},
             ],
+            "discoverable": "audience:partners",
             "links": [{"rel": "self", "type": "application/activity+json",
                        "href": "https://example.com/users/alice", "visibility": "authenticated"}],
             "properties": {"http://example.com/ns/role": "sales",

@@ -5,10 +5,12 @@ use utoipa_axum::router::OpenApiRouter;
 use super::AppState;
 
 mod addresses;
+mod audiences;
 mod audit;
 mod blocks;
 mod dnssec;
 mod domains;
+mod exposure;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -18,9 +20,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(subjects::router())
         .merge(addresses::router())
         .merge(tokens::router())
+        .merge(audiences::router())
         .merge(blocks::router())
         .merge(audit::router())
         .merge(transfer::router())
         .merge(dnssec::router())
         .merge(domains::router())
+        .merge(exposure::router())
 }

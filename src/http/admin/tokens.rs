@@ -38,7 +38,21 @@ pub struct NewToken {
     )]
     name: String,
     scope: Scope,
+    /// The audiences it belongs to: it sees addresses shown to any of them.
+    #[serde(default)]
+    #[schema(example = json!(["partners"]), max_items = 64)]
+    audiences: Vec<AudienceName>,
 }
+
+/// The name of a stored audience.
+#[derive(Deserialize, ToSchema)]
+#[serde(transparent)]
+#[schema(
+    pattern = "^[a-z0-9][a-z0-9-]{0,31}$",
+    example = "partners",
+    format = "audience-name"
+)]
+struct AudienceName(String);
 
 /// A new token: `secret` is shown this once and never stored.
 #[derive(Serialize, ToSchema)]
@@ -46,6 +60,7 @@ pub struct CreatedToken {
     pub id: Uuid,
     pub name: String,
     pub scope: Scope,
+    pub audiences: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub secret: String,
 }
@@ -66,9 +81,10 @@ async fn create_token(
     admin: Admin,
     Json(input): Json<NewToken>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
+    let audiences: Vec<String> = input.audiences.into_iter().map(|a| a.0).collect();
     let IssuedToken { token, secret } = state
         .token_service
-        .create(admin.0.actor(), &input.name, input.scope)
+        .create(admin.0.actor(), &input.name, input.scope, &audiences)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -76,6 +92,7 @@ async fn create_token(
             id: token.id,
             name: token.name,
             scope: token.scope,
+            audiences: token.audiences,
             created_at: token.created_at,
             secret,
         }),

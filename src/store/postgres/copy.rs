@@ -43,13 +43,14 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
             .text(s.handle.as_str())
             .text(s.domain.as_str())
             .text(&s.display_name)
-            .bool(s.discoverable)
+            .bool(s.discoverable.is_everyone())
             .int8(s.version)
             .timestamptz(s.created_at)
             .timestamptz(s.updated_at)
             .jsonb(Some(&s.links).filter(|l| !l.is_empty()))
             .jsonb(Some(&s.properties).filter(|p| !p.is_empty()))
-            .text(s.display_name_visibility.as_str());
+            .text(&s.display_name_visibility.to_string())
+            .opt_text(s.discoverable.level().as_deref());
     }
     copy_in(
         conn,
@@ -64,15 +65,16 @@ pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject])
     let mut rows = CopyRows::default();
     for s in subjects {
         for a in &s.addresses {
-            rows.row(8)
+            rows.row(9)
                 .uuid(a.id)
                 .uuid(s.id)
                 .text(a.uri.as_str())
-                .text(a.visibility.as_str())
-                .bool(a.discoverable)
+                .text(&a.visibility.to_string())
+                .bool(a.discoverable.is_everyone())
                 .int4(i32::from(a.priority))
                 .opt_text(a.label.as_deref())
-                .opt_text(a.routing_number.as_deref());
+                .opt_text(a.routing_number.as_deref())
+                .opt_text(a.discoverable.level().as_deref());
         }
     }
     copy_in(

@@ -9,12 +9,22 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use super::map_err;
-use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{
+    Address, Discoverable, Domain, Handle, Scope, Subject, SubjectAddress, Visibility,
+};
 use crate::store::{Change, Result, StoreError, Token, attach_addresses};
 
 /// PostgreSQL keeps microseconds; the store hands back exactly what it keeps.
 pub(super) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
     t.trunc_subsecs(6)
+}
+
+/// A row's discoverability: its flag, or its level when it has one. Only
+/// the store writes levels; one that does not read (an audience name past
+/// this process's limit) hides the key rather than fail every read.
+fn discoverable(row: &PgRow) -> Discoverable {
+    let level: Option<&str> = row.get("discoverable_level");
+    Discoverable::stored(row.get("discoverable"), level).unwrap_or(Discoverable::NOBODY)
 }
 
 /// A stored subject, without its addresses. Only the store writes these
@@ -28,7 +38,7 @@ pub(super) fn subject_from_row(row: &PgRow) -> Result<Subject> {
         display_name: row.get("display_name"),
         display_name_visibility: Visibility::from_str(name_visibility)
             .map_err(StoreError::Internal)?,
-        discoverable: row.get("discoverable"),
+        discoverable: discoverable(row),
         version: row.get("version"),
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
@@ -55,7 +65,7 @@ pub(super) fn address_from_row(row: &PgRow) -> Result<(Uuid, SubjectAddress)> {
             id: row.get("id"),
             uri,
             visibility: Visibility::from_str(visibility).map_err(StoreError::Internal)?,
-            discoverable: row.get("discoverable"),
+            discoverable: discoverable(row),
             priority: u16::try_from(priority)
                 .map_err(|_| StoreError::Internal(format!("bad priority {priority}")))?,
             label: row.get("label"),
@@ -77,11 +87,14 @@ pub(super) fn change_from_row(row: &PgRow) -> Change {
 }
 
 pub(super) fn token_from_row(row: &PgRow) -> Result<Token> {
+    let audiences: &str = row.get("audiences");
     let scope: &str = row.get("scope");
     Ok(Token {
         id: row.get("id"),
         name: row.get("name"),
         scope: Scope::from_str(scope).map_err(StoreError::Internal)?,
+        audiences: serde_json::from_str(audiences)
+            .map_err(|e| StoreError::Internal(e.to_string()))?,
         created_at: row.get("created_at"),
         last_used_at: row.get("last_used_at"),
         revoked_at: row.get("revoked_at"),

@@ -19,7 +19,28 @@ use crate::store::blocks::BlockRow;
 use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
-use crate::store::{DnssecKey, Result, Token};
+use crate::store::{Audience, DnssecKey, Result, Token};
+
+/// Every audience, by name.
+pub(super) const AUDIENCES: &str = "SELECT name, created_at FROM audience ORDER BY name";
+
+/// The first user of audience `$1`: the SQL of the SQLite backend's
+/// `AUDIENCE_USER`, JSON columns read as text.
+const AUDIENCE_USER: &str = "\
+    SELECT 'token ' || name FROM token \
+    WHERE revoked_at IS NULL AND audiences LIKE '%\"' || $1 || '\"%' \
+    UNION ALL SELECT 'address ' || uri FROM address \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || $1 || ',%') \
+    UNION ALL SELECT 'block ' || prefix FROM number_block \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || $1 || ',%') OR templates::text LIKE '%audience:%' || $1 || '%' \
+    UNION ALL SELECT 'subject acct:' || handle || '@' || domain FROM subject \
+    WHERE (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR (display_name_visibility LIKE 'audience:%' AND ',' || substr(display_name_visibility, 10) || ',' LIKE '%,' || $1 || ',%') \
+    OR links::text LIKE '%audience:%' || $1 || '%' OR properties::text LIKE '%audience:%' || $1 || '%' \
+    UNION ALL SELECT 'domain ' || domain FROM domain_profile \
+    WHERE links::text LIKE '%audience:%' || $1 || '%' OR properties::text LIKE '%audience:%' || $1 || '%' \
+    LIMIT 1";
 
 /// A write transaction: this process's writer turn, then the database's
 /// [`WRITE_LOCK`](super::WRITE_LOCK) in `tx`.
@@ -158,7 +179,7 @@ impl WriteTx for PgWrite<'_> {
         .bind(block.length.map(i32::from))
         .bind(&block.owner)
         .bind(&block.label)
-        .bind(block.visibility.as_str())
+        .bind(block.visibility.to_string())
         .bind(block.discoverable)
         .bind(sqlx::types::Json(&block.templates))
         .bind(block.version)
@@ -232,17 +253,53 @@ impl WriteTx for PgWrite<'_> {
 
     async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
         sqlx::query(
-            "INSERT INTO token (id, name, scope, hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO token (id, name, scope, audiences, hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token.id)
         .bind(&token.name)
         .bind(token.scope.as_str())
+        .bind(serde_json::to_string(&token.audiences).expect("names serialise"))
         .bind(hash)
         .bind(token.created_at)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
         Ok(())
+    }
+
+    async fn audiences(&mut self) -> Result<Vec<Audience>> {
+        sqlx::query_as(AUDIENCES)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn insert_audience(&mut self, audience: &Audience) -> Result<()> {
+        sqlx::query("INSERT INTO audience (name, created_at) VALUES ($1, $2)")
+            .bind(&audience.name)
+            .bind(audience.created_at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_audience(&mut self, name: &str) -> Result<()> {
+        sqlx::query("DELETE FROM audience WHERE name = $1")
+            .bind(name)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn audience_user(&mut self, name: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(AUDIENCE_USER)
+            .bind(name)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)
     }
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
@@ -336,19 +393,20 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
     sqlx::query(concat!(
         "INSERT INTO subject (",
         subject_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     ))
     .bind(s.id)
     .bind(s.handle.as_str())
     .bind(s.domain.as_str())
     .bind(&s.display_name)
-    .bind(s.discoverable)
+    .bind(s.discoverable.is_everyone())
     .bind(s.version)
     .bind(s.created_at)
     .bind(s.updated_at)
     .bind(links_column(&s.links))
     .bind(properties_column(&s.properties))
-    .bind(s.display_name_visibility.as_str())
+    .bind(s.display_name_visibility.to_string())
+    .bind(s.discoverable.level())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;
@@ -360,16 +418,17 @@ async fn insert_subject(conn: &mut PgConnection, s: &Subject) -> Result<()> {
         "INSERT INTO address (",
         address_columns!(),
         ") SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], \
-         $5::boolean[], $6::integer[], $7::text[], $8::text[])"
+         $5::boolean[], $6::integer[], $7::text[], $8::text[], $9::text[])"
     ))
     .bind(column().map(|a| a.id).bind_iter())
     .bind(column().map(|_| s.id).bind_iter())
     .bind(column().map(|a| a.uri.as_str()).bind_iter())
-    .bind(column().map(|a| a.visibility.as_str()).bind_iter())
-    .bind(column().map(|a| a.discoverable).bind_iter())
+    .bind(column().map(|a| a.visibility.to_string()).bind_iter())
+    .bind(column().map(|a| a.discoverable.is_everyone()).bind_iter())
     .bind(column().map(|a| i32::from(a.priority)).bind_iter())
     .bind(column().map(|a| a.label.as_deref()).bind_iter())
     .bind(column().map(|a| a.routing_number.as_deref()).bind_iter())
+    .bind(column().map(|a| a.discoverable.level()).bind_iter())
     .execute(&mut *conn)
     .await
     .map_err(map_err)?;

@@ -7,13 +7,15 @@ use sqlx::types::Json;
 use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
-use crate::model::{Address, Domain, Handle, Scope, Subject, SubjectAddress, Visibility};
+use crate::model::{
+    Address, Discoverable, Domain, Handle, Scope, Subject, SubjectAddress, Visibility,
+};
 use crate::store::{Change, Result, StoreError, Token};
 
 pub(super) const SUBJECT_COLUMNS: &str = "id, handle, domain, display_name, discoverable, version, \
-     created_at, updated_at, links, properties, display_name_visibility";
-pub(super) const ADDRESS_COLUMNS: &str =
-    "id, subject_id, uri, visibility, discoverable, priority, label, routing_number";
+     created_at, updated_at, links, properties, display_name_visibility, discoverable_level";
+pub(super) const ADDRESS_COLUMNS: &str = "id, subject_id, uri, visibility, discoverable, priority, label, routing_number, \
+     discoverable_level";
 
 /// SQLite allows 32766 bound variables per statement.
 pub(super) const IDS_PER_STATEMENT: usize = 1000;
@@ -36,6 +38,14 @@ pub(super) fn json_list<T: serde::Serialize>(values: &[T]) -> String {
     serde_json::to_string(values).expect("strings serialise")
 }
 
+/// A row's discoverability: its flag, or its level when it has one. Only
+/// the store writes levels; one that does not read (an audience name past
+/// this process's limit) hides the key rather than fail every read.
+fn discoverable(row: &SqliteRow) -> Discoverable {
+    let level: Option<String> = row.get("discoverable_level");
+    Discoverable::stored(row.get("discoverable"), level.as_deref()).unwrap_or(Discoverable::NOBODY)
+}
+
 /// A stored subject, without its addresses. Only the store writes these
 /// rows, so the handle and domain are valid as they are.
 pub(super) fn subject_from_row(row: &SqliteRow) -> Result<Subject> {
@@ -49,7 +59,7 @@ pub(super) fn subject_from_row(row: &SqliteRow) -> Result<Subject> {
         display_name: row.get("display_name"),
         display_name_visibility: Visibility::from_str(&name_visibility)
             .map_err(StoreError::Internal)?,
-        discoverable: row.get("discoverable"),
+        discoverable: discoverable(row),
         version: row.get("version"),
         created_at: row.get("created_at"),
         updated_at: row.get("updated_at"),
@@ -76,7 +86,7 @@ pub(super) fn address_from_row(row: &SqliteRow) -> Result<(Uuid, SubjectAddress)
             id: row.get("id"),
             uri,
             visibility: Visibility::from_str(&visibility).map_err(StoreError::Internal)?,
-            discoverable: row.get("discoverable"),
+            discoverable: discoverable(row),
             priority: priority as u16,
             label: row.get("label"),
             routing_number: row.get("routing_number"),
@@ -102,11 +112,14 @@ pub(super) fn change_from_row(row: &SqliteRow) -> Result<Change> {
 }
 
 pub(super) fn token_from_row(row: &SqliteRow) -> Result<Token> {
+    let audiences: String = row.get("audiences");
     let scope: String = row.get("scope");
     Ok(Token {
         id: row.get("id"),
         name: row.get("name"),
         scope: Scope::from_str(&scope).map_err(StoreError::Internal)?,
+        audiences: serde_json::from_str(&audiences)
+            .map_err(|e| StoreError::Internal(e.to_string()))?,
         created_at: row.get("created_at"),
         last_used_at: row.get("last_used_at"),
         revoked_at: row.get("revoked_at"),

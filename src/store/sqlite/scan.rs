@@ -22,7 +22,8 @@ use uuid::Uuid;
 
 use super::map_err;
 use crate::model::{
-    Address, DocumentLink, DocumentProperty, Domain, Handle, Subject, SubjectAddress, Visibility,
+    Address, Discoverable, DocumentLink, DocumentProperty, Domain, Handle, Subject, SubjectAddress,
+    Visibility,
 };
 use crate::store::{Result, StoreError};
 
@@ -39,12 +40,13 @@ const BOUNDARY: &str =
 /// Subjects with ids in (`?1`, `?2`], as a JSON array of their columns.
 const SUBJECTS: &str = "SELECT json_group_array(json_array(\
      hex(id), handle, domain, display_name, discoverable, version, created_at, updated_at, \
-     json(links), json(properties), display_name_visibility)) \
+     json(links), json(properties), display_name_visibility, discoverable_level)) \
      FROM (SELECT * FROM subject WHERE id > ?1 AND id <= ?2 ORDER BY id)";
 
 /// The addresses of subjects with ids in (`?1`, `?2`].
 const ADDRESSES: &str = "SELECT json_group_array(json_array(\
-     hex(subject_id), hex(id), uri, visibility, discoverable, priority, label, routing_number)) \
+     hex(subject_id), hex(id), uri, visibility, discoverable, priority, label, routing_number, \
+     discoverable_level)) \
      FROM address WHERE subject_id > ?1 AND subject_id <= ?2";
 
 type SubjectColumns<'a> = (
@@ -59,6 +61,7 @@ type SubjectColumns<'a> = (
     Option<Vec<DocumentLink>>,
     Option<BTreeMap<String, DocumentProperty>>,
     &'a str,
+    Option<String>,
 );
 type AddressColumns<'a> = (
     &'a str,
@@ -67,6 +70,7 @@ type AddressColumns<'a> = (
     &'a str,
     i64,
     i64,
+    Option<String>,
     Option<String>,
     Option<String>,
 );
@@ -135,6 +139,11 @@ fn uuid(hex: &str) -> Result<Uuid> {
     Uuid::try_parse(hex).map_err(|e| bad("id", e))
 }
 
+/// A discoverability from its flag and level, as `rows` reads it.
+fn level(flag: i64, level: Option<String>) -> Discoverable {
+    Discoverable::stored(flag != 0, level.as_deref()).unwrap_or(Discoverable::NOBODY)
+}
+
 fn time(text: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
@@ -159,6 +168,7 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
                 links,
                 properties,
                 name_visibility,
+                level_text,
             )| {
                 Ok(Subject {
                     id: uuid(id)?,
@@ -167,7 +177,7 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
                     display_name,
                     display_name_visibility: Visibility::from_str(name_visibility)
                         .map_err(|e| bad("display_name_visibility", e))?,
-                    discoverable: discoverable != 0,
+                    discoverable: level(discoverable, level_text),
                     version,
                     created_at: time(created)?,
                     updated_at: time(updated)?,
@@ -185,7 +195,18 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
         .collect();
     let rows: Vec<AddressColumns<'_>> =
         serde_json::from_str(addresses).map_err(|e| bad("addresses", e))?;
-    for (subject_id, id, uri, visibility, discoverable, priority, label, routing_number) in rows {
+    for (
+        subject_id,
+        id,
+        uri,
+        visibility,
+        discoverable,
+        priority,
+        label,
+        routing_number,
+        level_text,
+    ) in rows
+    {
         // A subject created between the two queries: the catch-up has it.
         let Some(&i) = index.get(&uuid(subject_id)?) else {
             continue;
@@ -195,7 +216,7 @@ fn parse(subjects: &str, addresses: &str) -> Result<Vec<Subject>> {
             id: uuid(id)?,
             uri,
             visibility: Visibility::from_str(visibility).map_err(|e| bad("visibility", e))?,
-            discoverable: discoverable != 0,
+            discoverable: level(discoverable, level_text),
             priority: priority as u16,
             label,
             routing_number,

@@ -17,7 +17,7 @@ use crate::store::blocks::BlockRow;
 use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
-use crate::store::{Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
+use crate::store::{Audience, Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
 
 /// A write transaction, holding the process's writer lock (one process
 /// owns the file).
@@ -98,13 +98,14 @@ impl WriteTx for SqliteWrite<'_> {
                     .push_bind(s.handle.as_str())
                     .push_bind(s.domain.as_str())
                     .push_bind(&s.display_name)
-                    .push_bind(s.discoverable)
+                    .push_bind(s.discoverable.is_everyone())
                     .push_bind(s.version)
                     .push_bind(s.created_at)
                     .push_bind(s.updated_at)
                     .push_bind(links_column(&s.links))
                     .push_bind(properties_column(&s.properties))
-                    .push_bind(s.display_name_visibility.as_str());
+                    .push_bind(s.display_name_visibility.to_string())
+                    .push_bind(s.discoverable.level());
             });
             q.build().execute(&mut *self.tx).await.map_err(map_err)?;
         }
@@ -119,11 +120,12 @@ impl WriteTx for SqliteWrite<'_> {
                 b.push_bind(a.id)
                     .push_bind(*subject_id)
                     .push_bind(a.uri.as_str())
-                    .push_bind(a.visibility.as_str())
-                    .push_bind(a.discoverable)
+                    .push_bind(a.visibility.to_string())
+                    .push_bind(a.discoverable.is_everyone())
                     .push_bind(a.priority as i64)
                     .push_bind(a.label.as_deref())
-                    .push_bind(a.routing_number.as_deref());
+                    .push_bind(a.routing_number.as_deref())
+                    .push_bind(a.discoverable.level());
             });
             q.build()
                 .execute(&mut *self.tx)
@@ -191,7 +193,7 @@ impl WriteTx for SqliteWrite<'_> {
         .bind(block.length.map(i32::from))
         .bind(&block.owner)
         .bind(&block.label)
-        .bind(block.visibility.as_str())
+        .bind(block.visibility.to_string())
         .bind(block.discoverable)
         .bind(sqlx::types::Json(&block.templates))
         .bind(block.version)
@@ -260,15 +262,19 @@ impl WriteTx for SqliteWrite<'_> {
     }
 
     async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
-        sqlx::query("INSERT INTO token (id, name, scope, hash, created_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(token.id)
-            .bind(&token.name)
-            .bind(token.scope.as_str())
-            .bind(hash)
-            .bind(token.created_at)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(map_err)?;
+        sqlx::query(
+            "INSERT INTO token (id, name, scope, audiences, hash, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(token.id)
+        .bind(&token.name)
+        .bind(token.scope.as_str())
+        .bind(sqlx::types::Json(&token.audiences))
+        .bind(hash)
+        .bind(token.created_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
         Ok(())
     }
 
@@ -280,6 +286,40 @@ impl WriteTx for SqliteWrite<'_> {
             .await
             .map_err(map_err)?;
         Ok(())
+    }
+
+    async fn audiences(&mut self) -> Result<Vec<Audience>> {
+        sqlx::query_as(AUDIENCES)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn insert_audience(&mut self, audience: &Audience) -> Result<()> {
+        sqlx::query("INSERT INTO audience (name, created_at) VALUES (?, ?)")
+            .bind(&audience.name)
+            .bind(audience.created_at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_audience(&mut self, name: &str) -> Result<()> {
+        sqlx::query("DELETE FROM audience WHERE name = ?")
+            .bind(name)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn audience_user(&mut self, name: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(AUDIENCE_USER)
+            .bind(name)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(map_err)
     }
 
     async fn dnssec_keys(&mut self, zone: &str) -> Result<Vec<DnssecKey>> {
@@ -323,6 +363,31 @@ impl WriteTx for SqliteWrite<'_> {
         self.tx.commit().await.map_err(map_err)
     }
 }
+
+/// Every audience, by name.
+pub(super) const AUDIENCES: &str = "SELECT name, created_at FROM audience ORDER BY name";
+
+/// The first user of audience `?1` (see `WriteTx::audience_user`). A
+/// visibility or discoverability level names it when `,names,` holds
+/// `,name,`; a token lists it as
+/// `"name"`. Links and properties are JSON, where a mention of the name
+/// after `audience:` counts: it may be a longer name, which only makes a
+/// delete refuse rather than leave a visibility naming no audience.
+const AUDIENCE_USER: &str = "\
+    SELECT 'token ' || name FROM token \
+    WHERE revoked_at IS NULL AND audiences LIKE '%\"' || ?1 || '\"%' \
+    UNION ALL SELECT 'address ' || uri FROM address \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    OR (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    UNION ALL SELECT 'block ' || prefix FROM number_block \
+    WHERE (visibility LIKE 'audience:%' AND ',' || substr(visibility, 10) || ',' LIKE '%,' || ?1 || ',%') OR templates LIKE '%audience:%' || ?1 || '%' \
+    UNION ALL SELECT 'subject acct:' || handle || '@' || domain FROM subject \
+    WHERE (discoverable_level LIKE 'audience:%' AND ',' || substr(discoverable_level, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    OR (display_name_visibility LIKE 'audience:%' AND ',' || substr(display_name_visibility, 10) || ',' LIKE '%,' || ?1 || ',%') \
+    OR links LIKE '%audience:%' || ?1 || '%' OR properties LIKE '%audience:%' || ?1 || '%' \
+    UNION ALL SELECT 'domain ' || domain FROM domain_profile \
+    WHERE links LIKE '%audience:%' || ?1 || '%' OR properties LIKE '%audience:%' || ?1 || '%' \
+    LIMIT 1";
 
 /// One block by id.
 pub(super) const BLOCK: &str = "SELECT * FROM number_block WHERE id = ?1";
