@@ -379,6 +379,7 @@ mod tests {
                  "discoverable": "authenticated", "priority": 3, "label": "desk"},
             ],
             "discoverable": "audience:partners",
+            "display_name_visibility": "audience:partners,staff",
             "links": [{"rel": "self", "type": "application/activity+json",
                        "href": "https://example.com/users/alice", "visibility": "authenticated"}],
             "properties": {"http://example.com/ns/role": "sales",
@@ -388,6 +389,13 @@ mod tests {
         s.updated_at = s.created_at + chrono::Duration::nanoseconds(1_234_567_891);
         let packed = pack(&s);
         assert_eq!(unpack(&packed), s);
+        for name_visibility in [Visibility::Authenticated, Visibility::Private] {
+            let t = Subject {
+                display_name_visibility: name_visibility,
+                ..s.clone()
+            };
+            assert_eq!(unpack(&pack(&t)), t);
+        }
         assert_eq!(id(&packed), s.id);
         assert!(owns(&packed, &s.acct()));
         for a in &s.addresses {

@@ -38,7 +38,7 @@ pub(super) fn encode_changes(
 pub(super) async fn copy_subjects(conn: &mut PgConnection, subjects: &[Subject]) -> Result<()> {
     let mut rows = CopyRows::default();
     for s in subjects {
-        rows.row(11)
+        rows.row(12)
             .uuid(s.id)
             .text(s.handle.as_str())
             .text(s.domain.as_str())
