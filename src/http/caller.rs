@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
-use super::webfinger::{admit, percent_decode, request_host, respond_cached};
+use super::webfinger::{admit_ready, percent_decode, request_host, respond_cached};
 use crate::model::{Acct, DirectoryKey, VCARD_PATH, project, visible_name};
 use crate::resolve::{Answer, format};
 
@@ -54,10 +54,7 @@ pub async fn caller_name(
 ) -> Response {
     let (parts, _) = request.into_parts();
     let result = async {
-        let viewer = admit(&state, peer, &parts).await?;
-        if !state.directory.is_ready() {
-            return Err(ApiError::Unavailable);
-        }
+        let viewer = admit_ready(&state, peer, &parts).await?;
         let key = number_key(parts.uri.query().unwrap_or(""))?;
         let directory = state
             .tenants
@@ -67,7 +64,7 @@ pub async fn caller_name(
             .and_then(|p| visible_name(p.subject, viewer))
             .filter(|name| !name.is_empty())
             .ok_or(ApiError::NotFound)?;
-        Ok(respond_cached(
+        Ok::<_, ApiError>(respond_cached(
             &state,
             viewer,
             &parts.headers,
@@ -123,10 +120,7 @@ pub async fn vcard(
 ) -> Response {
     let (parts, _) = request.into_parts();
     let result = async {
-        let viewer = admit(&state, peer, &parts).await?;
-        if !state.directory.is_ready() {
-            return Err(ApiError::Unavailable);
-        }
+        let viewer = admit_ready(&state, peer, &parts).await?;
         // Read from the path as sent: a file name that does not decode is
         // unknown like any other, not a malformed request.
         let file = parts
@@ -147,7 +141,7 @@ pub async fn vcard(
         let projection = project(&subject, &key, viewer).ok_or(ApiError::NotFound)?;
         let domain = state.directory.domain_profile(subject.domain.as_str());
         let answer = Answer::local(key, &projection, domain.as_deref(), viewer);
-        Ok(respond_cached(
+        Ok::<_, ApiError>(respond_cached(
             &state,
             viewer,
             &parts.headers,

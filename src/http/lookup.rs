@@ -19,7 +19,7 @@ use super::problem::responses::{
     RateLimited, TooLarge, Unauthorized, Unavailable, UnsupportedMediaType,
 };
 use super::problem::{ApiError, Problem};
-use super::webfinger::{admit, percent_decode, request_host};
+use super::webfinger::{admit_ready, percent_decode, request_host};
 use crate::model::Viewer;
 use crate::resolve::{Answer, Key, format};
 
@@ -80,10 +80,7 @@ pub async fn lookup(
 ) -> Response {
     let (parts, _) = request.into_parts();
     let result = async {
-        let viewer = admit(&state, peer, &parts).await?;
-        if !state.directory.is_ready() {
-            return Err(ApiError::Unavailable);
-        }
+        let viewer = admit_ready(&state, peer, &parts).await?;
         let params = parse_query(parts.uri.query().unwrap_or(""), &parts.headers)?;
         if params.remote && state.resolver.remote_needs_token(viewer) {
             return Err(ApiError::Unauthorized(

@@ -156,6 +156,20 @@ pub(crate) async fn admit(
     Ok(caller.viewer())
 }
 
+/// [`admit`], then 503 until the directory has loaded: the start of every
+/// read answered from the directory alone.
+pub(crate) async fn admit_ready(
+    state: &AppState,
+    peer: SocketAddr,
+    parts: &axum::http::request::Parts,
+) -> Result<Viewer, ApiError> {
+    let viewer = admit(state, peer, parts).await?;
+    if !state.directory.is_ready() {
+        return Err(ApiError::Unavailable);
+    }
+    Ok(viewer)
+}
+
 fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>) -> Response {
     respond_cached(state, viewer, headers, JRD, body)
 }
