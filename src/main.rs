@@ -255,8 +255,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let name = token_name(&name).map_err(|e| anyhow::anyhow!("--name: {}", e.reason))?;
             let scope: Scope = scope.parse().map_err(|e: String| anyhow::anyhow!(e))?;
             let app = App::build(config, &shutdown).await?;
-            let IssuedToken { token, secret } =
-                app.tokens.create("cli", &name, scope, &audiences).await?;
+            let IssuedToken { token, secret } = app
+                .tokens
+                .create("cli", &name, scope, &audiences, None)
+                .await?;
             eprintln!(
                 "created {} token `{}` ({}); the secret is shown once:",
                 scope.as_str(),

@@ -34,6 +34,8 @@ pub enum Caller {
         name: String,
         scope: Scope,
         audiences: Audiences,
+        /// The subject of a `self` token.
+        subject: Option<Uuid>,
     },
 }
 
@@ -118,6 +120,14 @@ impl TokenCache {
             .retain(|_, c| !matches!(&c.caller, Caller::Token { id: Some(t), .. } if *t == id));
     }
 
+    /// Stop accepting the tokens of a deleted subject at once.
+    pub fn forget_subject(&self, subject: Uuid) {
+        self.revocations.fetch_add(1, Ordering::SeqCst);
+        self.entries.retain(
+            |_, c| !matches!(&c.caller, Caller::Token { subject: Some(s), .. } if *s == subject),
+        );
+    }
+
     fn cached(&self, hash: &str) -> Option<Caller> {
         self.entries.get(hash).map(|c| c.caller.clone())
     }
@@ -151,6 +161,7 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
             name: "bootstrap".into(),
             scope: Scope::Admin,
             audiences: Audiences::NONE,
+            subject: None,
         });
     }
     let now = Instant::now();
@@ -180,6 +191,7 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
         name: token.name,
         scope: token.scope,
         audiences,
+        subject: token.subject,
     };
     touch(state, &caller);
     cache.remember(hash, caller.clone(), now, read_at);
@@ -225,6 +237,66 @@ impl FromRequestParts<AppState> for Admin {
     }
 }
 
+/// A caller with an admin token or a `self` token: which one the handler
+/// decides (a `self` token reaches only its own subject).
+pub struct AdminOrOwn(pub Caller);
+
+impl AdminOrOwn {
+    /// May this caller act on subject `id`? Admins on every subject, a
+    /// `self` token on its own only (403 otherwise).
+    pub fn may_reach(&self, id: Uuid) -> Result<(), ApiError> {
+        match &self.0 {
+            Caller::Token {
+                scope: Scope::Admin,
+                ..
+            } => Ok(()),
+            Caller::Token {
+                scope: Scope::Own,
+                subject: Some(own),
+                ..
+            } if *own == id => Ok(()),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for AdminOrOwn {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match caller(parts, state).await? {
+            Caller::Anonymous => Err(ApiError::Unauthorized(
+                "this endpoint needs an admin or self token",
+            )),
+            c @ Caller::Token {
+                scope: Scope::Admin | Scope::Own,
+                ..
+            } => Ok(AdminOrOwn(c)),
+            Caller::Token { .. } => Err(ApiError::Forbidden),
+        }
+    }
+}
+
+/// A caller with a `self` token, and the subject it belongs to.
+pub struct Own {
+    pub caller: Caller,
+    pub subject: Uuid,
+}
+
+impl FromRequestParts<AppState> for Own {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match caller(parts, state).await? {
+            Caller::Anonymous => Err(ApiError::Unauthorized("this endpoint needs a self token")),
+            c @ Caller::Token {
+                scope: Scope::Own,
+                subject: Some(subject),
+                ..
+            } => Ok(Own { caller: c, subject }),
+            Caller::Token { .. } => Err(ApiError::Forbidden),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +307,7 @@ mod tests {
             name: "t".into(),
             scope: Scope::Lookup,
             audiences: Audiences::NONE,
+            subject: None,
         }
     }
 

@@ -29,6 +29,7 @@ use super::problem::{PROBLEM_JSON, Problem};
         (name = "blocks", description = "Number blocks: DID ranges answering from templates"),
         (name = "domains", description = "Domain profiles: default WebFinger links and properties, XMPP endpoints"),
         (name = "tokens", description = "API tokens"),
+        (name = "me", description = "A subject's own view and settings, with its `self` token"),
         (name = "audiences", description = "Named groups of tokens that addresses can be shown to"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),

@@ -81,6 +81,9 @@ pub enum ApiError {
     Unauthorized(&'static str),
     #[error("forbidden")]
     Forbidden,
+    /// This token may not change this field.
+    #[error("forbidden: {0}")]
+    ForbiddenField(FieldError),
     #[error("not found")]
     NotFound,
     #[error("{0}")]
@@ -116,7 +119,7 @@ impl ApiError {
                 StatusCode::BAD_REQUEST
             }
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::ForbiddenField(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Stale { .. } => StatusCode::PRECONDITION_FAILED,
@@ -148,6 +151,12 @@ impl ApiError {
                 "forbidden",
                 Some("this token's scope does not allow this request".into()),
                 None,
+                None,
+            ),
+            ApiError::ForbiddenField(e) => (
+                "forbidden",
+                Some(e.reason.clone()),
+                Some(e.field.clone()),
                 None,
             ),
             ApiError::NotFound => ("not-found", None, None, None),

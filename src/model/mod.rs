@@ -32,7 +32,7 @@ pub use input::{
 };
 pub use limits::Limits;
 pub use links::{DocumentLink, DocumentProperty};
-pub use patch::{AddressPatch, SubjectPatch};
+pub use patch::{AddressPatch, SubjectPatch, present};
 pub use privacy::{
     Projection, Scope, Viewer, keys, project, visible_addresses, visible_links, visible_name,
     visible_properties,

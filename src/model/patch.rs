@@ -89,7 +89,7 @@ pub struct AddressPatch {
 }
 
 /// Tell a `null` member (Some(None)) from an absent one (None).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
 ) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)

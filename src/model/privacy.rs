@@ -25,6 +25,10 @@ pub enum Scope {
     Admin,
     /// Authenticated reads: WebFinger and lookup with `authenticated` addresses.
     Lookup,
+    /// One subject's own token: `/api/v1/me` for that subject, and
+    /// authenticated reads like a `lookup` token in no audience.
+    #[serde(rename = "self")]
+    Own,
 }
 
 impl Scope {
@@ -32,6 +36,7 @@ impl Scope {
         match self {
             Scope::Admin => "admin",
             Scope::Lookup => "lookup",
+            Scope::Own => "self",
         }
     }
 }
@@ -42,8 +47,9 @@ impl FromStr for Scope {
         match s {
             "admin" => Ok(Scope::Admin),
             "lookup" => Ok(Scope::Lookup),
+            "self" => Ok(Scope::Own),
             other => Err(format!(
-                "unknown scope `{other}` (expected admin or lookup)"
+                "unknown scope `{other}` (expected admin, lookup or self)"
             )),
         }
     }

@@ -9,7 +9,8 @@ use uuid::Uuid;
 use super::{IfMatch, ServiceError};
 use crate::directory::Directory;
 use crate::model::{
-    AddressInput, AddressPatch, Limits, Subject, SubjectInput, SubjectPatch, check_unique,
+    AddressInput, AddressPatch, FieldError, Limits, Subject, SubjectInput, SubjectPatch,
+    check_unique,
 };
 use crate::store::ndjson::{self, ImportError, ImportOptions, ImportReport, Progress};
 use crate::store::{Store, StoreError, Write};
@@ -57,6 +58,35 @@ impl SubjectService {
     ) -> Result<Subject, ServiceError> {
         self.modify(actor, id, precondition, "subject.update", |s| {
             Ok(patch.apply(s)?)
+        })
+        .await
+    }
+
+    /// Change subject fields and, by id, fields of its addresses, in one
+    /// write (`/api/v1/me`). An id that is not one of the subject's
+    /// addresses is an invalid `addresses.<id>` field.
+    pub async fn update_own(
+        &self,
+        actor: &str,
+        id: Uuid,
+        precondition: Option<&IfMatch>,
+        patch: &SubjectPatch,
+        addresses: &[(Uuid, AddressPatch)],
+    ) -> Result<Subject, ServiceError> {
+        self.modify(actor, id, precondition, "subject.update", |s| {
+            patch.apply(s)?;
+            for (address_id, address_patch) in addresses {
+                let field = format!("addresses.{address_id}");
+                let address = s
+                    .addresses
+                    .iter_mut()
+                    .find(|a| a.id == *address_id)
+                    .ok_or_else(|| FieldError::new(&field, "no such address of this subject"))?;
+                address_patch
+                    .apply(address)
+                    .map_err(|e| FieldError::new(format!("{field}.{}", e.field), e.reason))?;
+            }
+            Ok(())
         })
         .await
     }

@@ -30,21 +30,47 @@ impl TokenService {
 
     /// Issue a token named `name` (validated as the `name` field) in
     /// `audiences` (each stored, else the `audiences[i]` field is invalid).
+    /// A `self` token needs the stored `subject` it belongs to and no
+    /// audiences; other scopes take no subject.
     pub async fn create(
         &self,
         actor: &str,
         name: &str,
         scope: Scope,
         audiences: &[String],
+        subject: Option<Uuid>,
     ) -> Result<IssuedToken, ServiceError> {
         let name = token_name(name)?;
         for (i, audience) in audiences.iter().enumerate() {
             audience_name(audience).map_err(|e| FieldError::new(format!("audiences[{i}]"), e))?;
         }
+        match (scope, subject) {
+            (Scope::Own, None) => {
+                return Err(FieldError::new("subject", "a `self` token needs a subject").into());
+            }
+            (Scope::Own, Some(_)) if !audiences.is_empty() => {
+                return Err(
+                    FieldError::new("audiences", "a `self` token belongs to no audience").into(),
+                );
+            }
+            (Scope::Admin | Scope::Lookup, Some(_)) => {
+                return Err(
+                    FieldError::new("subject", "only a `self` token belongs to a subject").into(),
+                );
+            }
+            _ => {}
+        }
         let secret = new_secret();
         let token = self
             .store
-            .create_token(actor, &name, scope, audiences, &hash_secret(&secret))
+            .create_token(
+                actor,
+                &name,
+                scope,
+                audiences,
+                subject,
+                &hash_secret(&secret),
+            )
             .await?;
         Ok(IssuedToken { token, secret })
     }

@@ -175,6 +175,8 @@ pub struct Token {
     /// The audiences it belongs to, by name, in alphabetical order.
     #[schema(example = json!(["partners"]))]
     pub audiences: Vec<String>,
+    /// The subject a `self` token belongs to (null for other scopes).
+    pub subject: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -367,13 +369,15 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     async fn blocks(&self) -> Result<Vec<Block>>;
 
     /// Store a token in `audiences` (each must be stored: else
-    /// [`StoreError::Invalid`] naming `audiences[i]`).
+    /// [`StoreError::Invalid`] naming `audiences[i]`), for `subject` if it
+    /// is a `self` token (which must be stored: else Invalid naming `subject`).
     async fn create_token(
         &self,
         actor: &str,
         name: &str,
         scope: Scope,
         audiences: &[String],
+        subject: Option<Uuid>,
         hash: &str,
     ) -> Result<Token> {
         write::create_token(
@@ -382,6 +386,7 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
             name,
             scope,
             audiences,
+            subject,
             hash,
         )
         .await

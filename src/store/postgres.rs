@@ -56,7 +56,7 @@ macro_rules! address_columns {
 }
 macro_rules! token_columns {
     () => {
-        "id, name, scope, audiences, created_at, last_used_at, revoked_at"
+        "id, name, scope, audiences, subject_id, created_at, last_used_at, revoked_at"
     };
 }
 

@@ -100,6 +100,9 @@ pub trait WriteTx: Send {
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
 
+    /// Revoke every active token of `subject` (its `self` tokens) as of `at`.
+    async fn revoke_subject_tokens(&mut self, subject: Uuid, at: DateTime<Utc>) -> Result<()>;
+
     /// Every stored audience, by name.
     async fn audiences(&mut self) -> Result<Vec<Audience>>;
 
@@ -222,6 +225,7 @@ pub(super) async fn subject(
             let before = for_update(&mut *tx, id, expected_version).await?;
             check_no_blocks(&mut *tx, &before).await?;
             tx.delete_subjects(&[id]).await?;
+            tx.revoke_subject_tokens(id, now).await?;
             (id, Some(before), None)
         }
     };
@@ -701,8 +705,17 @@ pub(super) async fn create_token(
     name: &str,
     scope: Scope,
     audiences: &[String],
+    subject: Option<Uuid>,
     hash: &str,
 ) -> Result<Token> {
+    if let Some(id) = subject
+        && tx.subjects(&[id]).await?.is_empty()
+    {
+        return Err(StoreError::Invalid(FieldError::new(
+            "subject",
+            "no such subject",
+        )));
+    }
     let fields: AudienceFields = audiences
         .iter()
         .enumerate()
@@ -725,6 +738,7 @@ pub(super) async fn create_token(
         name: name.to_owned(),
         scope,
         audiences,
+        subject,
         created_at: tx.kept(Utc::now()),
         last_used_at: None,
         revoked_at: None,

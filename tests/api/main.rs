@@ -18,6 +18,7 @@ mod input;
 mod limits;
 mod links;
 mod lookup;
+mod me;
 mod ops;
 mod ported;
 mod resolver;

@@ -85,6 +85,7 @@ conformance!(
     search_by_address_acct_and_handle_prefix,
     subjects_streams_everything,
     tokens_lifecycle,
+    self_tokens_belong_to_a_stored_subject,
     import_creates_and_updates,
     import_without_commit_rolls_back,
     import_refuses_addresses_of_other_subjects,
@@ -705,11 +706,11 @@ async fn tokens_lifecycle(store: Arc<dyn Store>) {
     let store = &*store;
     assert!(store.tokens().await.unwrap().is_empty());
     let ops = store
-        .create_token("bootstrap", "ops", Scope::Admin, &[], "hash-ops")
+        .create_token("bootstrap", "ops", Scope::Admin, &[], None, "hash-ops")
         .await
         .unwrap();
     let reader = store
-        .create_token("ops", "reader", Scope::Lookup, &[], "hash-reader")
+        .create_token("ops", "reader", Scope::Lookup, &[], None, "hash-reader")
         .await
         .unwrap();
     assert_eq!((ops.name.as_str(), ops.scope), ("ops", Scope::Admin));
@@ -766,6 +767,56 @@ async fn tokens_lifecycle(store: Arc<dyn Store>) {
             .unwrap()
             .contains("hash-ops")
     );
+}
+
+async fn self_tokens_belong_to_a_stored_subject(store: Arc<dyn Store>) {
+    let store = &*store;
+    let serial = store.last_serial().await.unwrap();
+    let nobody = Uuid::now_v7();
+    let refused = store
+        .create_token("ops", "ghost", Scope::Own, &[], Some(nobody), "hash-ghost")
+        .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(e)) if e.field == "subject"),
+        "{refused:?}"
+    );
+    assert!(store.tokens().await.unwrap().is_empty(), "nothing stored");
+    assert_eq!(store.last_serial().await.unwrap(), serial);
+
+    let alice = create(store, with_addresses("alice", &["sip:alice@example.com"])).await;
+    let bob = create(store, with_addresses("bob", &["sip:bob@example.com"])).await;
+    let phone = store
+        .create_token(
+            "ops",
+            "alice-phone",
+            Scope::Own,
+            &[],
+            Some(alice.id),
+            "hash-a",
+        )
+        .await
+        .unwrap();
+    let bobs = store
+        .create_token("ops", "bob-phone", Scope::Own, &[], Some(bob.id), "hash-b")
+        .await
+        .unwrap();
+    assert_eq!(phone.subject, Some(alice.id));
+    assert_eq!(store.token_by_hash("hash-a").await.unwrap(), Some(phone));
+
+    // Deleting a subject revokes its tokens, and only its.
+    store
+        .write(
+            "ops",
+            "subject.delete",
+            Write::Delete {
+                id: alice.id,
+                expected_version: alice.version,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.token_by_hash("hash-a").await.unwrap(), None);
+    assert_eq!(store.token_by_hash("hash-b").await.unwrap(), Some(bobs));
 }
 
 async fn import_creates_and_updates(store: Arc<dyn Store>) {
@@ -998,7 +1049,7 @@ async fn the_change_feed_reports_commits_only(store: Arc<dyn Store>) {
     ];
     assert!(import(store, false, chunks, false).await.is_err());
     store
-        .create_token("tester", "reader", Scope::Lookup, &[], "hash-reader")
+        .create_token("tester", "reader", Scope::Lookup, &[], None, "hash-reader")
         .await
         .unwrap();
     let token_serial = store.last_serial().await.unwrap();
@@ -1091,6 +1142,7 @@ async fn audiences_and_levels_are_kept(store: Arc<dyn Store>) {
             "acme",
             Scope::Lookup,
             &["staff".into()],
+            None,
             "hash-acme",
         )
         .await

@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::http::AppState;
-use crate::http::auth::Admin;
+use crate::http::auth::AdminOrOwn;
 use crate::http::extract::{Json, PathId};
 use crate::http::problem::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::http::problem::{ApiError, Problem};
@@ -29,18 +29,19 @@ pub struct Exposure {
 }
 
 /// Which keys find the subject and which addresses it shows, per viewer
-/// class and channel.
+/// class and channel. A `self` token may read its own subject's only.
 #[utoipa::path(get, path = "/api/v1/subjects/{id}/exposure", tag = "subjects",
     params(("id" = Uuid, Path)),
-    security(("bearer" = ["admin"])),
+    security(("bearer" = ["admin"]), ("bearer" = ["self"])),
     responses((status = 200, body = Exposure),
               (status = 404, body = Problem, description = "No such subject"),
               Unauthorized, Forbidden, Unavailable))]
 async fn get_exposure(
     State(state): State<AppState>,
-    _admin: Admin,
+    caller: AdminOrOwn,
     PathId(id): PathId<Uuid>,
 ) -> Result<Json<Exposure>, ApiError> {
+    caller.may_reach(id)?;
     let subject = state.store.subject(id).await?;
     let audiences: Vec<String> = state
         .store

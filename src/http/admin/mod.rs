@@ -11,6 +11,7 @@ mod blocks;
 mod dnssec;
 mod domains;
 mod exposure;
+mod me;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -27,4 +28,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(dnssec::router())
         .merge(domains::router())
         .merge(exposure::router())
+        .merge(me::router())
 }

@@ -238,7 +238,7 @@ async fn patch_subject(
     Ok(with_etag(StatusCode::OK, saved))
 }
 
-/// Delete a subject and all its addresses.
+/// Delete a subject and all its addresses; its `self` tokens are revoked.
 #[utoipa::path(delete, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = Uuid, Path)),
     security(("bearer" = ["admin"])),
     responses((status = 204, description = "Deleted"),
@@ -258,6 +258,7 @@ async fn delete_subject(
         .subjects
         .delete(admin.0.actor(), id, precondition.as_ref())
         .await?;
+    state.tokens.forget_subject(id);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -253,13 +253,14 @@ impl WriteTx for PgWrite<'_> {
 
     async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
         sqlx::query(
-            "INSERT INTO token (id, name, scope, audiences, hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO token (id, name, scope, audiences, subject_id, hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(token.id)
         .bind(&token.name)
         .bind(token.scope.as_str())
         .bind(serde_json::to_string(&token.audiences).expect("names serialise"))
+        .bind(token.subject)
         .bind(hash)
         .bind(token.created_at)
         .execute(&mut *self.tx)
@@ -300,6 +301,18 @@ impl WriteTx for PgWrite<'_> {
             .fetch_optional(&mut *self.tx)
             .await
             .map_err(map_err)
+    }
+
+    async fn revoke_subject_tokens(&mut self, subject: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE token SET revoked_at = $1 WHERE subject_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(at)
+        .bind(subject)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
     }
 
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {

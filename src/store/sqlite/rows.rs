@@ -120,6 +120,7 @@ pub(super) fn token_from_row(row: &SqliteRow) -> Result<Token> {
         scope: Scope::from_str(&scope).map_err(StoreError::Internal)?,
         audiences: serde_json::from_str(&audiences)
             .map_err(|e| StoreError::Internal(e.to_string()))?,
+        subject: row.get("subject_id"),
         created_at: row.get("created_at"),
         last_used_at: row.get("last_used_at"),
         revoked_at: row.get("revoked_at"),

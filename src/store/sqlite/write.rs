@@ -263,18 +263,29 @@ impl WriteTx for SqliteWrite<'_> {
 
     async fn insert_token(&mut self, token: &Token, hash: &str) -> Result<()> {
         sqlx::query(
-            "INSERT INTO token (id, name, scope, audiences, hash, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO token (id, name, scope, audiences, subject_id, hash, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(token.id)
         .bind(&token.name)
         .bind(token.scope.as_str())
         .bind(sqlx::types::Json(&token.audiences))
+        .bind(token.subject)
         .bind(hash)
         .bind(token.created_at)
         .execute(&mut *self.tx)
         .await
         .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn revoke_subject_tokens(&mut self, subject: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE token SET revoked_at = ? WHERE subject_id = ? AND revoked_at IS NULL")
+            .bind(at)
+            .bind(subject)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
         Ok(())
     }
 
