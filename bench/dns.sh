@@ -5,6 +5,7 @@
 #
 #   bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]     defaults: 1000000 20 2
 #   MODE=signed bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
+#   MODE=blocks bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
 #
 # Targets: >= 1.0x Knot's QPS, >= 15x PowerDNS's, RSS <= Knot's.
 # Signed mode (every query with the DO bit, dnsperf -D): callsign signing
@@ -15,6 +16,12 @@
 # the script waits until its /metrics say that is done
 # (callsign_dnssec_presign_pending 0) before measuring, and prints how long
 # it took. Misses (compact denials) are signed per query name, as Knot does.
+# Blocks mode: the same subjects plus 100 k number blocks (+49 30 / +49 40,
+# 4 open digits each, one template per block) with 10 k overriding numbers
+# inside them; queries spread over single numbers (10 % of those misses),
+# block numbers and overrides; callsign against Knot DNS serving callsign's
+# own zone export (the blocks as RFC 4592 wildcards). Targets: >= 1.5x
+# Knot's QPS, RSS <= Knot's.
 # Everything listens on 127.0.0.1 only; the work directory is reused
 # between runs of the same size (/tmp/callsign-bench/dns-SUBJECTS).
 set -euo pipefail
@@ -49,9 +56,10 @@ KNOT_SIGN_PORT=5305   # Knot DNS with mod-onlinesign
 
 SIGNED_CS_HTTP=127.0.0.1:8304 # the signed callsign's /metrics
 
-# start_callsign PORT DNSSEC LOG [HTTP]: callsign on the bench database; prints its PID.
+# start_callsign PORT DNSSEC LOG [HTTP]: callsign on the bench database (or
+# CS_DB); prints its PID.
 start_callsign() {
-  CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" CALLSIGN_DNS_LISTEN="127.0.0.1:$1" \
+  CALLSIGN_DATABASE_URL="sqlite://${CS_DB:-$WORK/callsign.db}" CALLSIGN_DNS_LISTEN="127.0.0.1:$1" \
     CALLSIGN_HTTP_LISTEN="${4:-127.0.0.1:0}" CALLSIGN_DNS_RRL_RATE=0 CALLSIGN_DNS_DNSSEC="$2" RUST_LOG=warn \
     "$CALLSIGN" serve > "$3" 2>&1 &
   echo $!
@@ -172,8 +180,77 @@ print(f"signed/unsigned {s / u:.2f}x (target >= 0.8)  signed/knot {s / k:.2f}x (
 PY
 }
 
+# Blocks mode (see the top): data, import, export, Knot on the export, rounds.
+blocks_mode() {
+  local B=$WORK/blocks
+  mkdir -p "$B"
+  if [ ! -s "$B/queries.txt" ]; then
+    python3 - "$B" "$WORK/queries.txt" <<'PY'
+import json, random, sys
+out, singles = sys.argv[1], sys.argv[2]
+rng = random.Random(20261207)
+prefixes = ["4930%d" % (10000 + i) for i in range(90000)] + ["4940%d" % (10000 + i) for i in range(10000)]
+with open(out + "/blocks.ndjson", "w") as f:
+    overrides = []
+    for k in range(10000):
+        number = prefixes[k * 10] + "%04d" % rng.randrange(10000)
+        overrides.append(number)
+        f.write(json.dumps({"handle": "o%05d" % k, "domain": "example.org", "addresses": [
+            {"uri": "tel:+" + number}, {"uri": "sip:o%05d@example.org" % k}]}) + "\n")
+    for i, p in enumerate(prefixes):
+        f.write(json.dumps({"block": {"prefix": "+" + p, "length": 13,
+            "templates": [{"uri": "sip:\\1@pbx%d.example.com" % i}]}}) + "\n")
+def name(digits):
+    return ".".join(reversed(digits)) + ".e164.arpa NAPTR"
+with open(singles) as f:
+    lines = [l.rstrip("\n") for _, l in zip(range(1200000), f)]
+lines += [name(rng.choice(prefixes) + "%04d" % rng.randrange(10000)) for _ in range(700000)]
+lines += [name(rng.choice(overrides)) for _ in range(100000)]
+rng.shuffle(lines)
+with open(out + "/queries.txt", "w") as f:
+    f.write("\n".join(lines) + "\n")
+PY
+  fi
+  rm -f "$B"/callsign.db*
+  cat "$WORK/subjects.ndjson" "$B/blocks.ndjson" \
+    | RUST_LOG=warn CALLSIGN_DATABASE_URL="sqlite://$B/callsign.db" "$CALLSIGN" import - \
+    || die "import failed"
+  CALLSIGN_DATABASE_URL="sqlite://$B/callsign.db" "$CALLSIGN" zone export e164.arpa > "$B/e164.zone"
+  echo "export: $(grep -c NAPTR "$B/e164.zone") NAPTR records, $(grep -c '^\*' "$B/e164.zone") of them at wildcards"
+  dig_ok "$CS_PORT" && die "port $CS_PORT is already answering DNS; stop that server first"
+  CS_PID=$(CS_DB="$B/callsign.db" start_callsign "$CS_PORT" "" "$B/callsign.log")
+  wait_for "$CS_PORT"
+  bash "$PEERS" stop knot "$B" >/dev/null 2>&1 || true
+  bash "$PEERS" start knot "$B"
+  SIGNED_PIDS+=("$(cat "$B/knot/pid")")
+  local mismatches=0 ours
+  while read -r name _; do
+    ours=$(dig @127.0.0.1 -p "$CS_PORT" "$name" NAPTR +norec +time=2 +tries=1 +noall +answer +nottlid | sort)
+    [ "$ours" = "$(dig @127.0.0.1 -p 5301 "$name" NAPTR +norec +time=2 +tries=1 +noall +answer +nottlid | sort)" ] \
+      || { echo "answers differ at $name"; mismatches=$((mismatches + 1)); }
+  done < <(awk 'NR % 4999 == 1' "$B/queries.txt" | head -60)
+  [ "$mismatches" = 0 ] || die "$mismatches answers differ between callsign and Knot"
+  declare -a cs kn
+  for port in "$CS_PORT" 5301; do bash "$PEERS" dns "$port" "$B" 3 >/dev/null; done
+  for r in $(seq 1 "$ROUNDS"); do
+    read -r _ q < <(bash "$PEERS" dns "$CS_PORT" "$B" "$SECS"); cs+=("$q"); echo "round $r callsign: $q qps"
+    read -r _ q < <(bash "$PEERS" dns 5301 "$B" "$SECS"); kn+=("$q"); echo "round $r knot:     $q qps"
+  done
+  python3 - "${cs[*]}" "${kn[*]}" "$(rss_mb "$CS_PID")" "$(rss_mb "$(cat "$B/knot/pid")")" "$N" <<'PY'
+import sys
+cs, kn = [[float(x) for x in a.split()] for a in sys.argv[1:3]]
+c, k = (sum(v) / len(v) for v in (cs, kn))
+crss, krss, n = (int(x) for x in sys.argv[3:6])
+print(f"{n} subjects + 100000 blocks + 10000 overrides, mean of {len(cs)} rounds")
+print(f"callsign {c:9.0f} qps  RSS {crss} MB")
+print(f"knot     {k:9.0f} qps  RSS {krss} MB (serving callsign's zone export)")
+print(f"callsign/knot {c / k:.2f}x (target >= 1.5)  RSS callsign/knot {crss / krss:.2f} (target <= 1.0)")
+PY
+}
+
 build_release
 peer_data "$WORK" "$N"
+if [ "${MODE:-}" = blocks ]; then blocks_mode; exit 0; fi
 if [ "${MODE:-}" = signed ]; then signed_mode; exit 0; fi
 
 dig_ok "$CS_PORT" && die "port $CS_PORT is already answering DNS; stop that server first"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Replica convergence: two release `callsign serve` replicas (A, B) on one
-# throwaway PostgreSQL. For each of WRITES admin writes on A (alternately a
-# new subject with a public number and SIP address, and a new public SIP
-# address on the previous subject), the time from A's HTTP response until
-# B's DNS (NAPTR over UDP) and B's WebFinger answer show the new address,
-# polled about every millisecond. Prints p50/p99/max of both.
+# throwaway PostgreSQL. For each of WRITES admin writes on A (in turn a new
+# subject with a public number and SIP address, a new public SIP address on
+# the previous subject, and a new number block with a SIP template), the
+# time from A's HTTP response until B's DNS (NAPTR over UDP) and B's
+# WebFinger answer show the new address (for a block: at a number inside
+# it), polled about every millisecond. Prints p50/p99/max of both, and of
+# the block writes alone.
 #
 #   bench/replicas.sh [WRITES] [WORKDIR]     defaults: 300 /tmp/callsign-bench
 #
@@ -84,7 +86,7 @@ def naptr_query(e164):
     name = b"".join(bytes([len(l)]) + l.encode() for l in labels) + b"\0"
     return qid, struct.pack(">HHHHHH", qid, 0, 1, 0, 0, 0) + name + struct.pack(">HH", 35, 1)
 
-def dns_shows(e164, uri):
+def dns_shows(e164, needle):
     qid, q = naptr_query(e164)
     dns.send(q)
     deadline = time.perf_counter() + 0.2
@@ -94,8 +96,7 @@ def dns_shows(e164, uri):
         except socket.timeout:
             return False
         if answer[:2] == struct.pack(">H", qid):
-            # NAPTR regexps carry the URI as plain bytes: "!^.*$!<uri>!".
-            return b"!" + uri.encode() + b"!" in answer
+            return needle in answer
     return False
 
 def webfinger_shows(e164, uri):
@@ -103,33 +104,44 @@ def webfinger_shows(e164, uri):
     return status == 200 and uri in json.loads(body)["aliases"]
 
 dns_ms, wf_ms, write_ms, missed = [], [], [], 0
+block_dns_ms, block_wf_ms = [], []
 started = time.perf_counter()
 subject_id = e164 = None
 for i in range(writes):
     if time.perf_counter() - started > BUDGET:
         print(f"stopped after {i} writes: over the {BUDGET:.0f} s budget")
         break
-    if i % 2 == 0:
+    kind = ("subject", "address", "block")[i % 3]
+    if kind == "subject":
         e164 = "+1617%03d%04d" % (300 + i // 10000, i % 10000)
         uri = "sip:bench%05d@example.org" % i
         body = {"handle": "bench%05d" % i, "domain": "example.org",
                 "addresses": [{"uri": "tel:" + e164}, {"uri": uri}]}
         path = "/api/v1/subjects"
-    else:
+    elif kind == "address":  # on the subject just made: same number
         uri = "sip:bench%05d-desk@example.org" % i
         body = {"uri": uri, "label": "desk"}
         path = "/api/v1/subjects/%s/addresses" % subject_id
+    else:
+        prefix = "+4989%05d" % (10000 + i)
+        host = "blk%05d.example.org" % i
+        body = {"prefix": prefix, "length": 13, "templates": [{"uri": "sip:\\1@" + host}]}
+        path = "/api/v1/blocks"
+        e164, uri = prefix + "1234", "sip:1234@" + host
+    # NAPTR regexps carry a number's URI as plain bytes ("!^.*$!<uri>!"); a
+    # block's refers back to the digits ("…!sip:\1@<host>!").
+    needle = (b"@" + host.encode() if kind == "block" else b"!" + uri.encode()) + b"!"
     sent = time.perf_counter()
     status, reply = call(a, "POST", path, json.dumps(body), admin)
     done = time.perf_counter()
     if status != 201:
         sys.exit(f"write {i} on A: HTTP {status}: {reply[:200]!r}")
-    if i % 2 == 0:
+    if kind == "subject":
         subject_id = json.loads(reply)["id"]
     write_ms.append((done - sent) * 1000)
     seen_dns = seen_wf = None
     while (seen_dns is None or seen_wf is None) and time.perf_counter() - done < WAIT:
-        if seen_dns is None and dns_shows(e164, uri):
+        if seen_dns is None and dns_shows(e164, needle):
             seen_dns = time.perf_counter()
         if seen_wf is None and webfinger_shows(e164, uri):
             seen_wf = time.perf_counter()
@@ -139,6 +151,9 @@ for i in range(writes):
         continue
     dns_ms.append((seen_dns - done) * 1000)
     wf_ms.append((seen_wf - done) * 1000)
+    if kind == "block":
+        block_dns_ms.append(dns_ms[-1])
+        block_wf_ms.append(wf_ms[-1])
 
 def pct(values, p):
     v = sorted(values)
@@ -153,6 +168,8 @@ def line(label, values):
 print(line("write on A (HTTP 201)", write_ms))
 print(line("A response -> B DNS", dns_ms))
 print(line("A response -> B WebFinger", wf_ms))
+print(line("  block writes -> B DNS", block_dns_ms))
+print(line("  block writes -> B WebFinger", block_wf_ms))
 if missed:
     print(f"{missed} writes did not show on B within {WAIT:.0f} s")
 worst = max(pct(dns_ms, 99), pct(wf_ms, 99)) if dns_ms and wf_ms else float("inf")
