@@ -245,6 +245,14 @@ async fn a_key_roll_never_leaves_a_validator_without_a_chain() {
         dnskey_signers: sorted([old_tag, new_tag]),
         naptr_signers: vec![new_tag],
     };
+    // A process learns of the roll through the change log, so right after
+    // the command it may still serve the old key alone — but never again
+    // once it has shown the roll.
+    let before = Served {
+        published: vec![old_tag],
+        dnskey_signers: vec![old_tag],
+        naptr_signers: vec![old_tag],
+    };
     let mut seen = [[false; 2]; 2];
     let mut asked = 0;
     // Stop short of the removal: from then on the old DS leads nowhere.
@@ -263,6 +271,8 @@ async fn a_key_roll_never_leaves_a_validator_without_a_chain() {
                 seen[i][0] = true;
             } else if now == new_active {
                 seen[i][1] = true;
+            } else if now == before && seen[i] == [false; 2] {
+                // Not caught up with the roll yet.
             } else {
                 panic!("server {i}, {asked}th time: {now:?}");
             }
