@@ -230,13 +230,7 @@ async fn the_name_visibility_is_stored_patched_exported_and_imported() {
         .unwrap();
     assert_eq!(line["display_name_visibility"], "authenticated");
     let fresh = TestApp::spawn_with(Backend::Postgres, |_| {}).await;
-    let report: Value = fresh
-        .admin()
-        .import("", exported.clone())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let report: Value = fresh.admin().import_report(exported.clone()).await;
     assert_eq!(report["created"], 2);
     assert_eq!(
         cnam(&fresh, "number=+12125550101", None).await.status(),

@@ -439,13 +439,7 @@ async fn links_and_properties_survive_export_and_import() {
     assert_eq!(line["links"], created["links"]);
     assert_eq!(line["properties"], created["properties"]);
     let fresh = TestApp::spawn().await;
-    let report: Value = fresh
-        .admin()
-        .import("", exported.clone())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let report: Value = fresh.admin().import_report(exported.clone()).await;
     assert_eq!(report["created"], 1);
     let again = fresh
         .as_admin(Method::GET, "/api/v1/export")
@@ -463,13 +457,7 @@ async fn links_and_properties_survive_export_and_import() {
     let mut changed = line.clone();
     changed["links"] = json!([{"rel": ISSUER, "href": "https://id.example.com"}]);
     changed["properties"] = json!({});
-    let report: Value = app
-        .admin()
-        .import("", format!("{changed}\n"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let report: Value = app.admin().import_report(format!("{changed}\n")).await;
     assert_eq!(report["updated"], 1, "{report}");
     let jrd = finger(&app, "resource=acct:alice@example.com", None).await;
     assert_eq!(

@@ -19,7 +19,7 @@ async fn import_story(app: TestApp) {
 
     // Upsert keyed by acct: u2 changes, version bumps, audit keeps the before.
     let again = r#"{"handle":"u2","domain":"example.org","display_name":"Two","addresses":[{"uri":"tel:+16172000001"}]}"#;
-    let report: Value = app.admin().import("", again).await.json().await.unwrap();
+    let report = app.admin().import_report(again).await;
     assert_eq!(
         (report["created"].as_u64(), report["updated"].as_u64()),
         (Some(0), Some(1))
@@ -90,13 +90,7 @@ async fn import_story(app: TestApp) {
     let exported = r.text().await.unwrap();
     assert_eq!(exported.lines().count(), 3);
     let fresh = TestApp::spawn().await;
-    let report: Value = fresh
-        .admin()
-        .import("", exported.clone())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let report: Value = fresh.admin().import_report(exported.clone()).await;
     assert_eq!(report["created"], 3);
     let again = fresh
         .as_admin(Method::GET, "/api/v1/export")

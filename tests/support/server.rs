@@ -255,6 +255,12 @@ impl Admin<'_> {
             .go()
             .await
     }
+
+    /// [`import`](Self::import) without a query, expected to succeed: its
+    /// report (`created`, `updated`, …).
+    pub async fn import_report(self, body: impl Into<reqwest::Body>) -> Value {
+        ok(self.import("", body).await, 200).await
+    }
 }
 
 fn subject_path(id: &str) -> String {
