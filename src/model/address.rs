@@ -472,6 +472,14 @@ fn parse_jid(rest: &str) -> Result<String, AddressError> {
     // must pass the same checks as input, or it would never parse again.
     let canonical = jid.to_string();
     reject_bad_chars(&canonical)?;
+    // Nameprep folds case before NFKC, so a modifier letter (U+1D42 ᵂ)
+    // becomes a capital the next pass folds again: a canonical form must
+    // be a fixed point, or the stored key would never be found.
+    if jid::Jid::new(&canonical).map(|j| j.to_string()).as_deref() != Ok(canonical.as_str()) {
+        return Err(AddressError::Jid(
+            "a character changes again when the JID is normalised a second time".into(),
+        ));
+    }
     Ok(canonical)
 }
 
@@ -602,6 +610,19 @@ mod tests {
         // A resource that stays visible is kept, and parses to itself.
         let kept = Address::parse("xmpp:alice@example.com/phone", None).unwrap();
         assert_eq!(Address::parse(kept.as_str(), None).unwrap(), kept);
+    }
+
+    #[test]
+    fn jids_whose_canonical_form_changes_again_are_refused() {
+        // Found by the webfinger_resource fuzz target: U+1D42 in a domain
+        // becomes `W` after nameprep's case folding, and `w` on a second pass.
+        let input = "xmpp:alice@e66\u{1d42}66o.example.com";
+        assert!(matches!(
+            Address::parse(input, None),
+            Err(AddressError::Jid(_))
+        ));
+        let kept = Address::parse("xmpp:alice@Example.COM", None).unwrap();
+        assert_eq!(kept.as_str(), "xmpp:alice@example.com");
     }
 
     #[test]
