@@ -15,12 +15,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use hashbrown::HashMap;
 use tokio::sync::watch;
 
 use uuid::Uuid;
 
 use super::naptr::{
-    Extras, Naptrs, NumberKey, key_digits, number_key, prefix_end, publish, publish_block,
+    Extras, MAX_DIGITS, Naptrs, NumberKey, key_digits, number_key, prefix_end, prefix_key, publish,
+    publish_block,
 };
 use super::presign::{Changes, Signatures};
 use super::wire::{TYPE_NAPTR, TYPE_TXT};
@@ -198,10 +200,11 @@ impl State {
         if self.blocks.is_empty() {
             return Node::Absent;
         }
-        let Ok(digits) = std::str::from_utf8(digits) else {
+        // Digits of a name are at most a number's length (see the caller).
+        let Some(full) = number_key(digits) else {
             return Node::Absent;
         };
-        if !deeper && self.blocks.at_or_below(digits) {
+        if !deeper && self.blocks.at_or_below_key(full, digits.len()) {
             return Node::EmptyNonTerminal;
         }
         let encloser_max = if deeper {
@@ -209,7 +212,7 @@ impl State {
         } else {
             digits.len() - 1
         };
-        let Some((block_len, records)) = self.blocks.longest_within(&digits[..encloser_max]) else {
+        let Some((block_len, records)) = self.blocks.longest_within_key(full, encloser_max) else {
             return Node::Absent;
         };
         // A block's records answer at any name below it; no block number
@@ -218,10 +221,9 @@ impl State {
         // The closest encloser: the longest existing name above the query,
         // the block's prefix at the least.
         for len in (block_len + 1..=encloser_max).rev() {
-            let name = &digits[..len];
-            let key = number_key(name.as_bytes()).expect("digits within a number's length");
+            let key = prefix_key(full, len);
             let numbers = || self.numbers.range(key..=prefix_end(key, len));
-            let blocks_below = self.blocks.at_or_below(name);
+            let blocks_below = self.blocks.at_or_below_key(key, len);
             if !blocks_below && numbers().next().is_none() {
                 continue;
             }
@@ -258,11 +260,7 @@ impl State {
                 names.extend((digits.len() + 1..number.len()).map(|len| number[..len].to_owned()));
             }
         }
-        let blocks = (self.blocks.by_prefix)
-            .range::<str, _>((Bound::Excluded(digits), Bound::Unbounded))
-            .map(|(prefix, _)| prefix)
-            .take_while(|prefix| prefix.starts_with(digits));
-        for prefix in blocks {
+        for prefix in self.blocks.prefixes_below(digits) {
             names.extend((digits.len() + 1..=prefix.len()).map(|len| prefix[..len].to_owned()));
         }
         names
@@ -283,14 +281,14 @@ impl State {
         if self.blocks.is_empty() {
             return Vec::new();
         }
-        let mut wildcards: BTreeMap<String, Naptrs> = (self.blocks.by_prefix.iter())
-            .map(|(prefix, (_, records))| (prefix.to_string(), records.clone()))
+        let mut wildcards: BTreeMap<String, Naptrs> = (self.blocks.iter())
+            .map(|(prefix, records)| (prefix, records.clone()))
             .collect();
         let numbers = self
             .numbers
             .keys()
             .map(|key| key_digits(*key).map(char::from).collect::<String>());
-        let prefixes = self.blocks.by_prefix.keys().map(|p| p.to_string());
+        let prefixes = self.blocks.iter().map(|(prefix, _)| prefix);
         for name in numbers.chain(prefixes) {
             let Some((block_len, records)) = self.blocks.longest_within(&name[..name.len() - 1])
             else {
@@ -343,52 +341,95 @@ fn wildcard_changes(
     changes
 }
 
-/// The blocks DNS publishes, by their prefix's digits: each block's id and
-/// the records every number of it answers with (its wildcard's). Blocks
-/// that publish nothing are left out, so they make no name exist either.
+/// The blocks DNS publishes, by the key of their prefix's digits: each
+/// block's id and the records every number of it answers with (its
+/// wildcard's). Blocks that publish nothing are left out, so they make no
+/// name exist either.
+///
+/// Hashed for the longest-prefix search of every query below a block
+/// (one probe per prefix length some block has, usually one or two), and
+/// ordered for "is there a block at or below this name".
 #[derive(Default)]
 struct BlockRecords {
-    by_prefix: BTreeMap<Box<str>, (Uuid, Naptrs)>,
+    records: HashMap<NumberKey, (Uuid, Naptrs)>,
+    prefixes: BTreeSet<NumberKey>,
+    /// How many blocks have a prefix of each length (index: digits).
+    lengths: [u32; MAX_DIGITS + 1],
 }
 
 impl BlockRecords {
     /// Replace `before` by `after` (a change-log row's two states).
     fn apply(&mut self, before: Option<&Block>, after: Option<&Block>) {
         if let Some(b) = before
-            && self
-                .by_prefix
-                .get(b.prefix_digits())
-                .is_some_and(|(id, _)| *id == b.id)
+            && let Some(key) = number_key(b.prefix_digits().as_bytes())
+            && self.records.get(&key).is_some_and(|(id, _)| *id == b.id)
         {
-            self.by_prefix.remove(b.prefix_digits());
+            self.records.remove(&key);
+            self.prefixes.remove(&key);
+            self.lengths[b.prefix_digits().len()] -= 1;
         }
         if let Some(a) = after
+            && let Some(key) = number_key(a.prefix_digits().as_bytes())
             && let Some(naptrs) = publish_block(a)
+            && self.records.insert(key, (a.id, naptrs)).is_none()
         {
-            self.by_prefix
-                .insert(a.prefix_digits().into(), (a.id, naptrs));
+            self.prefixes.insert(key);
+            self.lengths[a.prefix_digits().len()] += 1;
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.by_prefix.is_empty()
+        self.records.is_empty()
     }
 
     /// The longest block prefix that `digits` starts with (or is): its
     /// length and its block's records.
     fn longest_within(&self, digits: &str) -> Option<(usize, &Naptrs)> {
-        (1..=digits.len())
+        self.longest_within_key(number_key(digits.as_bytes())?, digits.len())
+    }
+
+    /// [`Self::longest_within`] of the `len` digits of `key`.
+    fn longest_within_key(&self, key: NumberKey, len: usize) -> Option<(usize, &Naptrs)> {
+        (1..=len)
             .rev()
-            .find_map(|len| Some((len, &self.by_prefix.get(&digits[..len])?.1)))
+            .filter(|&len| self.lengths[len] > 0)
+            .find_map(|len| Some((len, &self.records.get(&prefix_key(key, len))?.1)))
     }
 
     /// Is a block prefix `digits` or longer below it?
     fn at_or_below(&self, digits: &str) -> bool {
-        use std::ops::Bound;
-        self.by_prefix
-            .range::<str, _>((Bound::Included(digits), Bound::Unbounded))
+        number_key(digits.as_bytes()).is_some_and(|key| self.at_or_below_key(key, digits.len()))
+    }
+
+    /// [`Self::at_or_below`] the `len` digits of `key`.
+    fn at_or_below_key(&self, key: NumberKey, len: usize) -> bool {
+        self.prefixes
+            .range(key..=prefix_end(key, len))
             .next()
-            .is_some_and(|(prefix, _)| prefix.starts_with(digits))
+            .is_some()
+    }
+
+    /// Block prefixes strictly below `digits`, as digit strings, in order.
+    fn prefixes_below(&self, digits: &str) -> impl Iterator<Item = String> + '_ {
+        use std::ops::Bound;
+        let key = number_key(digits.as_bytes());
+        let range = key.map(|key| {
+            (
+                Bound::Excluded(key),
+                Bound::Included(prefix_end(key, digits.len())),
+            )
+        });
+        range
+            .into_iter()
+            .flat_map(|range| self.prefixes.range(range))
+            .map(|key| key_digits(*key).map(char::from).collect())
+    }
+
+    /// Every block's prefix (digits) and records.
+    fn iter(&self) -> impl Iterator<Item = (String, &Naptrs)> {
+        self.records
+            .iter()
+            .map(|(key, (_, records))| (key_digits(*key).map(char::from).collect(), records))
     }
 }
 

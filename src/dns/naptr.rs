@@ -37,7 +37,7 @@ use hickory_proto::rr::Name;
 use hickory_proto::rr::rdata::NAPTR;
 use hickory_proto::serialize::binary::{BinEncodable, BinEncoder};
 
-pub use super::number::{MAX_DIGITS, NumberKey, key_digits, number_key, prefix_end};
+pub use super::number::{MAX_DIGITS, NumberKey, key_digits, number_key, prefix_end, prefix_key};
 use super::regexp::{
     MAX_URI, REGEXP_HEAD, REGEXP_TAIL, block_regexp, escape_replacement, pstn_regexp,
 };

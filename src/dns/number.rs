@@ -28,6 +28,11 @@ pub fn prefix_end(key: NumberKey, len: usize) -> NumberKey {
     key | ((1u64 << (64 - 4 * len)) - 1)
 }
 
+/// The key of the first `len` digits of `key` (its `len`-digit prefix).
+pub fn prefix_key(key: NumberKey, len: usize) -> NumberKey {
+    key & !prefix_end(0, len)
+}
+
 /// The ASCII digits of a key, most significant first.
 pub fn key_digits(key: NumberKey) -> impl Iterator<Item = u8> {
     (0..MAX_DIGITS)
@@ -45,6 +50,8 @@ mod tests {
         let k = |s: &str| number_key(s.as_bytes()).unwrap();
         assert!(k("12") < k("121") && k("121") < k("13") && k("1") < k("10"));
         assert!(k("1212") <= prefix_end(k("12"), 2) && k("13") > prefix_end(k("12"), 2));
+        assert_eq!(prefix_key(k("441632960000"), 4), k("4416"));
+        assert_eq!(prefix_key(k("123456789012345"), 15), k("123456789012345"));
         let digits: Vec<u8> = key_digits(k("441632960000")).collect();
         assert_eq!(digits, b"441632960000");
         assert_eq!(number_key(b"1234567890123456"), None);

@@ -1,6 +1,7 @@
 //! The ENUM wire rules of DESIGN.md, each checked over a real socket.
 
 use crate::support::dns::*;
+use callsign::config::DnsConfig;
 use hickory_proto::op::{MessageType, OpCode, ResponseCode};
 use hickory_proto::rr::{RData, RecordType};
 
@@ -406,5 +407,69 @@ async fn the_default_name_server_is_this_server_at_its_listen_address() {
     assert_eq!(glue, [("ns1.e164.arpa.".into(), "127.0.0.1".into())]);
     let answer = server.ask("ns1.e164.arpa.", RecordType::A).await;
     assert_eq!(answer.answers[0].data.to_string(), "127.0.0.1");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_burst_from_many_clients_is_answered_each_to_its_sender() {
+    // One receive loop, so queries queue up behind each other and are
+    // taken and answered in batches; responses sent to the server (which
+    // it ignores) sit among them.
+    let server = DnsServer::start(
+        DnsConfig {
+            udp_sockets: 1,
+            ..config()
+        },
+        vec![alice()],
+    )
+    .await;
+    let mut clients = Vec::new();
+    for c in 0..8u16 {
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let mut expected = std::collections::BTreeMap::new();
+        for i in 0..24u16 {
+            let id = c * 100 + i;
+            let (name, rcode) = match i % 3 {
+                0 => (NUMBER.to_string(), ResponseCode::NoError),
+                _ => (
+                    enum_name(&format!("+1555000{id:04}"), "e164.arpa"),
+                    ResponseCode::NXDomain,
+                ),
+            };
+            let mut q = query(&name, RecordType::NAPTR, None);
+            q.metadata.id = id;
+            let mut bytes = q.to_vec().unwrap();
+            if i % 4 == 3 {
+                bytes[2] |= 0x80; // QR: a response, never answered
+            } else {
+                expected.insert(id, rcode);
+            }
+            socket.send_to(&bytes, server.addr).await.unwrap();
+        }
+        clients.push((socket, expected));
+    }
+    for (socket, expected) in clients {
+        let mut got = std::collections::BTreeMap::new();
+        let mut buf = vec![0u8; 65_536];
+        while got.len() < expected.len() {
+            let (n, from) = tokio::time::timeout(TIMEOUT, socket.recv_from(&mut buf))
+                .await
+                .expect("every query answered")
+                .unwrap();
+            assert_eq!(from, server.addr);
+            let answer = parse(&buf[..n]);
+            if answer.response_code == ResponseCode::NoError {
+                assert_eq!(naptrs(&answer), alice_naptrs(), "answer {}", answer.id);
+            }
+            assert!(
+                got.insert(answer.id, answer.response_code).is_none(),
+                "one answer per query"
+            );
+        }
+        assert_eq!(
+            got, expected,
+            "each client gets the answers to its own queries"
+        );
+    }
     server.stop().await;
 }
