@@ -9,6 +9,7 @@ mod block_equivalence;
 mod blocks;
 mod caller;
 mod dnssec;
+mod kamailio;
 mod knot;
 mod live;
 mod ported;
