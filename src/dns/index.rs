@@ -185,11 +185,7 @@ impl State {
         let deeper = !matches!(below, Below::Nothing);
         let key = number_key(digits);
         if let Some(key) = key.filter(|_| !deeper) {
-            let first_below = self
-                .numbers
-                .range(key..=prefix_end(key, digits.len()))
-                .next();
-            if let Some((k, published)) = first_below {
+            if let Some((k, published)) = first_below(&self.numbers, key, digits.len()) {
                 return if *k == key {
                     Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot))
                 } else {
@@ -222,13 +218,17 @@ impl State {
         // the block's prefix at the least.
         for len in (block_len + 1..=encloser_max).rev() {
             let key = prefix_key(full, len);
-            let numbers = || self.numbers.range(key..=prefix_end(key, len));
             let blocks_below = self.blocks.at_or_below_key(key, len);
-            if !blocks_below && numbers().next().is_none() {
+            let first = first_below(&self.numbers, key, len);
+            if !blocks_below && first.is_none() {
                 continue;
             }
             // It exists; a wildcard below it only if more than itself does.
-            let below = blocks_below || numbers().any(|(k, _)| *k != key);
+            let below = blocks_below
+                || first.is_some_and(|(k, _)| *k != key)
+                || (self.numbers.range(key..=prefix_end(key, len)))
+                    .nth(1)
+                    .is_some();
             return if below { synthesized } else { Node::Absent };
         }
         synthesized
@@ -403,10 +403,12 @@ impl BlockRecords {
 
     /// [`Self::at_or_below`] the `len` digits of `key`.
     fn at_or_below_key(&self, key: NumberKey, len: usize) -> bool {
-        self.prefixes
-            .range(key..=prefix_end(key, len))
-            .next()
-            .is_some()
+        // No prefix is that long: nothing to search (the common case for
+        // the names inside a block).
+        if self.lengths[len..].iter().all(|&n| n == 0) {
+            return false;
+        }
+        first_below(&self.prefixes, key, len).is_some()
     }
 
     /// Block prefixes strictly below `digits`, as digit strings, in order.
@@ -430,6 +432,45 @@ impl BlockRecords {
         self.records
             .iter()
             .map(|(key, (_, records))| (key_digits(*key).map(char::from).collect(), records))
+    }
+}
+
+/// The first entry of `keys` at or below the `len`-digit prefix `key`
+/// (itself included). One search: a range with both ends would make two.
+fn first_below<T: Ordered>(keys: &T, key: NumberKey, len: usize) -> Option<T::Item<'_>> {
+    keys.first_from(key)
+        .filter(|item| T::key(item) <= prefix_end(key, len))
+}
+
+/// Ordered maps and sets of number keys, searched from a key on.
+trait Ordered {
+    type Item<'a>
+    where
+        Self: 'a;
+    fn first_from(&self, key: NumberKey) -> Option<Self::Item<'_>>;
+    fn key(item: &Self::Item<'_>) -> NumberKey;
+}
+
+impl<V> Ordered for BTreeMap<NumberKey, V> {
+    type Item<'a>
+        = (&'a NumberKey, &'a V)
+    where
+        V: 'a;
+    fn first_from(&self, key: NumberKey) -> Option<Self::Item<'_>> {
+        self.range(key..).next()
+    }
+    fn key(item: &Self::Item<'_>) -> NumberKey {
+        *item.0
+    }
+}
+
+impl Ordered for BTreeSet<NumberKey> {
+    type Item<'a> = &'a NumberKey;
+    fn first_from(&self, key: NumberKey) -> Option<Self::Item<'_>> {
+        self.range(key..).next()
+    }
+    fn key(item: &Self::Item<'_>) -> NumberKey {
+        **item
     }
 }
 

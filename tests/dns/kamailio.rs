@@ -41,13 +41,22 @@ fn kamailio_enum_query_routes_by_the_sip_record_whatever_else_is_published() {
         .env("CALLSIGN_LOG_FILTER", "warn")
         .output()
         .unwrap();
-    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
 
     let out = Command::new("unshare")
         .args(["--user", "--map-root-user", "--net", "--mount", "sh"])
         .arg(format!("{here}/run.sh"))
         .arg(path)
-        .args(["+12125550100", "+12125550123", "+4930123455123", "+12125550999"])
+        .args([
+            "+12125550100",
+            "+12125550123",
+            "+4930123455123",
+            "+12125550999",
+        ])
         .env("CALLSIGN", env!("CARGO_BIN_EXE_callsign"))
         .output()
         .unwrap();
