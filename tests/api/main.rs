@@ -14,6 +14,7 @@ mod config;
 mod conformance;
 mod deploy;
 mod discoverable;
+mod federation;
 mod input;
 mod limits;
 mod links;
