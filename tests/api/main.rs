@@ -22,6 +22,7 @@ mod lookup;
 mod me;
 mod ops;
 mod ported;
+mod privacy;
 mod resolver;
 mod subjects;
 mod transfer;
