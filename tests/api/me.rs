@@ -176,6 +176,18 @@ async fn flow(app: TestApp) {
             format!("addresses.{tel}.visibility"),
         ),
         (
+            json!({"addresses": {&tel: {"visibility": "audience:nosuch"}}}),
+            format!("addresses.{tel}.visibility"),
+        ),
+        (
+            json!({"addresses": {&tel: {"discoverable": "audience:nosuch"}}}),
+            format!("addresses.{tel}.discoverable"),
+        ),
+        (
+            json!({"discoverable": "audience:"}),
+            "discoverable".to_owned(),
+        ),
+        (
             json!({"addresses": {&tel: {"priority": 70000}}}),
             format!("addresses.{tel}.priority"),
         ),
