@@ -3,7 +3,8 @@
 //! a random subject-level discoverability) are loaded into one server, and
 //! every viewer class — anonymous, a lookup token in no audience, in each
 //! audience, in both, an admin — asks by every key on every channel:
-//! WebFinger, lookup (JSON, vCard, reach, batch), ENUM NAPTR, AXFR, NDJSON
+//! WebFinger, lookup (JSON, vCard, reach, batch), ENUM NAPTR, AXFR,
+//! `callsign zone export`, NDJSON
 //! export, and the exposure report. The oracle below is the rule as the
 //! README states it, written again from scratch:
 //!
@@ -438,13 +439,43 @@ async fn check(bench: &mut Bench, case: usize, generated: &[Subj]) {
         .map(|r| format!("{} {:?}", r.name, r.record_type()))
         .collect();
     assert_eq!(zone, expected, "{} {all:?}", why("AXFR"));
-    for number in numbers {
+    for number in numbers.iter().copied() {
         let answer = bench.app.naptr(&number["tel:".len()..]).await;
         if published.contains(number) {
             assert!(!answer.1.is_empty(), "{}", why(&format!("NAPTR {number}")));
         } else {
             assert_eq!(answer, unknown_naptr, "{}", why(&format!("NAPTR {number}")));
         }
+    }
+
+    // `callsign zone export` reads the same zone from the database.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
+        .env(
+            "CALLSIGN_DATABASE_URL",
+            bench.app.config.database.url.expose(),
+        )
+        .env("RUST_LOG", "warn")
+        .args(["zone", "export", "e164.arpa"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let master = String::from_utf8(out.stdout).unwrap();
+    for number in &numbers {
+        let name = crate::support::dns::enum_name(&number["tel:".len()..], "e164.arpa");
+        let owner = name.trim_end_matches(".e164.arpa.");
+        let listed = master
+            .lines()
+            .any(|l| l.contains("NAPTR") && l.starts_with(&format!("{owner}\t")));
+        assert_eq!(
+            listed,
+            published.contains(*number),
+            "{}",
+            why(&format!("zone export {number}"))
+        );
     }
 
     // NDJSON export: admins only.
