@@ -9,11 +9,12 @@ use anyhow::Context;
 use callsign::app::{App, Listeners};
 use callsign::config::{Config, Secret};
 use callsign::dns::keys::ZoneKeys;
-use callsign::model::Scope;
+use callsign::model::{Acct, Scope};
 use callsign::service::IssuedToken;
 use callsign::service::tokens::token_name;
 use callsign::store::dnssec::KeyState;
 use callsign::store::ndjson;
+use callsign::store::{SearchKey, SubjectQuery};
 use clap::{Parser, Subcommand};
 use tokio::io::{AsyncBufRead, AsyncWriteExt, BufReader};
 use tokio_util::sync::CancellationToken;
@@ -135,11 +136,14 @@ enum TokenCommand {
     Create {
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["admin", "lookup"])]
+        #[arg(long, value_parser = ["admin", "lookup", "self"])]
         scope: String,
         /// An audience the token belongs to (repeatable; each must exist).
         #[arg(long = "audience")]
         audiences: Vec<String>,
+        /// The subject a `self` token is bound to: its `acct:` URI or id.
+        #[arg(long)]
+        subject: Option<String>,
     },
 }
 
@@ -249,16 +253,55 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     name,
                     scope,
                     audiences,
+                    subject,
                 },
         } => {
             // Checked before the database is opened, so a typo fails fast.
             let name = token_name(&name).map_err(|e| anyhow::anyhow!("--name: {}", e.reason))?;
             let scope: Scope = scope.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+            let acct = match subject.as_deref().map(str::trim) {
+                Some(key) if uuid::Uuid::parse_str(key).is_err() => {
+                    Some(Acct::parse(key).map_err(|e| anyhow::anyhow!("--subject: {e}"))?)
+                }
+                _ => None,
+            };
             let app = App::build(config, &shutdown).await?;
+            let subject = match (subject.as_deref().map(str::trim), acct) {
+                (None, _) => None,
+                (Some(_), Some(acct)) => {
+                    let query = SubjectQuery {
+                        key: Some(SearchKey::Acct(acct)),
+                        after: None,
+                        limit: 1,
+                    };
+                    let found = app.store.search(&query).await?;
+                    Some(
+                        found
+                            .first()
+                            .map(|s| s.id)
+                            .context("--subject: no such subject")?,
+                    )
+                }
+                (Some(id), None) => {
+                    let id = uuid::Uuid::parse_str(id).expect("checked above");
+                    Some(
+                        app.store
+                            .subject(id)
+                            .await
+                            .map(|s| s.id)
+                            .map_err(|e| anyhow::anyhow!("--subject: {e}"))?,
+                    )
+                }
+            };
+            // The stored audiences, known to this process as to a server.
+            for audience in app.store.audiences().await? {
+                callsign::model::admit(&audience.name).map_err(|e| anyhow::anyhow!(e))?;
+            }
             let IssuedToken { token, secret } = app
                 .tokens
-                .create("cli", &name, scope, &audiences, None)
-                .await?;
+                .create("cli", &name, scope, &audiences, subject)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             eprintln!(
                 "created {} token `{}` ({}); the secret is shown once:",
                 scope.as_str(),

@@ -2,6 +2,7 @@
 //! command-line flags. Unknown keys in the file are rejected; every key has
 //! an environment twin (`[dns] axfr_allow` ⇔ `CALLSIGN_DNS_AXFR_ALLOW`).
 
+mod credential;
 mod database;
 mod directory;
 mod dns;
@@ -19,6 +20,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+pub use credential::{Credential, Credentials};
 pub use database::DatabaseConfig;
 pub use directory::DirectoryConfig;
 pub use dns::{DnsConfig, NotifyTargets, TransferAcl};
@@ -147,6 +149,7 @@ impl Config {
         figment = figment.merge(env);
         let mut config: Config = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
         config.dns.tsig_keys.resolve()?;
+        config.resolver.credentials.resolve()?;
         config.check()?;
         Ok(config)
     }

@@ -1,10 +1,12 @@
 //! `[resolver]` and `[lookup]`: the federated lookup of remote ENUM and
 //! WebFinger, its budgets, and batch lookups.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use super::list::list;
-use super::{HostOverrides, Servers};
+use super::{Credentials, HostOverrides, Servers};
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -20,6 +22,14 @@ pub struct ResolverConfig {
     pub webfinger_hosts: HostOverrides,
     /// Allow remote fetches to loopback/private/link-local targets.
     pub allow_private: bool,
+    /// Tokens presented to partner hosts (`Authorization: Bearer`) when
+    /// asking their WebFinger, each with the local audience allowed to see
+    /// what it brings back.
+    pub credentials: Credentials,
+    /// A PEM file of extra CA certificates trusted, besides the system's,
+    /// when fetching over https from hosts listed in `webfinger_hosts` or
+    /// `credentials` (a partner behind a private CA).
+    pub ca_file: Option<PathBuf>,
     /// Timeout of one remote step (one DNS query, one HTTP fetch), ms.
     pub step_timeout_ms: u64,
     /// Timeout of a whole remote expansion, ms.
@@ -64,6 +74,8 @@ impl Default for ResolverConfig {
             enum_suffixes: vec!["e164.arpa".into()],
             webfinger_hosts: HostOverrides::default(),
             allow_private: false,
+            credentials: Credentials::default(),
+            ca_file: None,
             step_timeout_ms: 2000,
             total_timeout_ms: 5000,
             max_depth: 4,

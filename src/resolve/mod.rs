@@ -111,7 +111,7 @@ impl Resolver {
         loop {
             for (step, depth) in run.pending.drain(..) {
                 in_flight.insert(step.clone(), ());
-                tasks.push(Box::pin(self.perform(step, depth)));
+                tasks.push(Box::pin(self.perform(step, depth, viewer)));
             }
             tokio::select! {
                 done = tasks.next() => match done {

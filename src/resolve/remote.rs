@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context;
 use hickory_proto::rr::{RData, RecordType};
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{NameServerConfig, ResolverConfig as DnsConfig};
@@ -20,9 +21,10 @@ pub use super::document::Document;
 use super::gates::Gates;
 use super::guard::{self, GuardedDns};
 use super::naptr::Rule;
-use crate::config::ResolverConfig;
+
+use crate::config::{ResolverConfig, Secret};
 use crate::model::jrd::Jrd;
-use crate::model::{Address, Kind, percent_encode};
+use crate::model::{Address, Audiences, Kind, Viewer, Visibility, percent_encode};
 
 /// Longest time any answer is kept, whatever its TTL says.
 const MAX_TTL: Duration = Duration::from_secs(86_400);
@@ -30,11 +32,31 @@ const MAX_TTL: Duration = Duration::from_secs(86_400);
 const DEFAULT_HTTP_TTL: Duration = Duration::from_secs(300);
 const MAX_REDIRECTS: usize = 3;
 
-/// What one remote fetch is, for the cache.
+/// What one remote fetch is, for the cache: a WebFinger answer obtained
+/// with a credential is kept apart from the anonymous one for the same URL
+/// (keyed by the credential's host and audience).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Fetch {
     Naptr(String),
-    WebFinger(String),
+    WebFinger(String, Option<(String, String)>),
+}
+
+/// A credential as the resolver uses it.
+struct Credential {
+    token: Secret,
+    /// The local audience whose members (and admins) may see what this
+    /// credential brings back.
+    audience: String,
+}
+
+/// May `viewer` see what was obtained with a credential for `audience`?
+/// Decided by the one privacy function, as for an address shown to that
+/// audience; an audience this process does not know admits admins only.
+fn admits(viewer: Viewer, audience: &str) -> bool {
+    match Audiences::of([audience]) {
+        Ok(set) => viewer.sees(Visibility::Audience(set)),
+        Err(_) => viewer.sees(Visibility::Audience(Audiences::NONE)),
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -67,10 +89,16 @@ impl Expiry<Fetch, Entry> for ByTtl {
 pub struct Remote {
     dns: TokioResolver,
     /// For hosts the operator listed (`webfinger_hosts`): trusted as given,
-    /// redirects kept on the listed origin.
+    /// redirects kept on the listed origin. It and `credentialed` trust the
+    /// CA certificates of `ca_file` besides the system's.
     trusted: reqwest::Client,
     /// For everything else: https only, special addresses refused.
     guarded: reqwest::Client,
+    /// For fetches that present a credential: https only, no redirect off
+    /// the first origin (so the token never reaches another host).
+    credentialed: reqwest::Client,
+    /// By host (lowercase).
+    credentials: HashMap<String, Credential>,
     overrides: HashMap<String, String>,
     allow_private: bool,
     max_bytes: usize,
@@ -89,9 +117,19 @@ impl Remote {
             .map(|o| (o.host.clone(), o.base_str().to_owned()))
             .collect();
         let allow_private = config.allow_private;
+        let extra_roots = match &config.ca_file {
+            Some(file) => {
+                let pem = std::fs::read(file)
+                    .with_context(|| format!("reading resolver.ca_file {}", file.display()))?;
+                reqwest::Certificate::from_pem_bundle(&pem)
+                    .with_context(|| format!("resolver.ca_file {}", file.display()))?
+            }
+            None => Vec::new(),
+        };
         let trusted = reqwest::Client::builder()
             .no_proxy()
             .timeout(step)
+            .tls_certs_merge(extra_roots.clone())
             .redirect(guard::same_origin_redirects(MAX_REDIRECTS))
             .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
             .build()?;
@@ -103,6 +141,28 @@ impl Remote {
             .redirect(guard::guarded_redirects(MAX_REDIRECTS, allow_private))
             .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
             .build()?;
+        let credentialed = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(step)
+            .https_only(true)
+            .tls_certs_merge(extra_roots)
+            .redirect(guard::same_origin_redirects(MAX_REDIRECTS))
+            .user_agent(concat!("callsign/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        let mut credentials = HashMap::new();
+        for c in config.credentials.iter() {
+            let token = c
+                .token
+                .clone()
+                .with_context(|| format!("resolver.credentials `{}` has no token", c.host))?;
+            credentials.insert(
+                c.host.to_ascii_lowercase(),
+                Credential {
+                    token,
+                    audience: c.audience.clone(),
+                },
+            );
+        }
         let cache = Cache::builder()
             .max_capacity(config.cache_capacity)
             .expire_after(ByTtl)
@@ -111,6 +171,8 @@ impl Remote {
             dns,
             trusted,
             guarded,
+            credentialed,
+            credentials,
             overrides,
             allow_private,
             max_bytes: config.max_response_bytes,
@@ -176,27 +238,42 @@ impl Remote {
         }
     }
 
-    /// WebFinger for `resource` at `host`: `None` when the host says it does
-    /// not know the resource (404, 410).
+    /// WebFinger for `resource` at `host`, as `viewer` may have it: `None`
+    /// when the host says it does not know the resource (404, 410). When a
+    /// credential is configured for `host` and `viewer` is in its audience
+    /// (or an admin), the request presents it, over https only.
     pub async fn webfinger(
         &self,
         host: &str,
         resource: &str,
+        viewer: Viewer,
     ) -> Result<Option<Arc<Document>>, StepError> {
         let (trusted, base) = match self.overrides.get(host) {
             Some(base) => (true, base.clone()),
             None => (false, format!("https://{host}")),
         };
+        let host = host.to_ascii_lowercase();
+        let credential = self
+            .credentials
+            .get(&host)
+            .filter(|c| admits(viewer, &c.audience));
+        if credential.is_some() && !base.starts_with("https://") {
+            return Err(StepError::Refused(format!(
+                "a credential is presented over https only, not to {base}"
+            )));
+        }
         let url = format!(
             "{base}/.well-known/webfinger?resource={}",
             percent_encode(resource)
         );
+        let key = Fetch::WebFinger(
+            url.clone(),
+            credential.map(|c| (host.clone(), c.audience.clone())),
+        );
+        let token = credential.map(|c| c.token.expose());
         let entry = self
             .cache
-            .try_get_with(
-                Fetch::WebFinger(url.clone()),
-                self.fetch_document(trusted, &url),
-            )
+            .try_get_with(key, self.fetch_document(trusted, &url, token))
             .await
             .map_err(|e| (*e).clone())?;
         match entry.value {
@@ -205,16 +282,24 @@ impl Remote {
         }
     }
 
-    /// Fetch a JRD: with the trusted client for listed hosts, otherwise with
-    /// the guarded one — an IP literal is checked here (reqwest does not ask
-    /// the resolver about literals), names by [`GuardedDns`], redirects by
-    /// the client's policy.
-    async fn fetch_document(&self, trusted: bool, url: &str) -> Result<Entry, StepError> {
+    /// Fetch a JRD: with `token`, by the credentialed client (the host was
+    /// configured with it); otherwise with the trusted client for listed
+    /// hosts, or with the guarded one — an IP literal is checked here
+    /// (reqwest does not ask the resolver about literals), names by
+    /// [`GuardedDns`], redirects by the client's policy.
+    async fn fetch_document(
+        &self,
+        trusted: bool,
+        url: &str,
+        token: Option<&str>,
+    ) -> Result<Entry, StepError> {
         let url = url::Url::parse(url).map_err(|e| StepError::BadUrl {
             url: url.to_owned(),
             reason: e.to_string(),
         })?;
-        let client = if trusted {
+        let client = if token.is_some() {
+            &self.credentialed
+        } else if trusted {
             &self.trusted
         } else {
             if !self.allow_private
@@ -225,15 +310,14 @@ impl Remote {
             &self.guarded
         };
         let _permits = self.gates.host(url.origin().ascii_serialization()).await;
-        let mut response = client
-            .get(url)
-            .header(
-                reqwest::header::ACCEPT,
-                "application/jrd+json, application/json",
-            )
-            .send()
-            .await
-            .map_err(describe)?;
+        let mut request = client.get(url).header(
+            reqwest::header::ACCEPT,
+            "application/jrd+json, application/json",
+        );
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let mut response = request.send().await.map_err(describe)?;
         let status = response.status();
         if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
             return Ok(Entry {
@@ -379,7 +463,7 @@ mod tests {
             format!("https://localhost:{port}/.well-known/webfinger"),
             format!("https://[::ffff:127.0.0.1]:{port}/.well-known/webfinger"),
         ] {
-            let err = strict.fetch_document(false, &url).await.unwrap_err();
+            let err = strict.fetch_document(false, &url, None).await.unwrap_err();
             assert!(
                 matches!(err, StepError::Refused(_) | StepError::Request(_)),
                 "{url}: {err}"
@@ -387,7 +471,7 @@ mod tests {
         }
         assert!(
             strict
-                .webfinger("127.0.0.1", "acct:x@127.0.0.1")
+                .webfinger("127.0.0.1", "acct:x@127.0.0.1", Viewer::Anonymous)
                 .await
                 .is_err()
         );
@@ -401,7 +485,7 @@ mod tests {
         })
         .unwrap();
         let url = format!("https://127.0.0.1:{port}/.well-known/webfinger");
-        let fetch = tokio::spawn(async move { open.fetch_document(false, &url).await });
+        let fetch = tokio::spawn(async move { open.fetch_document(false, &url, None).await });
         let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept()).await;
         assert!(accepted.is_ok(), "allow_private should reach loopback");
         fetch.abort();

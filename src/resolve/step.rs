@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::remote::Document;
 use super::{Resolver, StepError, StepFailure, naptr};
-use crate::model::{Address, parse_ported};
+use crate::model::{Address, Viewer, parse_ported};
 
 /// One remote step.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -52,7 +52,7 @@ pub(super) struct Done {
 }
 
 impl Resolver {
-    pub(super) async fn perform(&self, step: Step, depth: u32) -> Done {
+    pub(super) async fn perform(&self, step: Step, depth: u32, viewer: Viewer) -> Done {
         let timeout = Duration::from_millis(self.config.step_timeout_ms);
         let work = async {
             match &step {
@@ -87,7 +87,7 @@ impl Resolver {
                 }
                 Step::WebFinger { host, resource } => self
                     .remote
-                    .webfinger(host, resource)
+                    .webfinger(host, resource, viewer)
                     .await
                     .map(Outcome::Document),
             }

@@ -176,6 +176,18 @@ async fn flow(app: TestApp) {
             format!("addresses.{tel}.visibility"),
         ),
         (
+            json!({"addresses": {&tel: {"visibility": "audience:nosuch"}}}),
+            format!("addresses.{tel}.visibility"),
+        ),
+        (
+            json!({"addresses": {&tel: {"discoverable": "audience:nosuch"}}}),
+            format!("addresses.{tel}.discoverable"),
+        ),
+        (
+            json!({"discoverable": "audience:"}),
+            "discoverable".to_owned(),
+        ),
+        (
             json!({"addresses": {&tel: {"priority": 70000}}}),
             format!("addresses.{tel}.priority"),
         ),
@@ -419,4 +431,92 @@ async fn self_service_on_sqlite() {
 #[tokio::test]
 async fn self_service_on_postgres() {
     flow(TestApp::spawn_with(Backend::Postgres, |_| {}).await).await;
+}
+
+/// `callsign token create --scope self --subject …` against the running
+/// server's database: the token reads its own subject through `/me`; a
+/// subject that does not exist, or none, stores nothing.
+#[tokio::test]
+async fn the_command_line_makes_self_tokens() {
+    let app = TestApp::spawn().await;
+    let (alice, _bob) = subjects(&app).await;
+    ok(
+        app.as_admin(Method::POST, "/api/v1/audiences")
+            .json(&json!({"name": "staff"}))
+            .go()
+            .await,
+        201,
+    )
+    .await;
+    let before = token_count(&app).await;
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_callsign"))
+            .env("CALLSIGN_DATABASE_URL", app.config.database.url.expose())
+            .env("RUST_LOG", "warn")
+            .args(["token", "create", "--name", "alice-phone"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (args, says) in [
+        (&["--scope", "self"][..], "subject"),
+        (
+            &["--scope", "self", "--subject", "acct:nobody@example.com"],
+            "no such subject",
+        ),
+        (&["--scope", "self", "--subject", "not a key"], "--subject"),
+        (
+            &["--scope", "lookup", "--audience", "nosuch"],
+            "no audience is named nosuch",
+        ),
+    ] {
+        let out = cli(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(token_count(&app).await, before);
+
+    let out = cli(&["--scope", "self", "--subject", "acct:alice@example.com"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let secret = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    let own = ok(me(&app, &secret).await, 200).await;
+    assert_eq!(own["id"], alice["id"]);
+    // By id too; a self token is in no audience.
+    let out = cli(&[
+        "--scope",
+        "self",
+        "--subject",
+        id(&alice),
+        "--audience",
+        "staff",
+    ]);
+    assert!(!out.status.success());
+    let out = cli(&["--scope", "self", "--subject", id(&alice)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let secret = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(ok(me(&app, &secret).await, 200).await["id"], alice["id"]);
+    // A lookup token in an audience.
+    let out = cli(&["--scope", "lookup", "--audience", "staff"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tokens = app.admin().get("/api/v1/tokens").await;
+    let staff = tokens["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["audiences"] == json!(["staff"]));
+    assert_eq!(staff.count(), 1);
+    assert_eq!(token_count(&app).await, before + 3);
 }
