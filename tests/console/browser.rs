@@ -87,14 +87,35 @@ impl Browser {
             .is_empty()
     }
 
+    /// Click what submits a form or follows a link, and wait until the
+    /// next page has replaced this one (bounded: 400 checks).
     pub async fn click(&self, css: &str) {
-        self.client
+        let element = self
+            .client
             .find(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("{css} on the page: {e}"))
-            .click()
-            .await
-            .unwrap();
+            .unwrap_or_else(|e| panic!("{css} on the page: {e}"));
+        self.navigate(element).await;
+    }
+
+    pub async fn navigate(&self, element: fantoccini::elements::Element) {
+        let old = self.client.find(Locator::Css("html")).await.unwrap();
+        element.click().await.unwrap();
+        for _ in 0..400 {
+            // The old page's root goes stale once the new page is in.
+            if old.tag_name().await.is_err() {
+                let ready = self
+                    .client
+                    .execute("return document.readyState", vec![])
+                    .await
+                    .unwrap();
+                if ready == "complete" {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("the click led to no new page");
     }
 
     pub async fn fill(&self, css: &str, text: &str) {
