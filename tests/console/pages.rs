@@ -285,6 +285,7 @@ async fn an_admin_signs_in_searches_changes_a_visibility_and_sees_every_channel_
     assert_eq!(after["addresses"][0]["uri"], second);
 
     if std::env::var("UPDATE_SCREENSHOT").as_deref() == Ok("1") {
+        browser.client.set_window_size(1280, 1500).await.unwrap();
         browser
             .goto(&app.url(&format!("/admin/subjects/{sid}")))
             .await;

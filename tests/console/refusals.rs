@@ -223,3 +223,29 @@ async fn a_session_works_on_a_second_replica_and_outlives_the_first() {
     second.stop().await;
     drop(db);
 }
+
+#[tokio::test]
+async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.dns.dnssec = "e164.arpa".parse().unwrap();
+    })
+    .await;
+    let sid = subject(&app).await;
+    let keys = app.admin().get("/api/v1/dnssec/e164.arpa").await;
+    let other = Other::sign_in(&app, crate::support::app::ADMIN).await;
+    let r = other.get("/admin").await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/admin/overview");
+    let r = other.get("/admin/overview").await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("<dd id=\"subject-count\">1</dd>"), "{page}");
+    let serial = app.store.last_serial().await.unwrap();
+    assert!(
+        page.contains(&format!("<dd id=\"serial\">{serial}</dd>")),
+        "{page}"
+    );
+    assert!(page.contains(keys["ds"].as_str().unwrap()), "{page}");
+    assert!(page.contains("subject.create"), "{page}");
+    assert!(page.contains(&format!("/admin/subjects/{sid}")), "{page}");
+}

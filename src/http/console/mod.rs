@@ -13,6 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::AppState;
 use super::problem::ApiError;
 
+mod overview;
 mod session;
 mod subjects;
 mod tokens;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
             get(session::signin_page).post(session::signin),
         )
         .route("/admin/signout", post(session::signout))
+        .route("/admin/overview", get(overview::page))
         .route("/admin/subjects", get(subjects::search))
         .route("/admin/subjects/{id}", get(subjects::page))
         .route("/admin/subjects/{id}/name", post(subjects::rename))
@@ -78,7 +80,7 @@ pub fn router() -> Router<AppState> {
 async fn home(session: Session) -> Response {
     let to = match session.own_subject() {
         Some(id) => format!("/admin/subjects/{id}"),
-        None => "/admin/subjects".to_owned(),
+        None => "/admin/overview".to_owned(),
     };
     see_other(&to)
 }
@@ -131,6 +133,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                     @if let Some(s) = session {
                         nav aria-label="Main" {
                             @if s.is_admin() {
+                                a href="/admin/overview" { "Overview" }
                                 a href="/admin/subjects" { "Subjects" }
                                 a href="/admin/tokens" { "Tokens" }
                             }
