@@ -144,7 +144,10 @@ async fn an_admin_signs_in_searches_changes_a_visibility_and_sees_every_channel_
     );
 
     browser.sign_in(&app.base, ADMIN).await;
+    assert_eq!(browser.path().await, "/admin/overview");
+    assert_eq!(browser.text("#subject-count").await, "1");
     // Search: the query is in the URL, the result links to the subject.
+    browser.click("nav a[href='/admin/subjects']").await;
     browser.fill("#q", "ali").await;
     browser.click("#search").await;
     let url = browser.client.current_url().await.unwrap();
