@@ -77,11 +77,12 @@ impl Session {
     }
 
     /// Does a posted form token match this session's (constant time)?
-    pub fn check_csrf(&self, posted: &str) -> Result<(), Response> {
+    /// The refusal when it does not.
+    pub fn check_csrf(&self, posted: &str) -> Option<Response> {
         if bool::from(posted.as_bytes().ct_eq(self.csrf.as_bytes())) {
-            Ok(())
+            None
         } else {
-            Err(error_page(
+            Some(error_page(
                 StatusCode::FORBIDDEN,
                 Some(self),
                 "This form is not from this session (its form token does not match). \
@@ -248,7 +249,7 @@ pub async fn signout(
     session: Session,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    if let Err(r) = session.check_csrf(&form.csrf) {
+    if let Some(r) = session.check_csrf(&form.csrf) {
         return r;
     }
     if let Err(e) = state.store.delete_session(&session.hash).await {

@@ -371,16 +371,12 @@ async fn finish(
 }
 
 /// Checks common to every subject form: the form token, then the reach.
-fn admit(session: &Session, id: Uuid, form: &VersionedForm) -> Result<(), Response> {
-    session.check_csrf(&form.csrf)?;
-    if !session.may_reach(id) {
-        return Err(error_page(
-            StatusCode::FORBIDDEN,
-            Some(session),
-            "Not your subject.",
-        ));
-    }
-    Ok(())
+/// The refusal when one fails.
+fn admit(session: &Session, id: Uuid, form: &VersionedForm) -> Option<Response> {
+    session.check_csrf(&form.csrf).or_else(|| {
+        (!session.may_reach(id))
+            .then(|| error_page(StatusCode::FORBIDDEN, Some(session), "Not your subject."))
+    })
 }
 
 fn patch<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ServiceError> {
@@ -400,7 +396,7 @@ pub async fn rename(
     Path(id): Path<Uuid>,
     Form(form): Form<VersionedForm>,
 ) -> Response {
-    if let Err(r) = admit(&session, id, &form) {
+    if let Some(r) = admit(&session, id, &form) {
         return r;
     }
     let name = form.display_name.clone().unwrap_or_default();
@@ -422,7 +418,7 @@ pub async fn add_address(
     Path(id): Path<Uuid>,
     Form(form): Form<VersionedForm>,
 ) -> Response {
-    if let Err(r) = admit(&session, id, &form) {
+    if let Some(r) = admit(&session, id, &form) {
         return r;
     }
     let input = serde_json::json!({
@@ -449,7 +445,7 @@ pub async fn change_address(
     Path((id, address)): Path<(Uuid, Uuid)>,
     Form(form): Form<VersionedForm>,
 ) -> Response {
-    if let Err(r) = admit(&session, id, &form) {
+    if let Some(r) = admit(&session, id, &form) {
         return r;
     }
     let precondition = form.precondition();
@@ -527,7 +523,7 @@ pub async fn remove_address(
     Path((id, address)): Path<(Uuid, Uuid)>,
     Form(form): Form<VersionedForm>,
 ) -> Response {
-    if let Err(r) = admit(&session, id, &form) {
+    if let Some(r) = admit(&session, id, &form) {
         return r;
     }
     let result = state

@@ -16,11 +16,12 @@ use crate::model::{FieldError, Scope};
 use crate::service::ServiceError;
 use crate::service::tokens::IssuedToken;
 
-fn admin_only(session: &Session) -> Result<(), Response> {
+/// The refusal of a session that is not an admin's.
+fn admin_only(session: &Session) -> Option<Response> {
     if session.is_admin() {
-        Ok(())
+        None
     } else {
-        Err(error_page(
+        Some(error_page(
             StatusCode::FORBIDDEN,
             Some(session),
             "Tokens are managed with an admin token.",
@@ -100,7 +101,7 @@ async fn render(
 }
 
 pub async fn list(State(state): State<AppState>, session: Session) -> Response {
-    if let Err(r) = admin_only(&session) {
+    if let Some(r) = admin_only(&session) {
         return r;
     }
     render(&state, &session, None, None, StatusCode::OK).await
@@ -123,9 +124,9 @@ pub async fn create(
     session: Session,
     Form(form): Form<CreateForm>,
 ) -> Response {
-    if let Err(r) = session
+    if let Some(r) = session
         .check_csrf(&form.csrf)
-        .and_then(|_| admin_only(&session))
+        .or_else(|| admin_only(&session))
     {
         return r;
     }
@@ -174,9 +175,9 @@ pub async fn revoke(
     Path(id): Path<Uuid>,
     Form(form): Form<RevokeForm>,
 ) -> Response {
-    if let Err(r) = session
+    if let Some(r) = session
         .check_csrf(&form.csrf)
-        .and_then(|_| admin_only(&session))
+        .or_else(|| admin_only(&session))
     {
         return r;
     }
