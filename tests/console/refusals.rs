@@ -249,3 +249,12 @@ async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
     assert!(page.contains("subject.create"), "{page}");
     assert!(page.contains(&format!("/admin/subjects/{sid}")), "{page}");
 }
+
+#[tokio::test]
+async fn switched_off_the_console_is_not_served() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.console = false).await;
+    for path in ["/admin", "/admin/signin", "/admin/assets/console.js"] {
+        let r = no_redirects().get(app.url(path)).go().await;
+        assert_eq!(r.status(), 404, "{path}");
+    }
+}
