@@ -29,6 +29,10 @@ pub struct HttpConfig {
     /// A connection with no request in flight on which nothing moves for
     /// this long is closed (idle HTTP/2, clients that stop reading), seconds.
     pub idle_timeout_secs: u64,
+    /// Serve the admin console under `/admin` on these listeners.
+    pub console: bool,
+    /// How long a console session lasts after sign-in, seconds.
+    pub console_session_secs: u64,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -58,6 +62,8 @@ impl Default for HttpConfig {
             max_connections_per_ip: 256,
             header_read_timeout_secs: 10,
             idle_timeout_secs: 60,
+            console: true,
+            console_session_secs: 8 * 3600,
         }
     }
 }

@@ -211,6 +211,7 @@ impl Config {
                 self.http.header_read_timeout_secs,
             ),
             ("http.idle_timeout_secs", self.http.idle_timeout_secs),
+            ("http.console_session_secs", self.http.console_session_secs),
             ("http.body_limit", self.http.body_limit as u64),
             (
                 "dns.tcp_max_connections",

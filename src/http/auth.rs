@@ -128,6 +128,11 @@ impl TokenCache {
         );
     }
 
+    /// Is a bootstrap token configured (its sessions end when it is not)?
+    pub fn has_bootstrap(&self) -> bool {
+        self.bootstrap.is_some()
+    }
+
     fn cached(&self, hash: &str) -> Option<Caller> {
         self.entries.get(hash).map(|c| c.caller.clone())
     }
@@ -153,6 +158,13 @@ pub async fn caller(parts: &Parts, state: &AppState) -> Result<Caller, ApiError>
         .ok_or(ApiError::Unauthorized(
             "expected `Authorization: Bearer <token>`",
         ))?;
+    verify(state, secret).await
+}
+
+/// The caller a presented secret (trimmed, not empty) names: the bootstrap
+/// token, or an active stored token (401 otherwise). The admin console's
+/// sign-in asks this too.
+pub async fn verify(state: &AppState, secret: &str) -> Result<Caller, ApiError> {
     let hash = hash_secret(secret);
     let cache = &state.tokens;
     if cache.bootstrap.as_deref() == Some(hash.as_str()) {

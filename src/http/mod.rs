@@ -22,6 +22,7 @@ use crate::store::Store;
 pub mod admin;
 pub mod auth;
 pub mod caller;
+pub mod console;
 pub mod extract;
 pub mod lookup;
 mod metrics;
@@ -133,8 +134,14 @@ pub fn router(state: AppState) -> axum::Router {
         StatusCode::SERVICE_UNAVAILABLE,
         Duration::from_secs(state.config.http.request_timeout_secs),
     );
+    let console = if state.config.http.console {
+        console::router()
+    } else {
+        axum::Router::new()
+    };
     axum::Router::new()
         .merge(api)
+        .merge(console)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", spec))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

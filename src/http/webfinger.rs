@@ -103,18 +103,7 @@ async fn answer(
         .view(&state.directory, request_host(&parts.headers, &parts.uri));
     let render = |key: &str| {
         let subject = directory.get(key)?;
-        let projection = project(&subject, key, viewer)?;
-        let domain = state.directory.domain_profile(subject.domain.as_str());
-        let vcard = vcard_link(state, &subject, viewer);
-        let jrd = jrd(
-            &projection,
-            domain.as_deref(),
-            viewer,
-            &state.rels,
-            &rels,
-            vcard,
-        );
-        Some(serde_json::to_vec(&jrd).expect("JRDs serialise"))
+        render_jrd(state, &subject, key, viewer, &rels)
     };
     // Most clients send canonical resources. Directory keys are canonical and
     // a canonical form parses to itself, so a resource found as given needs
@@ -128,6 +117,30 @@ async fn answer(
     // Unknown and hidden keys take this one path to the same 404.
     let body = key.as_deref().and_then(render).ok_or(ApiError::NotFound)?;
     Ok(respond(state, viewer, &parts.headers, body))
+}
+
+/// The JRD WebFinger answers to `viewer` asking for `subject` by `key`
+/// (canonical), serialised; None where it answers 404. The admin console's
+/// preview shows this same answer.
+pub(crate) fn render_jrd(
+    state: &AppState,
+    subject: &Subject,
+    key: &str,
+    viewer: Viewer,
+    rels: &[String],
+) -> Option<Vec<u8>> {
+    let projection = project(subject, key, viewer)?;
+    let domain = state.directory.domain_profile(subject.domain.as_str());
+    let vcard = vcard_link(state, subject, viewer);
+    let jrd = jrd(
+        &projection,
+        domain.as_deref(),
+        viewer,
+        &state.rels,
+        rels,
+        vcard,
+    );
+    Some(serde_json::to_vec(&jrd).expect("JRDs serialise"))
 }
 
 /// Anonymous callers spend a rate-limit token; a token must be valid.

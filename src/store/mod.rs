@@ -191,6 +191,21 @@ pub struct Audience {
     pub created_at: DateTime<Utc>,
 }
 
+/// A signed-in console session. Only the SHA-256 of the cookie value is
+/// stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsoleSession {
+    pub hash: String,
+    /// The token that signed in; None for the bootstrap token.
+    pub token_id: Option<Uuid>,
+    /// The name of that token, written to the change log by its writes.
+    pub actor: String,
+    /// The form token every state-changing request must echo.
+    pub csrf: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// One row of the change log.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Change {
@@ -398,6 +413,22 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// The active (not revoked) token with this secret hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<Token>>;
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    /// Store a console session; sessions expired by `session.created_at`
+    /// are deleted on the way.
+    async fn create_session(&self, session: &ConsoleSession) -> Result<()> {
+        write::create_session(self.begin_write().await?, session).await
+    }
+
+    /// End a console session (nothing to do when there is none).
+    async fn delete_session(&self, hash: &str) -> Result<()> {
+        write::delete_session(self.begin_write().await?, hash).await
+    }
+
+    /// The console session with this cookie hash, expired or not, with its
+    /// token when that is still active. A session whose token is revoked
+    /// comes back with no token.
+    async fn session(&self, hash: &str) -> Result<Option<(ConsoleSession, Option<Token>)>>;
 
     /// Store a new audience (Conflict if it exists, or if
     /// [`MAX_AUDIENCES`] are stored).

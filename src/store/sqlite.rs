@@ -17,8 +17,8 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Audience, Change, ChangeQuery, Result, SearchKey, Store, StoreError, SubjectQuery, Token,
-    attach_addresses,
+    Audience, Change, ChangeQuery, ConsoleSession, Result, SearchKey, Store, StoreError,
+    SubjectQuery, Token, attach_addresses,
 };
 use crate::model::Subject;
 use rows::{
@@ -244,6 +244,38 @@ impl Store for SqliteStore {
             .await
             .map_err(map_err)?;
         row.as_ref().map(token_from_row).transpose()
+    }
+
+    async fn session(&self, hash: &str) -> Result<Option<(ConsoleSession, Option<Token>)>> {
+        use sqlx::Row;
+        let Some(row) = sqlx::query("SELECT hash, token_id, actor, csrf, created_at, expires_at FROM console_session WHERE hash = ?")
+            .bind(hash)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_err)?
+        else {
+            return Ok(None);
+        };
+        let session = ConsoleSession {
+            hash: row.get("hash"),
+            token_id: row.get("token_id"),
+            actor: row.get("actor"),
+            csrf: row.get("csrf"),
+            created_at: row.get("created_at"),
+            expires_at: row.get("expires_at"),
+        };
+        let token = match session.token_id {
+            None => None,
+            Some(id) => {
+                let row = sqlx::query("SELECT * FROM token WHERE id = ? AND revoked_at IS NULL")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(map_err)?;
+                row.as_ref().map(token_from_row).transpose()?
+            }
+        };
+        Ok(Some((session, token)))
     }
 
     async fn touch_token(&self, id: Uuid, at: DateTime<Utc>) -> Result<()> {

@@ -17,7 +17,8 @@ use uuid::Uuid;
 
 use super::import::{Existing, ImportMessage, ImportOutcome, SkippedLine, plan_chunk};
 use super::{
-    Audience, BlockWrite, Conflict, DnssecKey, DomainWrite, Result, StoreError, Token, Write,
+    Audience, BlockWrite, Conflict, ConsoleSession, DnssecKey, DomainWrite, Result, StoreError,
+    Token, Write,
 };
 use crate::model::{
     Acct, Audiences, Block, DocumentLink, DocumentProperty, Domain, DomainProfile, FieldError,
@@ -123,6 +124,12 @@ pub trait WriteTx: Send {
     async fn insert_dnssec_key(&mut self, key: &DnssecKey) -> Result<()>;
 
     async fn set_dnssec_key_removed(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()>;
+
+    /// Store a console session and delete those expired before `now`.
+    async fn insert_session(&mut self, session: &ConsoleSession, now: DateTime<Utc>) -> Result<()>;
+
+    /// Delete the console session with this cookie hash, if any.
+    async fn delete_session(&mut self, hash: &str) -> Result<()>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }
@@ -780,6 +787,21 @@ pub(super) async fn revoke_token(
     tx.append_change(actor, now, change).await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// [`super::Store::create_session`].
+pub(super) async fn create_session(
+    mut tx: Box<dyn WriteTx + '_>,
+    session: &ConsoleSession,
+) -> Result<()> {
+    tx.insert_session(session, session.created_at).await?;
+    tx.commit().await
+}
+
+/// [`super::Store::delete_session`].
+pub(super) async fn delete_session(mut tx: Box<dyn WriteTx + '_>, hash: &str) -> Result<()> {
+    tx.delete_session(hash).await?;
+    tx.commit().await
 }
 
 /// [`super::Store::create_audience`].

@@ -121,7 +121,7 @@ fn api_error(e: anyhow::Error) -> ApiError {
     }
 }
 
-fn view(zone: &str, keys: &ZoneKeys, ttl: u32) -> Result<ZoneKeysView, ApiError> {
+pub(crate) fn view(zone: &str, keys: &ZoneKeys, ttl: u32) -> Result<ZoneKeysView, ApiError> {
     let internal = |e: anyhow::Error| ApiError::Internal(format!("{e:#}"));
     let active = keys
         .active()

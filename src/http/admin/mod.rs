@@ -8,7 +8,7 @@ mod addresses;
 mod audiences;
 mod audit;
 mod blocks;
-mod dnssec;
+pub(crate) mod dnssec;
 mod domains;
 mod exposure;
 mod me;

@@ -180,7 +180,7 @@ async fn list_subjects(
     Ok(Json(SubjectPage { items, next_cursor }))
 }
 
-fn search_key(q: &str) -> Result<SearchKey, ApiError> {
+pub(crate) fn search_key(q: &str) -> Result<SearchKey, ApiError> {
     if let Ok(key) = DirectoryKey::parse(q) {
         return Ok(key.into());
     }

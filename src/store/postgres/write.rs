@@ -19,7 +19,7 @@ use crate::store::blocks::BlockRow;
 use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, WriteTx};
-use crate::store::{Audience, DnssecKey, Result, Token};
+use crate::store::{Audience, ConsoleSession, DnssecKey, Result, Token};
 
 /// Every audience, by name.
 pub(super) const AUDIENCES: &str = "SELECT name, created_at FROM audience ORDER BY name";
@@ -304,6 +304,11 @@ impl WriteTx for PgWrite<'_> {
     }
 
     async fn revoke_subject_tokens(&mut self, subject: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE token_id IN (SELECT id FROM token WHERE subject_id = $1)")
+            .bind(subject)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
         sqlx::query(
             "UPDATE token SET revoked_at = $1 WHERE subject_id = $2 AND revoked_at IS NULL",
         )
@@ -318,6 +323,11 @@ impl WriteTx for PgWrite<'_> {
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
         sqlx::query("UPDATE token SET revoked_at = $1 WHERE id = $2")
             .bind(at)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        sqlx::query("DELETE FROM console_session WHERE token_id = $1")
             .bind(id)
             .execute(&mut *self.tx)
             .await
@@ -356,6 +366,37 @@ impl WriteTx for PgWrite<'_> {
         sqlx::query("UPDATE dnssec_key SET removed_at = $2 WHERE id = $1")
             .bind(id)
             .bind(at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, session: &ConsoleSession, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE expires_at < $1")
+            .bind(now)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        sqlx::query(
+            "INSERT INTO console_session (hash, token_id, actor, csrf, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&session.hash)
+        .bind(session.token_id)
+        .bind(&session.actor)
+        .bind(&session.csrf)
+        .bind(session.created_at)
+        .bind(session.expires_at)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_session(&mut self, hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE hash = $1")
+            .bind(hash)
             .execute(&mut *self.tx)
             .await
             .map_err(map_err)?;

@@ -17,7 +17,9 @@ use crate::store::blocks::BlockRow;
 use crate::store::domains::{DomainRow, links_column, properties_column};
 use crate::store::import::Existing;
 use crate::store::write::{AddressOwner, ChangeRow, Imported, Recorded, WriteTx};
-use crate::store::{Audience, Conflict, DnssecKey, Result, StoreError, Token, attach_addresses};
+use crate::store::{
+    Audience, Conflict, ConsoleSession, DnssecKey, Result, StoreError, Token, attach_addresses,
+};
 
 /// A write transaction, holding the process's writer lock (one process
 /// owns the file).
@@ -280,6 +282,11 @@ impl WriteTx for SqliteWrite<'_> {
     }
 
     async fn revoke_subject_tokens(&mut self, subject: Uuid, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE token_id IN (SELECT id FROM token WHERE subject_id = ?)")
+            .bind(subject)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
         sqlx::query("UPDATE token SET revoked_at = ? WHERE subject_id = ? AND revoked_at IS NULL")
             .bind(at)
             .bind(subject)
@@ -292,6 +299,11 @@ impl WriteTx for SqliteWrite<'_> {
     async fn set_token_revoked(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<()> {
         sqlx::query("UPDATE token SET revoked_at = ? WHERE id = ?")
             .bind(at)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        sqlx::query("DELETE FROM console_session WHERE token_id = ?")
             .bind(id)
             .execute(&mut *self.tx)
             .await
@@ -364,6 +376,34 @@ impl WriteTx for SqliteWrite<'_> {
         sqlx::query("UPDATE dnssec_key SET removed_at = ? WHERE id = ?")
             .bind(at)
             .bind(id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, session: &ConsoleSession, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE expires_at < ?")
+            .bind(now)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        sqlx::query("INSERT INTO console_session (hash, token_id, actor, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(&session.hash)
+            .bind(session.token_id)
+            .bind(&session.actor)
+            .bind(&session.csrf)
+            .bind(session.created_at)
+            .bind(session.expires_at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn delete_session(&mut self, hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM console_session WHERE hash = ?")
+            .bind(hash)
             .execute(&mut *self.tx)
             .await
             .map_err(map_err)?;

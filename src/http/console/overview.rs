@@ -1,0 +1,94 @@
+//! The overview: subjects, the change log, the database, the zones with
+//! their DNSSEC state and DS, and the latest changes.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+
+use super::{Session, api_error_page, error_page, layout};
+use crate::http::AppState;
+use crate::http::admin::dnssec::view;
+use crate::store::ChangeQuery;
+
+pub async fn page(State(state): State<AppState>, session: Session) -> Response {
+    if !session.is_admin() {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            Some(&session),
+            "The overview needs an admin token.",
+        );
+    }
+    let changes = match state
+        .store
+        .changes(&ChangeQuery {
+            subject: None,
+            cursor: None,
+            limit: 20,
+            descending: true,
+        })
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return api_error_page(e.into(), Some(&session)),
+    };
+    let dns = &state.config.dns;
+    let mut zones = Vec::new();
+    for zone in dns.zones.iter() {
+        let name = zone.to_string();
+        let signed = dns.dnssec.iter().any(|z| z == zone);
+        let keys = if signed {
+            match state.dnssec.keys(&name).await {
+                Ok(Some(keys)) => view(&name, &keys, dns.ttl)
+                    .map(|v| Some(v.ds))
+                    .unwrap_or(None),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        zones.push((name, signed, keys));
+    }
+    let degraded = state.directory.is_degraded();
+    let body = html! {
+        h1 { "Overview" }
+        dl id="overview" {
+            dt { "Subjects" } dd id="subject-count" { (state.directory.len()) }
+            dt { "Change-log serial applied" } dd id="serial" { (state.directory.serial()) }
+            dt { "Database" } dd id="database" { @if degraded { "degraded: writes fail, reads are served from memory" } @else { "ok" } }
+        }
+        h2 { "Zones" }
+        @if zones.is_empty() {
+            p.muted { "No ENUM zone is configured (dns.zones)." }
+        } @else {
+            table id="zones" {
+                thead { tr { th { "Zone" } th { "DNSSEC" } th { "DS for the parent" } } }
+                tbody {
+                    @for (name, signed, ds) in &zones {
+                        tr {
+                            td { (name) }
+                            td { @if *signed { "signed" } @else { "unsigned" } }
+                            td { @if let Some(ds) = ds { code { (ds) } } @else { "—" } }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { "Recent changes" }
+        table id="changes" {
+            thead { tr { th { "Serial" } th { "When" } th { "Who" } th { "What" } th { "Subject" } } }
+            tbody {
+                @for c in &changes {
+                    tr {
+                        td { (c.serial) }
+                        td { (c.at.format("%Y-%m-%d %H:%M:%S")) }
+                        td { (c.actor) }
+                        td { (c.operation) }
+                        td { @if let Some(id) = c.subject_id { a href={ "/admin/subjects/" (id) } { (id) } } }
+                    }
+                }
+            }
+        }
+    };
+    layout("Overview", Some(&session), body).into_response()
+}

@@ -1,0 +1,534 @@
+//! Subjects: search, one subject's page with its addresses, and the
+//! preview of what each channel publishes about it.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{Session, api_error_page, error_page, layout, see_other};
+use crate::http::AppState;
+use crate::http::admin::subjects::search_key;
+use crate::http::problem::ApiError;
+use crate::http::webfinger::render_jrd;
+use crate::model::{
+    AddressInput, AddressPatch, FieldError, Scope, Subject, SubjectPatch, Viewer, exposure,
+};
+use crate::service::{EntityTag, IfMatch, ServiceError};
+use crate::store::SubjectQuery;
+
+const PAGE: u32 = 50;
+
+#[derive(Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+    cursor: Option<String>,
+}
+
+/// `/admin/subjects?q=…`: the API's search (an address, an `acct:` URI or
+/// a handle prefix), a page at a time.
+pub async fn search(
+    State(state): State<AppState>,
+    session: Session,
+    Query(params): Query<SearchParams>,
+) -> Response {
+    if !session.is_admin() {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            Some(&session),
+            "Searching needs an admin token.",
+        );
+    }
+    let q = params.q.trim();
+    let mut error = None;
+    let key = if q.is_empty() {
+        None
+    } else {
+        match search_key(q) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                error = e.problem().detail;
+                None
+            }
+        }
+    };
+    let after = params
+        .cursor
+        .as_deref()
+        .and_then(|c| Uuid::parse_str(c).ok());
+    let items = if error.is_some() {
+        Vec::new()
+    } else {
+        match state
+            .store
+            .search(&SubjectQuery {
+                key,
+                after,
+                limit: PAGE,
+            })
+            .await
+        {
+            Ok(items) => items,
+            Err(e) => return api_error_page(e.into(), Some(&session)),
+        }
+    };
+    let next = (items.len() == PAGE as usize)
+        .then(|| items.last().map(|s| s.id))
+        .flatten();
+    let body = html! {
+        h1 { "Subjects" }
+        form method="get" action="/admin/subjects" role="search" {
+            label for="q" { "Search by address, acct: URI or handle prefix" }
+            input type="search" id="q" name="q" value=(q) size="40"
+                aria-describedby=[error.as_ref().map(|_| "q-error")];
+            " "
+            button type="submit" id="search" { "Search" }
+            @if let Some(error) = &error {
+                p.error id="q-error" role="alert" { (error) }
+            }
+        }
+        @if items.is_empty() && error.is_none() {
+            p.muted { "No subject matches." }
+        } @else if !items.is_empty() {
+            table id="results" {
+                thead { tr { th { "Subject" } th { "Display name" } th { "Addresses" } } }
+                tbody {
+                    @for s in &items {
+                        tr {
+                            td { a href={ "/admin/subjects/" (s.id) } { (s.acct()) } }
+                            td { (s.display_name) }
+                            td { (s.addresses.len()) }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(next) = next {
+            p { a rel="next" href={ "/admin/subjects?q=" (crate::model::percent_encode(q)) "&cursor=" (next) } { "Next page" } }
+        }
+    };
+    layout("Subjects", Some(&session), body).into_response()
+}
+
+/// Where an error of a form is shown: beside that form's field.
+struct FormError {
+    /// Which form: `name`, `add`, or `address-<id>`.
+    form: String,
+    field: Option<String>,
+    message: String,
+}
+
+/// `/admin/subjects/{id}`.
+pub async fn page(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+) -> Response {
+    if !session.may_reach(id) {
+        return error_page(StatusCode::FORBIDDEN, Some(&session), "Not your subject.");
+    }
+    match state.store.subject(id).await {
+        Ok(subject) => render(&state, &session, &subject, None, StatusCode::OK).await,
+        Err(e) => api_error_page(e.into(), Some(&session)),
+    }
+}
+
+async fn render(
+    state: &AppState,
+    session: &Session,
+    subject: &Subject,
+    error: Option<FormError>,
+    status: StatusCode,
+) -> Response {
+    let error_for = |form: &str| error.as_ref().filter(|e| e.form == form);
+    let preview = preview(state, subject).await;
+    let version = subject.version.to_string();
+    let base = format!("/admin/subjects/{}", subject.id);
+    let body = html! {
+        h1 { (subject.acct()) }
+        @if let Some(e) = error.as_ref().filter(|e| e.form == "stale") {
+            p.notice id="conflict" role="alert" { (e.message) " " a href=(base) { "Reload" } }
+        }
+        p.muted { "Version " span id="version" { (version) } ", updated " (subject.updated_at.format("%Y-%m-%d %H:%M:%S UTC")) }
+        form method="post" action={ (base) "/name" } {
+            (session.csrf_field())
+            input type="hidden" name="version" value=(version);
+            label for="display_name" { "Display name" }
+            input type="text" id="display_name" name="display_name" value=(subject.display_name) size="40"
+                aria-describedby=[error_for("name").map(|_| "name-error")];
+            " "
+            button type="submit" id="save-name" { "Save" }
+            @if let Some(e) = error_for("name") {
+                p.error id="name-error" role="alert" { (e.message) }
+            }
+        }
+        h2 { "Addresses" }
+        table id="addresses" {
+            thead { tr { th { "Address" } th { "Visible to" } th { "Found by" } th { "Order" } th { "Remove" } } }
+            tbody {
+                @for (i, a) in subject.addresses.iter().enumerate() {
+                    @let form = format!("address-{}", a.id);
+                    @let action = format!("{base}/addresses/{}", a.id);
+                    tr id={ "address-" (a.id) } {
+                        td { code { (a.uri) } @if let Some(label) = &a.label { " " span.muted { (label) } } }
+                        td {
+                            form method="post" action=(action) aria-label={ "Visibility of " (a.uri) } {
+                                (session.csrf_field())
+                                input type="hidden" name="version" value=(version);
+                                @for v in ["public", "authenticated", "private"] {
+                                    button type="submit" name="visibility" value=(v)
+                                        aria-pressed=(if a.visibility.to_string() == v { "true" } else { "false" })
+                                        data-test={ "visibility-" (i) "-" (v) } { (v) }
+                                }
+                            }
+                            @if !matches!(a.visibility.to_string().as_str(), "public" | "authenticated" | "private") {
+                                div.muted { (a.visibility) }
+                            }
+                        }
+                        td {
+                            form method="post" action=(action) aria-label={ "Discoverability of " (a.uri) } {
+                                (session.csrf_field())
+                                input type="hidden" name="version" value=(version);
+                                @for v in ["everyone", "authenticated", "nobody"] {
+                                    button type="submit" name="discoverable" value=(v)
+                                        aria-pressed=(if a.discoverable.to_string() == v { "true" } else { "false" })
+                                        data-test={ "discoverable-" (i) "-" (v) } { (v) }
+                                }
+                            }
+                        }
+                        td {
+                            form method="post" action=(action) aria-label={ "Order of " (a.uri) } {
+                                (session.csrf_field())
+                                input type="hidden" name="version" value=(version);
+                                button type="submit" name="move" value="up" disabled[i == 0]
+                                    aria-label={ "Move " (a.uri) " up" } { "↑" }
+                                button type="submit" name="move" value="down" disabled[i + 1 == subject.addresses.len()]
+                                    aria-label={ "Move " (a.uri) " down" } { "↓" }
+                            }
+                        }
+                        td {
+                            form method="post" action={ (action) "/delete" } {
+                                (session.csrf_field())
+                                input type="hidden" name="version" value=(version);
+                                button.danger type="submit" aria-label={ "Remove " (a.uri) } { "Remove" }
+                            }
+                        }
+                    }
+                    @if let Some(e) = error_for(&form) {
+                        tr { td colspan="5" { p.error role="alert" { (e.message) } } }
+                    }
+                }
+            }
+        }
+        h3 { "Add an address" }
+        form method="post" action={ (base) "/addresses" } {
+            (session.csrf_field())
+            input type="hidden" name="version" value=(version);
+            label for="new-uri" { "Address (tel:, sip:, xmpp:, mailto:)" }
+            input type="text" id="new-uri" name="uri" size="40" required
+                aria-describedby=[error_for("add").map(|_| "add-error")];
+            label for="new-visibility" { "Visible to" }
+            select id="new-visibility" name="visibility" {
+                option value="public" { "public" }
+                option value="authenticated" { "authenticated" }
+                option value="private" { "private" }
+            }
+            " "
+            button type="submit" id="add-address" { "Add" }
+            @if let Some(e) = error_for("add") {
+                p.error id="add-error" role="alert" {
+                    @if let Some(field) = &e.field { code { (field) } ": " }
+                    (e.message)
+                }
+            }
+        }
+        h2 { "What each channel shows" }
+        (preview)
+    };
+    (status, layout(&subject.acct(), Some(session), body)).into_response()
+}
+
+/// Side by side: the WebFinger answer an anonymous caller and a lookup
+/// token get (the same builder WebFinger answers with), and what ENUM DNS
+/// and zone transfers carry (the privacy function's exposure report).
+async fn preview(state: &AppState, subject: &Subject) -> Markup {
+    let acct = subject.acct();
+    let jrd = |viewer| {
+        render_jrd(state, subject, &acct, viewer, &[])
+            .and_then(|body| serde_json::from_slice::<serde_json::Value>(&body).ok())
+            .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
+    };
+    let anonymous = jrd(Viewer::Anonymous);
+    let token = jrd(Viewer::token(Scope::Lookup));
+    let audiences: Vec<String> = state
+        .store
+        .audiences()
+        .await
+        .map(|a| a.into_iter().map(|a| a.name).collect())
+        .unwrap_or_default();
+    let report = exposure(subject, &audiences);
+    let anyone = report.iter().find(|v| v.viewer == "anonymous");
+    let channel = |title: &str, id: &str, body: Option<&String>| {
+        html! {
+            section id=(id) aria-label=(title) {
+                h3 { (title) }
+                @match body {
+                    Some(body) => pre { (body) },
+                    None => p { "404 Not Found: the same answer as for an unknown subject." },
+                }
+            }
+        }
+    };
+    let list = |title: &str, id: &str, addresses: Option<&Vec<String>>| {
+        html! {
+            section id=(id) aria-label=(title) {
+                h3 { (title) }
+                @match addresses.filter(|a| !a.is_empty()) {
+                    Some(addresses) => ul { @for a in addresses { li { code { (a) } } } },
+                    None => p { "Nothing." },
+                }
+            }
+        }
+    };
+    html! {
+        div.columns id="preview" {
+            (channel(&format!("WebFinger, anonymous ({acct})"), "preview-anonymous", anonymous.as_ref()))
+            (channel(&format!("WebFinger, lookup token ({acct})"), "preview-token", token.as_ref()))
+            (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses)))
+            (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses)))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct VersionedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    version: String,
+    display_name: Option<String>,
+    visibility: Option<String>,
+    discoverable: Option<String>,
+    #[serde(rename = "move")]
+    direction: Option<String>,
+    uri: Option<String>,
+}
+
+impl VersionedForm {
+    /// The version the form was rendered at, as an `If-Match` would name it.
+    fn precondition(&self) -> IfMatch {
+        IfMatch::Tags(vec![EntityTag {
+            weak: false,
+            opaque: self.version.trim().to_owned(),
+        }])
+    }
+}
+
+/// After a change: back to the subject page; on failure, the page as it
+/// is now with the error beside the form that failed (a version conflict
+/// keeps the other change and says so).
+async fn finish(
+    state: &AppState,
+    session: &Session,
+    id: Uuid,
+    form: &str,
+    result: Result<Subject, ServiceError>,
+) -> Response {
+    let error = match result {
+        Ok(_) => return see_other(&format!("/admin/subjects/{id}")),
+        Err(ServiceError::Stale { .. }) => FormError {
+            form: "stale".into(),
+            field: None,
+            message: "This subject was changed by someone else since you loaded the page; \
+                      your change was not made. Reload to see theirs, then try again."
+                .into(),
+        },
+        Err(ServiceError::Invalid(FieldError { field, reason })) => FormError {
+            form: form.into(),
+            field: Some(field),
+            message: reason,
+        },
+        Err(ServiceError::Conflict(why)) => FormError {
+            form: form.into(),
+            field: None,
+            message: why,
+        },
+        Err(e) => return api_error_page(ApiError::from(e), Some(session)),
+    };
+    let status = if error.form == "stale" {
+        StatusCode::PRECONDITION_FAILED
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    match state.store.subject(id).await {
+        Ok(subject) => render(state, session, &subject, Some(error), status).await,
+        Err(e) => api_error_page(e.into(), Some(session)),
+    }
+}
+
+/// Checks common to every subject form: the form token, then the reach.
+/// The refusal when one fails.
+fn admit(session: &Session, id: Uuid, form: &VersionedForm) -> Option<Response> {
+    session.check_csrf(&form.csrf).or_else(|| {
+        (!session.may_reach(id))
+            .then(|| error_page(StatusCode::FORBIDDEN, Some(session), "Not your subject."))
+    })
+}
+
+fn patch<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ServiceError> {
+    serde_json::from_value(value).map_err(|e| {
+        let text = e.to_string();
+        let field = ["visibility", "discoverable", "display_name", "uri"]
+            .into_iter()
+            .find(|f| text.contains(f))
+            .unwrap_or("form");
+        ServiceError::Invalid(FieldError::new(field, text))
+    })
+}
+
+pub async fn rename(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(form): Form<VersionedForm>,
+) -> Response {
+    if let Some(r) = admit(&session, id, &form) {
+        return r;
+    }
+    let name = form.display_name.clone().unwrap_or_default();
+    let result = match patch::<SubjectPatch>(serde_json::json!({ "display_name": name })) {
+        Ok(p) => {
+            state
+                .subjects
+                .update(session.actor(), id, Some(&form.precondition()), &p)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    finish(&state, &session, id, "name", result).await
+}
+
+pub async fn add_address(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(form): Form<VersionedForm>,
+) -> Response {
+    if let Some(r) = admit(&session, id, &form) {
+        return r;
+    }
+    let input = serde_json::json!({
+        "uri": form.uri.clone().unwrap_or_default(),
+        "visibility": form.visibility.clone().unwrap_or_else(|| "public".into()),
+    });
+    let result = match patch::<AddressInput>(input) {
+        Ok(input) => {
+            state
+                .subjects
+                .add_address(session.actor(), id, Some(&form.precondition()), input)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    finish(&state, &session, id, "add", result).await
+}
+
+/// One click on one control of an address: its visibility, its
+/// discoverability, or its place in the order.
+pub async fn change_address(
+    State(state): State<AppState>,
+    session: Session,
+    Path((id, address)): Path<(Uuid, Uuid)>,
+    Form(form): Form<VersionedForm>,
+) -> Response {
+    if let Some(r) = admit(&session, id, &form) {
+        return r;
+    }
+    let precondition = form.precondition();
+    let key = format!("address-{address}");
+    let result = if let Some(direction) = &form.direction {
+        reorder(
+            &state,
+            &session,
+            id,
+            address,
+            direction == "up",
+            &precondition,
+        )
+        .await
+    } else {
+        let mut change = serde_json::Map::new();
+        if let Some(v) = &form.visibility {
+            change.insert("visibility".into(), v.clone().into());
+        }
+        if let Some(v) = &form.discoverable {
+            change.insert("discoverable".into(), v.clone().into());
+        }
+        match patch::<AddressPatch>(change.into()) {
+            Ok(p) => {
+                state
+                    .subjects
+                    .update_address(session.actor(), id, address, Some(&precondition), &p)
+                    .await
+            }
+            Err(e) => Err(e),
+        }
+    };
+    finish(&state, &session, id, &key, result).await
+}
+
+/// Move an address one place up or down: every address gets a priority
+/// by its new place, in one write.
+async fn reorder(
+    state: &AppState,
+    session: &Session,
+    id: Uuid,
+    address: Uuid,
+    up: bool,
+    precondition: &IfMatch,
+) -> Result<Subject, ServiceError> {
+    let subject = state.store.subject(id).await?;
+    IfMatch::check(Some(precondition), subject.version)?;
+    let mut order: Vec<Uuid> = subject.addresses.iter().map(|a| a.id).collect();
+    let i = order
+        .iter()
+        .position(|a| *a == address)
+        .ok_or(ServiceError::NotFound)?;
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    if let Some(j) = j.filter(|j| *j < order.len()) {
+        order.swap(i, j);
+    }
+    let patches = order
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let p = patch::<AddressPatch>(serde_json::json!({ "priority": (n as u64 + 1) * 10 }))?;
+            Ok((*a, p))
+        })
+        .collect::<Result<Vec<_>, ServiceError>>()?;
+    let nothing: SubjectPatch = patch(serde_json::json!({}))?;
+    state
+        .subjects
+        .update_own(session.actor(), id, Some(precondition), &nothing, &patches)
+        .await
+}
+
+pub async fn remove_address(
+    State(state): State<AppState>,
+    session: Session,
+    Path((id, address)): Path<(Uuid, Uuid)>,
+    Form(form): Form<VersionedForm>,
+) -> Response {
+    if let Some(r) = admit(&session, id, &form) {
+        return r;
+    }
+    let result = state
+        .subjects
+        .remove_address(session.actor(), id, address, Some(&form.precondition()))
+        .await;
+    finish(&state, &session, id, &format!("address-{address}"), result).await
+}

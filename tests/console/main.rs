@@ -1,0 +1,10 @@
+//! The admin console in a real browser: headless Chromium driven over
+//! WebDriver (Debian's `chromium` and `chromium-driver`) against a real
+//! server, and the console's refusals seen over plain HTTP.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod browser;
+mod pages;
+mod refusals;

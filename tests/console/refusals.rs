@@ -1,0 +1,260 @@
+//! What the console refuses, over plain HTTP: no session, an unknown or
+//! expired one, a lookup token; and the headers on every page.
+
+use chrono::{Duration, Utc};
+use serde_json::json;
+
+use crate::pages::{FormBody, Other, hidden};
+use crate::support::app::{Backend, Go, TestApp};
+use crate::support::server::id;
+use callsign::service::tokens::hash_secret;
+use callsign::store::ConsoleSession;
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn subject(app: &TestApp) -> String {
+    let s = app
+        .admin()
+        .create_subject(json!({"handle": "bob", "domain": "example.com",
+                               "addresses": [{"uri": "tel:+12125550111"}]}))
+        .await;
+    id(&s).to_owned()
+}
+
+#[tokio::test]
+async fn without_a_session_every_page_and_form_leads_to_sign_in_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let sid = subject(&app).await;
+    let before = app.snapshot().await;
+    let client = no_redirects();
+    for path in [
+        "/admin",
+        "/admin/subjects",
+        "/admin/tokens",
+        &format!("/admin/subjects/{sid}"),
+    ] {
+        let r = client.get(app.url(path)).go().await;
+        assert_eq!(r.status(), 303, "{path}");
+        assert_eq!(r.headers()["location"], "/admin/signin", "{path}");
+    }
+    let stored = app.admin().get(&format!("/api/v1/subjects/{sid}")).await;
+    let address = stored["addresses"][0]["id"].as_str().unwrap().to_owned();
+    for cookie in [None, Some("callsign_session=0123456789abcdef")] {
+        let mut request = client
+            .post(app.url(&format!("/admin/subjects/{sid}/addresses/{address}")))
+            .form_body(&[("csrf", "x"), ("version", "1"), ("visibility", "private")]);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let r = request.go().await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/admin/signin");
+    }
+    assert_eq!(app.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_forged_form_token_is_refused_with_403() {
+    let app = TestApp::spawn().await;
+    let sid = subject(&app).await;
+    let before = app.snapshot().await;
+    let other = Other::sign_in(&app, crate::support::app::ADMIN).await;
+    let page = format!("/admin/subjects/{sid}");
+    let (csrf, version) = other.tokens_of(&page).await;
+    for forged in ["", "forged", &csrf[..csrf.len() - 1]] {
+        let r = other
+            .post(
+                &format!("{page}/name"),
+                &[
+                    ("csrf", forged),
+                    ("version", &version),
+                    ("display_name", "Mallory"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{forged:?}");
+    }
+    let r = other.post("/admin/signout", &[("csrf", "forged")]).await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(app.snapshot().await, before);
+    // The session's own token works.
+    let r = other
+        .post(
+            &format!("{page}/name"),
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("display_name", "Bob"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+}
+
+#[tokio::test]
+async fn an_expired_session_leads_to_sign_in() {
+    let app = TestApp::spawn().await;
+    let now = Utc::now();
+    app.store
+        .create_session(&ConsoleSession {
+            hash: hash_secret("expired-cookie"),
+            token_id: None,
+            actor: "bootstrap".into(),
+            csrf: "c".into(),
+            created_at: now - Duration::hours(9),
+            expires_at: now - Duration::hours(1),
+        })
+        .await
+        .unwrap();
+    let r = no_redirects()
+        .get(app.url("/admin/subjects"))
+        .header("cookie", "callsign_session=expired-cookie")
+        .go()
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/admin/signin");
+}
+
+#[tokio::test]
+async fn sign_in_sets_a_strict_cookie_and_every_page_a_strict_policy() {
+    let app = TestApp::spawn().await;
+    let client = no_redirects();
+    let r = client.get(app.url("/admin/signin")).go().await;
+    assert_eq!(r.status(), 200);
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(r.headers()["referrer-policy"], "no-referrer");
+    let page = r.text().await.unwrap();
+    assert!(!page.contains("<script>"), "no inline script");
+    assert!(!page.contains("style="), "no inline style");
+
+    let r = client
+        .post(app.url("/admin/signin"))
+        .form_body(&[("token", crate::support::app::ADMIN)])
+        .go()
+        .await;
+    assert_eq!(r.status(), 303);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    for part in [
+        "callsign_session=",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/admin",
+    ] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    // Over plain HTTP the cookie cannot be Secure.
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    // The database holds only the cookie value's hash.
+    let value = cookie.split(';').next().unwrap().split_once('=').unwrap().1;
+    let (stored, _) = app
+        .store
+        .session(&hash_secret(value))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(stored.hash, value);
+    assert!(app.store.session(value).await.unwrap().is_none());
+
+    // Assets come from the same origin, cacheable.
+    for asset in ["/admin/assets/console.css", "/admin/assets/console.js"] {
+        let r = client.get(app.url(asset)).go().await;
+        assert_eq!(r.status(), 200);
+        assert!(
+            r.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("max-age")
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_lookup_token_cannot_sign_in() {
+    let app = TestApp::spawn().await;
+    let token = app.admin().token("lookup").await;
+    let r = no_redirects()
+        .post(app.url("/admin/signin"))
+        .form_body(&[("token", token.as_str())])
+        .go()
+        .await;
+    assert_eq!(r.status(), 401);
+    assert!(r.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn a_session_works_on_a_second_replica_and_outlives_the_first() {
+    let db = crate::support::pg::fresh_database().await;
+    let url = db.url.clone();
+    let first = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.database.url = callsign::config::Secret::new(&url);
+    })
+    .await;
+    let other = Other::sign_in(&first, crate::support::app::ADMIN).await;
+    let second = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.database.url = callsign::config::Secret::new(&url);
+    })
+    .await;
+    // The same cookie on the other process.
+    let r = no_redirects()
+        .get(second.url("/admin/tokens"))
+        .header("cookie", other.cookie())
+        .go()
+        .await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(hidden(&page, "csrf").is_some());
+    first.stop().await;
+    let r = no_redirects()
+        .get(second.url("/admin/subjects"))
+        .header("cookie", other.cookie())
+        .go()
+        .await;
+    assert_eq!(r.status(), 200);
+    second.stop().await;
+    drop(db);
+}
+
+#[tokio::test]
+async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.dns.dnssec = "e164.arpa".parse().unwrap();
+    })
+    .await;
+    let sid = subject(&app).await;
+    let keys = app.admin().get("/api/v1/dnssec/e164.arpa").await;
+    let other = Other::sign_in(&app, crate::support::app::ADMIN).await;
+    let r = other.get("/admin").await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/admin/overview");
+    let r = other.get("/admin/overview").await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("<dd id=\"subject-count\">1</dd>"), "{page}");
+    let serial = app.store.last_serial().await.unwrap();
+    assert!(
+        page.contains(&format!("<dd id=\"serial\">{serial}</dd>")),
+        "{page}"
+    );
+    assert!(page.contains(keys["ds"].as_str().unwrap()), "{page}");
+    assert!(page.contains("subject.create"), "{page}");
+    assert!(page.contains(&format!("/admin/subjects/{sid}")), "{page}");
+}
+
+#[tokio::test]
+async fn switched_off_the_console_is_not_served() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.console = false).await;
+    for path in ["/admin", "/admin/signin", "/admin/assets/console.js"] {
+        let r = no_redirects().get(app.url(path)).go().await;
+        assert_eq!(r.status(), 404, "{path}");
+    }
+}
