@@ -65,7 +65,8 @@ pub fn exposure(subject: &Subject, audiences: &[String]) -> Vec<ViewerExposure> 
 }
 
 /// The keys of `subject` (its acct and addresses; on ENUM, its numbers
-/// only) that [`project`] lets `viewer` use, and what it then shows.
+/// only, and only those with another address to publish) that
+/// [`project`] lets `viewer` use, and what it then shows.
 fn channel(subject: &Subject, viewer: Viewer, numbers_only: bool) -> ChannelExposure {
     let acct = subject.acct();
     let candidates = std::iter::once(acct.as_str())
@@ -79,7 +80,12 @@ fn channel(subject: &Subject, viewer: Viewer, numbers_only: bool) -> ChannelExpo
         );
     let mut exposure = ChannelExposure::default();
     for key in candidates {
-        if let Some(p) = project(subject, key, viewer) {
+        // A number is in ENUM only with a record to hold: an address
+        // besides the number itself.
+        let published = |p: &super::privacy::Projection<'_>| {
+            !numbers_only || p.addresses.iter().any(|a| a.uri.as_str() != key)
+        };
+        if let Some(p) = project(subject, key, viewer).filter(published) {
             exposure.keys.push(key.to_owned());
             if exposure.addresses.is_empty() {
                 exposure.addresses = p.addresses.iter().map(|a| a.uri.to_string()).collect();

@@ -544,7 +544,7 @@ async fn check(bench: &mut Bench, case: usize, generated: &[Subj]) {
             }
             assert_eq!(
                 set(&entry["enum_dns"]["keys"]),
-                s.enum_keys(),
+                s.published(),
                 "{}",
                 why("exposure enum_dns")
             );
