@@ -184,14 +184,14 @@ impl State {
         }
         let deeper = !matches!(below, Below::Nothing);
         let key = number_key(digits);
-        if let Some(key) = key.filter(|_| !deeper) {
-            if let Some((k, published)) = first_below(&self.numbers, key, digits.len()) {
-                return if *k == key {
-                    Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot))
-                } else {
-                    Node::EmptyNonTerminal
-                };
-            }
+        if let Some(key) = key.filter(|_| !deeper)
+            && let Some((k, published)) = first_below(&self.numbers, key, digits.len())
+        {
+            return if *k == key {
+                Node::Number(key, Cow::Borrowed(&published.naptrs), Some(published.slot))
+            } else {
+                Node::EmptyNonTerminal
+            };
         }
         if self.blocks.is_empty() {
             return Node::Absent;
