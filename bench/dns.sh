@@ -6,8 +6,15 @@
 #   bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]     defaults: 1000000 20 2
 #   MODE=signed bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
 #   MODE=blocks bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
+#   RRL=RATE bench/dns.sh [SUBJECTS] [SECONDS] [ROUNDS]
 #
-# Targets: >= 1.0x Knot's QPS, >= 15x PowerDNS's, RSS <= Knot's.
+# Targets: >= 2.0x the QPS of Knot DNS and of NSD, >= 15x PowerDNS's, RSS
+# <= Knot's. With RRL=RATE, callsign (dns.rrl_rate), Knot DNS (mod-rrl) and
+# NSD (rrl-ratelimit) all limit responses to RATE per second per client /24
+# and the same ratios are measured; choose a RATE above the offered load
+# (dnsperf asks from one address), so that the rounds time each limiter's
+# bookkeeping on every answer rather than dropped answers. PowerDNS has no
+# response rate limiting of its own and is left out then.
 # Signed mode (every query with the DO bit, dnsperf -D): callsign signing
 # (dns.dnssec, compact denial) against callsign unsigned and Knot DNS with
 # mod-onlinesign on the same zone. Targets: signed >= 0.8x callsign
@@ -262,8 +269,79 @@ if [ "${MODE:-}" = signed ]; then signed_mode; exit 0; fi
 
 dig_ok "$CS_PORT" && die "port $CS_PORT is already answering DNS; stop that server first"
 
+RRL=${RRL:-0}
+KNOT_PORT=5301 NSD_PORT=5303
+[ "$RRL" != 0 ] && KNOT_PORT=5311 NSD_PORT=5313
+
+# With RRL: Knot DNS and NSD configured as the peers script does, plus
+# their response rate limiting at the same rate as callsign's.
+start_knot_rrl() {
+  local d=$WORK/knot-rrl; mkdir -p "$d/db"
+  cat > "$d/knot.conf" <<EOF
+server:
+    rundir: "$d"
+    user: root:root
+    listen: 127.0.0.1@$KNOT_PORT
+    udp-workers: 2
+    tcp-workers: 1
+    background-workers: 1
+database:
+    storage: "$d/db"
+mod-rrl:
+  - id: bench
+    rate-limit: $RRL
+    slip: 2
+template:
+  - id: default
+    storage: "$d"
+    semantic-checks: off
+    zonefile-sync: -1
+    journal-content: none
+    global-module: mod-rrl/bench
+zone:
+  - domain: e164.arpa
+    file: "$WORK/e164.zone"
+log:
+  - target: stderr
+    any: warning
+EOF
+  setsid knotd -c "$d/knot.conf" > "$d/log" 2>&1 < /dev/null &
+  echo $! > "$d/pid"
+}
+start_nsd_rrl() {
+  local d=$WORK/nsd-rrl; mkdir -p "$d"
+  cat > "$d/nsd.conf" <<EOF
+server:
+    ip-address: 127.0.0.1@$NSD_PORT
+    server-count: 2
+    username: ""
+    zonesdir: "$WORK"
+    database: ""
+    pidfile: "$d/nsd.pid"
+    xfrdfile: "$d/xfrd.state"
+    zonelistfile: "$d/zone.list"
+    logfile: "$d/log"
+    rrl-ratelimit: $RRL
+    rrl-slip: 2
+remote-control:
+    control-enable: no
+zone:
+    name: e164.arpa
+    zonefile: e164.zone
+EOF
+  setsid nsd -d -c "$d/nsd.conf" > "$d/out" 2>&1 < /dev/null &
+  echo $! > "$d/pid"
+}
+stop_rrl_peers() {
+  local f
+  for f in "$WORK/knot-rrl/pid" "$WORK/nsd-rrl/pid"; do
+    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+  done
+}
+trap 'cleanup; stop_rrl_peers; bash "$PEERS" stop nsd "$WORK" >/dev/null 2>&1 || true' EXIT
+
 CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" CALLSIGN_DNS_LISTEN="127.0.0.1:$CS_PORT" \
-  CALLSIGN_HTTP_LISTEN=127.0.0.1:0 CALLSIGN_DNS_RRL_RATE=0 RUST_LOG=warn \
+  CALLSIGN_HTTP_LISTEN=127.0.0.1:0 CALLSIGN_DNS_RRL_RATE="$RRL" RUST_LOG=warn \
   "$CALLSIGN" serve > "$WORK/callsign.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 1 600); do
@@ -273,10 +351,21 @@ for _ in $(seq 1 600); do
 done
 dig_ok "$CS_PORT" || die "callsign did not answer DNS within 300 s"
 
-bash "$PEERS" stop knot "$WORK" >/dev/null 2>&1 || true
-bash "$PEERS" stop pdns "$WORK" >/dev/null 2>&1 || true
-bash "$PEERS" start knot "$WORK"
-bash "$PEERS" start pdns "$WORK"
+for peer in knot nsd pdns; do bash "$PEERS" stop "$peer" "$WORK" >/dev/null 2>&1 || true; done
+stop_rrl_peers
+PEER_PORTS=("$KNOT_PORT" "$NSD_PORT")
+if [ "$RRL" = 0 ]; then
+  bash "$PEERS" start knot "$WORK"
+  bash "$PEERS" start nsd "$WORK"
+  bash "$PEERS" start pdns "$WORK"
+  PEER_PORTS+=(5302)
+else
+  start_knot_rrl
+  start_nsd_rrl
+  wait_for "$KNOT_PORT"
+  wait_for "$NSD_PORT"
+  echo "knot (mod-rrl $RRL/s): 127.0.0.1:$KNOT_PORT  nsd (rrl-ratelimit $RRL/s): 127.0.0.1:$NSD_PORT"
+fi
 
 # Same questions, same answers: compare a sample before timing anything.
 sample() {  # port name
@@ -285,32 +374,46 @@ sample() {  # port name
 mismatches=0
 while read -r name _; do
   ours=$(sample "$CS_PORT" "$name")
-  for port in 5301 5302; do
+  for port in "${PEER_PORTS[@]}"; do
     [ "$ours" = "$(sample "$port" "$name")" ] || { echo "answers differ at $name (port $port)"; mismatches=$((mismatches + 1)); }
   done
 done < <(awk 'NR % 997 == 1' "$WORK/queries.txt" | head -30)
 [ "$mismatches" = 0 ] || die "$mismatches answers differ between callsign and its peers"
 
 echo "measuring"
-declare -a cs kn pd
-for port in "$CS_PORT" 5301 5302; do bash "$PEERS" dns "$port" "$WORK" 3 >/dev/null; done  # warm up
+declare -a cs kn ns pd
+for port in "$CS_PORT" "${PEER_PORTS[@]}"; do bash "$PEERS" dns "$port" "$WORK" 3 >/dev/null; done  # warm up
 for r in $(seq 1 "$ROUNDS"); do
   read -r _ q < <(bash "$PEERS" dns "$CS_PORT" "$WORK" "$SECS"); cs+=("$q"); echo "round $r callsign: $q qps"
-  read -r _ q < <(bash "$PEERS" dns 5301 "$WORK" "$SECS"); kn+=("$q"); echo "round $r knot:     $q qps"
-  read -r _ q < <(bash "$PEERS" dns 5302 "$WORK" "$SECS"); pd+=("$q"); echo "round $r pdns:     $q qps"
+  read -r _ q < <(bash "$PEERS" dns "$KNOT_PORT" "$WORK" "$SECS"); kn+=("$q"); echo "round $r knot:     $q qps"
+  read -r _ q < <(bash "$PEERS" dns "$NSD_PORT" "$WORK" "$SECS"); ns+=("$q"); echo "round $r nsd:      $q qps"
+  if [ "$RRL" = 0 ]; then
+    read -r _ q < <(bash "$PEERS" dns 5302 "$WORK" "$SECS"); pd+=("$q"); echo "round $r pdns:     $q qps"
+  fi
 done
 CS_RSS=$(rss_mb "$CS_PID")
-KN_RSS=$(rss_mb "$(cat "$WORK/knot/pid")")
-PD_RSS=$(rss_mb "$(cat "$WORK/pdns/pid")")
-python3 - "${cs[*]}" "${kn[*]}" "${pd[*]}" "$CS_RSS" "$KN_RSS" "$PD_RSS" "$N" <<'PY'
+if [ "$RRL" = 0 ]; then
+  KN_RSS=$(rss_mb "$(cat "$WORK/knot/pid")")
+  PD_RSS=$(rss_mb "$(cat "$WORK/pdns/pid")")
+else
+  KN_RSS=$(rss_mb "$(cat "$WORK/knot-rrl/pid")")
+  PD_RSS=0
+fi
+python3 - "${cs[*]}" "${kn[*]}" "${ns[*]}" "${pd[*]:-}" "$CS_RSS" "$KN_RSS" "$PD_RSS" "$N" "$RRL" <<'PY'
 import sys
-cs, kn, pd = [[float(x) for x in a.split()] for a in sys.argv[1:4]]
-c, k, p = (sum(v) / len(v) for v in (cs, kn, pd))
-crss, krss, prss, n = (int(x) for x in sys.argv[4:8])
-print(f"{n} subjects, mean of {len(cs)} rounds")
+cs, kn, ns, pd = [[float(x) for x in a.split()] for a in sys.argv[1:5]]
+mean = lambda v: sum(v) / len(v)
+c, k, d = mean(cs), mean(kn), mean(ns)
+crss, krss, prss, n, rrl = (int(x) for x in sys.argv[5:10])
+print(f"{n} subjects, mean of {len(cs)} rounds" + (f", RRL {rrl}/s on every server" if rrl else ""))
 print(f"callsign {c:9.0f} qps  RSS {crss} MB")
 print(f"knot     {k:9.0f} qps  RSS {krss} MB")
-print(f"pdns     {p:9.0f} qps  RSS {prss} MB (pdns_server only; PostgreSQL not counted)")
-print(f"callsign/knot {c / k:.2f}x (target >= 1.0)  callsign/pdns {c / p:.1f}x (target >= 15)  "
-      f"RSS callsign/knot {crss / krss:.2f} (target <= 1.0)")
+print(f"nsd      {d:9.0f} qps")
+line = (f"callsign/knot {c / k:.2f}x (target >= 2.0)  callsign/nsd {c / d:.2f}x (target >= 2.0)  "
+        f"RSS callsign/knot {crss / krss:.2f} (target <= 1.0)")
+if pd:
+    p = mean(pd)
+    print(f"pdns     {p:9.0f} qps  RSS {prss} MB (pdns_server only; PostgreSQL not counted)")
+    line += f"  callsign/pdns {c / p:.1f}x (target >= 15)"
+print(line)
 PY
