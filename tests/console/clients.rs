@@ -65,6 +65,7 @@ fn alice() -> Value {
 struct Stage {
     app: TestApp,
     browser: Browser,
+    page: SocketAddr,
     _page: tokio::task::JoinHandle<()>,
     _certs: tempfile::TempDir,
 }
@@ -99,7 +100,7 @@ impl Stage {
                 .await;
         }
 
-        let (page, page_addr) = serve_page().await;
+        let (page_task, page) = serve_page().await;
         // Chromium's SPKI pin: base64 of the SHA-256 of the key's SubjectPublicKeyInfo.
         let spki = base64::engine::general_purpose::STANDARD
             .encode(sha2::Sha256::digest(key.subject_public_key_info()));
@@ -113,11 +114,12 @@ impl Stage {
             "--disable-background-networking".to_owned(),
         ])
         .await?;
-        browser.goto(&format!("http://{page_addr}/")).await;
+        browser.goto(&format!("http://{page}/")).await;
         Some(Stage {
             app,
             browser,
-            _page: page,
+            page,
+            _page: page_task,
             _certs: dir,
         })
     }
@@ -302,6 +304,15 @@ async fn fedify_reads_alice_and_the_same_not_found_for_hidden_and_unknown() {
     // A public mail address finds the same document; a private one is unknown.
     let by_mail = stage.call("fedify", &["mailto:alice@example.com"]).await;
     assert_eq!(by_mail["jrd"], found["jrd"], "{by_mail}");
+    // Left to its defaults, the client checks the server's addresses with
+    // Node's resolver first; a page has none, so it finds nothing. This is
+    // why the page passes `allowPrivateAddress`.
+    assert_eq!(
+        stage
+            .call("fedifyByDefault", &["acct:alice@example.com"])
+            .await,
+        json!({"jrd": null, "result": "network_error", "status": null})
+    );
 
     let unknown = stage.call("fedify", &["acct:nobody@example.com"]).await;
     assert_eq!(
@@ -348,5 +359,39 @@ async fn a_page_asking_for_the_issuer_gets_the_issuer_link_alone() {
     );
     assert_eq!(unknown, json!({"status": 404, "body": null}));
     assert_eq!(hidden, unknown);
+
+    // Nothing but example.com resolves in this browser, not even the
+    // name of the page's own server.
+    let page = stage.page.port();
+    let by_address = format!("http://127.0.0.1:{page}/");
+    let by_name = format!("http://localhost:{page}/");
+    assert_eq!(stage.call("reachable", &[&by_address]).await, "reached");
+    assert_eq!(stage.call("reachable", &[&by_name]).await, "unreachable");
+    stage.stop().await;
+}
+
+/// A page's request with a token is one the browser first asks the
+/// server's permission for (a CORS preflight, `OPTIONS`); then token
+/// holders' addresses and links are in the answer, private ones still not.
+#[tokio::test]
+async fn a_page_with_a_token_passes_the_preflight_and_sees_more() {
+    let Some(stage) = Stage::start().await else {
+        return;
+    };
+    let token = stage.app.admin().token("lookup").await;
+    let url = "https://example.com/.well-known/webfinger?resource=acct:alice@example.com";
+    let anonymous = stage.call("plainFetch", &[url]).await;
+    let with_token = stage.call("plainFetch", &[url, &token]).await;
+    assert_eq!(with_token["status"], 200, "{with_token}");
+    let (anonymous, with_token) = (hrefs(&anonymous["body"]), hrefs(&with_token["body"]));
+    for shown in [
+        "xmpp:alice@chat.example.com",
+        "https://example.com/cal/alice",
+    ] {
+        assert!(!anonymous.contains(&shown), "{anonymous:?}");
+        assert!(with_token.contains(&shown), "{with_token:?}");
+    }
+    assert!(!with_token.contains(&"https://example.com/secret"));
+
     stage.stop().await;
 }
