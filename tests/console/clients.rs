@@ -66,7 +66,7 @@ struct Stage {
     app: TestApp,
     browser: Browser,
     page: SocketAddr,
-    _page: tokio::task::JoinHandle<()>,
+    page_task: tokio::task::JoinHandle<()>,
     _certs: tempfile::TempDir,
 }
 
@@ -119,7 +119,7 @@ impl Stage {
             app,
             browser,
             page,
-            _page: page_task,
+            page_task,
             _certs: dir,
         })
     }
@@ -142,6 +142,7 @@ impl Stage {
 
     async fn stop(self) {
         self.browser.quit().await;
+        self.page_task.abort();
         self.app.stop().await;
     }
 }
