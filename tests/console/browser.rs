@@ -18,6 +18,11 @@ impl Browser {
     /// A browser, or None where Chromium or its driver is not installed
     /// (a failure under CI).
     pub async fn start() -> Option<Browser> {
+        Browser::start_with(&[]).await
+    }
+
+    /// [`start`](Self::start), with `extra` Chromium switches.
+    pub async fn start_with(extra: &[String]) -> Option<Browser> {
         let driver = tools::require("chromedriver", "chromium-driver")?;
         let chromium = tools::require("chromium", "chromium")?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -34,15 +39,21 @@ impl Browser {
             .expect("chromedriver starts");
         let mut browser_driver = Some(driver);
         let url = format!("http://127.0.0.1:{port}");
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--window-size=1280,1100",
+        ]
+        .map(String::from)
+        .into();
+        args.extend_from_slice(extra);
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--disable-dev-shm-usage", "--no-first-run",
-                         "--window-size=1280,1100"],
-            }),
+            json!({"binary": chromium, "args": args}),
         );
         // The driver takes a moment to listen: bounded retries.
         for _ in 0..100 {

@@ -6,5 +6,6 @@
 mod support;
 
 mod browser;
+mod clients;
 mod pages;
 mod refusals;

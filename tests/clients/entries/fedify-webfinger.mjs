@@ -1,0 +1,4 @@
+// @fedify/webfinger's lookup, as a global.
+import { lookupWebFinger } from "@fedify/webfinger";
+
+globalThis.FedifyWebFinger = { lookupWebFinger };
