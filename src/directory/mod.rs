@@ -9,7 +9,8 @@
 //!
 //! This file holds the directory, its reads and how one change is applied;
 //! [`load`] fills it from the store and catches up with the change log,
-//! [`follow`] keeps it caught up while serving.
+//! [`follow`] keeps it caught up while serving, [`standby`] measures how
+//! far a hot standby it reads from is behind.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -27,9 +28,11 @@ use crate::store::Change;
 mod follow;
 mod load;
 mod packed;
+mod standby;
 mod table;
 
 pub use follow::{follow, follow_task};
+pub use standby::{StandbyLag, watch_standby_lag};
 use table::{Key, Table};
 
 /// Something that keeps its own view of the directory up to date (the
@@ -92,6 +95,9 @@ pub struct Directory {
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
     degraded: AtomicBool,
+    /// How far the hot standby read from is behind its primary, when one
+    /// is and its last measure succeeded.
+    standby_lag: std::sync::Mutex<Option<StandbyLag>>,
     indexes: std::sync::RwLock<Vec<Arc<dyn Index>>>,
     apply_lock: Mutex<()>,
     changed: watch::Sender<i64>,
@@ -217,6 +223,12 @@ impl Directory {
     /// Could the last attempt to follow the change log reach the store?
     pub fn is_degraded(&self) -> bool {
         self.degraded.load(Ordering::Acquire)
+    }
+
+    /// The last measure of the hot standby's lag (None: no standby, or
+    /// it could not be measured).
+    pub fn standby_lag(&self) -> Option<StandbyLag> {
+        *self.standby_lag.lock().expect("standby lag")
     }
 
     /// Wakes on every applied serial.
