@@ -111,18 +111,32 @@ pub async fn open_store(
 }
 
 /// Open the hot standby `database.read_url` names, retrying with backoff
-/// while it is down. Never migrated: it replays the primary's schema.
-/// None when `shutdown` came first.
+/// while it is down. Never migrated: it replays the primary's schema, so
+/// it is used once it has replayed what the primary had written after
+/// `app` migrated it. None when `shutdown` came first.
 async fn open_standby(
-    config: &Config,
+    app: &App,
     url: &str,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<Option<Arc<dyn Store>>> {
     let options = StoreOptions {
-        acquire_timeout: Duration::from_millis(config.database.acquire_timeout_ms),
+        acquire_timeout: Duration::from_millis(app.config.database.acquire_timeout_ms),
     };
-    while_unavailable("opening the standby database", shutdown, || {
-        store::open_with(url, &options)
+    let migrated = while_unavailable("reading the primary's position", shutdown, || {
+        app.store.wal_position()
+    });
+    let Some(migrated) = migrated.await? else {
+        return Ok(None);
+    };
+    while_unavailable("opening the standby database", shutdown, || async {
+        let standby = store::open_with(url, &options).await?;
+        let replayed = standby.wal_position().await?;
+        if replayed < migrated {
+            return Err(StoreError::Unavailable(
+                "the standby has not replayed the primary's schema yet".into(),
+            ));
+        }
+        Ok(standby)
     })
     .await
 }
@@ -237,7 +251,7 @@ impl App {
         // standby lags, and a standby outage never holds up a write.
         let reads = match &self.config.database.read_url {
             None => self.store.clone(),
-            Some(url) => match open_standby(&self.config, url.expose(), &shutdown).await? {
+            Some(url) => match open_standby(&self, url.expose(), &shutdown).await? {
                 Some(standby) => standby,
                 None => return Ok(()),
             },

@@ -475,6 +475,15 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
         Ok(Some(0.0))
     }
 
+    /// How far this database's write-ahead log goes, as a byte position:
+    /// on a primary, what it has written; on a hot standby, what it has
+    /// replayed. A standby whose position has reached one read from its
+    /// primary holds everything the primary had committed then (its schema
+    /// included). None: no such log (SQLite), or nothing replayed yet.
+    async fn wal_position(&self) -> Result<Option<i64>> {
+        Ok(None)
+    }
+
     /// Wake-ups as the change log grows, for backends that can push them
     /// (PostgreSQL: LISTEN/NOTIFY). The stream reconnects by itself and
     /// never ends while the store lives. `None`: followers poll.

@@ -232,6 +232,16 @@ impl Store for PgStore {
         .map_err(map_err)
     }
 
+    async fn wal_position(&self) -> Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT ((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() \
+                      ELSE pg_current_wal_lsn() END) - '0/0'::pg_lsn)::int8",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_err)
+    }
+
     fn change_feed(&self) -> Option<BoxStream<'static, FeedEvent>> {
         Some(feed::stream(self.connect.clone(), self.acquire_timeout))
     }
