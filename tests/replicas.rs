@@ -441,9 +441,11 @@ async fn replicas_on_a_hot_standby_converge_with_those_on_the_primary() {
     // A write on the primary's replica reaches the standby's through the
     // primary's change feed and the standby's replay.
     p.admin().create_subject(person("alice", ALICE_TEL)).await;
-    eventually("the standby's replica answers alice", OUTAGE_WAIT, async || {
-        answers(&s, "alice", ALICE_TEL).await
-    })
+    eventually(
+        "the standby's replica answers alice",
+        OUTAGE_WAIT,
+        async || answers(&s, "alice", ALICE_TEL).await,
+    )
     .await;
 
     // A write on the standby's replica goes to the primary and is answered
@@ -462,16 +464,26 @@ async fn replicas_on_a_hot_standby_converge_with_those_on_the_primary() {
 
     // The standby's lag shows in /healthz and the metrics of the replica
     // reading it, and only there; caught up, it is nothing.
-    eventually("the standby's lag is measured as none", OUTAGE_WAIT, async || {
-        let health = s.health().await;
-        health["standby_lag_serials"] == 0 && health["standby_lag_seconds"].is_f64()
-    })
+    eventually(
+        "the standby's lag is measured as none",
+        OUTAGE_WAIT,
+        async || {
+            let health = s.health().await;
+            health["standby_lag_serials"] == 0 && health["standby_lag_seconds"].is_f64()
+        },
+    )
     .await;
     let health = p.health().await;
     assert!(health.get("standby_lag_serials").is_none(), "{health}");
     let metrics = s.metrics().await;
-    assert!(metrics.contains("callsign_standby_lag_serials 0"), "{metrics}");
-    assert!(metrics.contains("callsign_standby_lag_seconds"), "{metrics}");
+    assert!(
+        metrics.contains("callsign_standby_lag_serials 0"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("callsign_standby_lag_seconds"),
+        "{metrics}"
+    );
 
     // A replica started on the standby while writes go on catches up with
     // all of them.
@@ -484,10 +496,7 @@ async fn replicas_on_a_hot_standby_converge_with_those_on_the_primary() {
                 .await;
         }
     };
-    let ((), late) = tokio::join!(
-        writes,
-        Replica::start_reading("late", &url, &read_url)
-    );
+    let ((), late) = tokio::join!(writes, Replica::start_reading("late", &url, &read_url));
     let serial = p.health().await["serial"].clone();
     for replica in [&s, &late] {
         eventually(

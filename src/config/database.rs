@@ -34,7 +34,8 @@ impl DatabaseConfig {
         let Some(read_url) = &self.read_url else {
             return Ok(());
         };
-        let postgres = |url: &str| url.starts_with("postgres://") || url.starts_with("postgresql://");
+        let postgres =
+            |url: &str| url.starts_with("postgres://") || url.starts_with("postgresql://");
         if !postgres(read_url.expose()) {
             return Err(ConfigError(
                 "database.read_url must be a postgres:// URL (a hot standby)".into(),
