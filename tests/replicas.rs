@@ -524,4 +524,65 @@ async fn replicas_on_a_hot_standby_converge_with_those_on_the_primary() {
     assert!(serials.iter().all(|s| *s == serials[0]), "{serials:?}");
     assert!(answers(&late, "alice", ALICE_TEL).await);
     assert_eq!(late.health().await["database"], "ok");
+
+    // With the standby down, its replica says so and keeps answering from
+    // memory; a write through it still goes to the primary and is answered
+    // applied.
+    let standby = Arc::new(standby);
+    let stopping = standby.clone();
+    tokio::task::spawn_blocking(move || stopping.stop())
+        .await
+        .unwrap();
+    eventually(
+        "the standby's replica reports degraded",
+        OUTAGE_WAIT,
+        async || s.health().await["database"] == "degraded",
+    )
+    .await;
+    eventually("the standby's lag is unknown", OUTAGE_WAIT, async || {
+        s.health().await["standby_lag_serials"].is_null()
+    })
+    .await;
+    assert_eq!(s.get("/readyz").await.status(), 200);
+    assert!(answers(&s, "alice", ALICE_TEL).await);
+    s.admin().create_subject(person("carol", CAROL_TEL)).await;
+    assert!(answers(&s, "carol", CAROL_TEL).await);
+    eventually(
+        "the primary's replica answers carol",
+        FEED_WAIT,
+        async || answers(&p, "carol", CAROL_TEL).await,
+    )
+    .await;
+    let dave = "+12125550199";
+    p.admin().create_subject(person("dave", dave)).await;
+
+    // Back, the standby's replicas catch up with what they missed.
+    let starting = standby.clone();
+    tokio::task::spawn_blocking(move || starting.start())
+        .await
+        .unwrap();
+    let serial = p.health().await["serial"].clone();
+    for replica in [&s, &late] {
+        eventually(
+            &format!("{} catches up after the standby's outage", replica.name),
+            OUTAGE_WAIT,
+            async || {
+                let health = replica.health().await;
+                health["serial"] == serial && health["database"] == "ok"
+            },
+        )
+        .await;
+        assert!(answers(replica, "dave", dave).await, "{}", replica.name);
+        assert!(
+            answers(replica, "carol", CAROL_TEL).await,
+            "{}",
+            replica.name
+        );
+    }
+    let serials = [
+        p.soa_serial().await,
+        s.soa_serial().await,
+        late.soa_serial().await,
+    ];
+    assert!(serials.iter().all(|s| *s == serials[0]), "{serials:?}");
 }

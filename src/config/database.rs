@@ -49,3 +49,40 @@ impl DatabaseConfig {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(url: &str, read_url: Option<&str>) -> DatabaseConfig {
+        DatabaseConfig {
+            url: Secret::new(url),
+            read_url: read_url.map(Secret::new),
+            ..DatabaseConfig::default()
+        }
+    }
+
+    #[test]
+    fn a_standby_is_read_only_beside_a_postgres_primary() {
+        assert!(config("sqlite://x.db", None).check().is_ok());
+        assert!(
+            config("postgres://p/db", Some("postgresql://s/db"))
+                .check()
+                .is_ok()
+        );
+        let sqlite_primary = config("sqlite://x.db", Some("postgres://s/db")).check();
+        assert!(
+            sqlite_primary
+                .unwrap_err()
+                .to_string()
+                .contains("database.url")
+        );
+        let sqlite_standby = config("postgres://p/db", Some("sqlite://x.db")).check();
+        assert!(
+            sqlite_standby
+                .unwrap_err()
+                .to_string()
+                .contains("database.read_url")
+        );
+    }
+}

@@ -63,6 +63,12 @@ pub trait Index: Send + Sync {
     /// The initial load is complete.
     fn loaded(&self, _serial: i64) {}
 
+    /// After the initial load's catch-up, before anything is served: the
+    /// serial of the newest change now applied that alters the index, which
+    /// the catch-up may not have moved to (changes the load already held
+    /// alter nothing when applied again).
+    fn restamp(&self, _serial: i64) {}
+
     /// A load failed part-way: forget what it delivered, so the next
     /// attempt starts from empty.
     fn reset(&self) {}
@@ -98,6 +104,9 @@ pub struct Directory {
     /// How far the hot standby read from is behind its primary, when one
     /// is and its last measure succeeded.
     standby_lag: std::sync::Mutex<Option<StandbyLag>>,
+    /// Set when the last measure of that lag failed: the standby or the
+    /// primary cannot be reached.
+    standby_unreachable: AtomicBool,
     indexes: std::sync::RwLock<Vec<Arc<dyn Index>>>,
     apply_lock: Mutex<()>,
     changed: watch::Sender<i64>,
@@ -221,8 +230,17 @@ impl Directory {
     }
 
     /// Could the last attempt to follow the change log reach the store?
+    /// With a hot standby, also: could both servers be reached when its
+    /// lag was last measured?
     pub fn is_degraded(&self) -> bool {
-        self.degraded.load(Ordering::Acquire)
+        self.degraded.load(Ordering::Acquire) || self.standby_unreachable.load(Ordering::Acquire)
+    }
+
+    /// Record whether the store could be read (and the metric saying so).
+    fn set_degraded(&self, degraded: bool) {
+        self.degraded.store(degraded, Ordering::Release);
+        let degraded = self.is_degraded();
+        metrics::gauge!("callsign_database_degraded").set(if degraded { 1.0 } else { 0.0 });
     }
 
     /// The last measure of the hot standby's lag (None: no standby, or

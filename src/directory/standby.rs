@@ -2,6 +2,7 @@
 //! its replay is behind the primary, for `/healthz` and the metrics.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
@@ -24,13 +25,19 @@ pub struct StandbyLag {
 }
 
 impl Directory {
+    /// Record a measure; None (it failed) counts as a database outage.
     fn set_standby_lag(&self, lag: Option<StandbyLag>) {
         *self.standby_lag.lock().expect("standby lag") = lag;
+        self.standby_unreachable
+            .store(lag.is_none(), Ordering::Release);
+        self.set_degraded(self.degraded.load(Ordering::Acquire));
     }
 }
 
 /// Measure the standby's lag until `shutdown`. A failed measure (either
-/// server unreachable) leaves the lag unknown until the next succeeds.
+/// server unreachable) leaves the lag unknown and the directory degraded
+/// until the next succeeds: the follower only reads the standby when
+/// woken, so it may not notice an outage itself.
 pub async fn watch_standby_lag(
     directory: Arc<Directory>,
     primary: Arc<dyn Store>,
