@@ -3,7 +3,9 @@
 //! through the change feed (LISTEN/NOTIFY: the safety-net poll is set to a
 //! minute, far beyond every wait here); with PostgreSQL stopped, every
 //! replica keeps answering reads, refuses writes with 503 + Retry-After and
-//! says so in /healthz; when it returns, every replica catches up.
+//! says so in /healthz; when it returns, every replica catches up. Replicas
+//! given a streaming hot standby (`database.read_url`) load and follow the
+//! change log there and converge with those on the primary.
 
 mod support;
 
