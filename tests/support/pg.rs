@@ -216,7 +216,7 @@ impl Cluster {
         let options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} \
              -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-             -c max_connections=300 -c hot_standby_feedback=on",
+             -c max_connections=300 -c wal_level=replica -c hot_standby_feedback=on",
             self.port,
             self.root.display()
         );
