@@ -110,6 +110,37 @@ pub async fn open_store(
     opened.ok_or_else(|| anyhow::anyhow!("stopped while waiting for the database"))
 }
 
+/// Open the hot standby `database.read_url` names, retrying with backoff
+/// while it is down. Never migrated: it replays the primary's schema, so
+/// it is used once it has replayed what the primary had written after
+/// `app` migrated it. None when `shutdown` came first.
+async fn open_standby(
+    app: &App,
+    url: &str,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<Option<Arc<dyn Store>>> {
+    let options = StoreOptions {
+        acquire_timeout: Duration::from_millis(app.config.database.acquire_timeout_ms),
+    };
+    let migrated = while_unavailable("reading the primary's position", shutdown, || {
+        app.store.wal_position()
+    });
+    let Some(migrated) = migrated.await? else {
+        return Ok(None);
+    };
+    while_unavailable("opening the standby database", shutdown, || async {
+        let standby = store::open_with(url, &options).await?;
+        let replayed = standby.wal_position().await?;
+        if replayed < migrated {
+            return Err(StoreError::Unavailable(
+                "the standby has not replayed the primary's schema yet".into(),
+            ));
+        }
+        Ok(standby)
+    })
+    .await
+}
+
 /// Run `attempt` until it succeeds or fails for another reason than an
 /// unavailable database, waiting with backoff in between. None when
 /// `shutdown` came first.
@@ -213,14 +244,35 @@ impl App {
             tasks.spawn(async move { http::tls::serve(https, &tls, router, &limits, stop).await });
         }
 
-        if !load_directory(&self.directory, self.store.as_ref(), &shutdown).await? {
+        // The directory loads and follows the change log from the hot
+        // standby when there is one. This process's own writes are read
+        // back from the primary (`SubjectService` catches up on the store
+        // it wrote to), so a write is answered applied however far the
+        // standby lags, and a standby outage never holds up a write.
+        let reads = match &self.config.database.read_url {
+            None => self.store.clone(),
+            Some(url) => match open_standby(&self, url.expose(), &shutdown).await? {
+                Some(standby) => standby,
+                None => return Ok(()),
+            },
+        };
+        if !load_directory(&self.directory, reads.as_ref(), &shutdown).await? {
             // Stopped before the directory could be loaded.
             return Ok(());
+        }
+        if self.config.database.read_url.is_some() {
+            tasks.spawn(directory::watch_standby_lag(
+                self.directory.clone(),
+                self.store.clone(),
+                reads.clone(),
+                shutdown.clone(),
+            ));
         }
         let interval = Duration::from_millis(self.config.directory.poll_interval_ms);
         tasks.spawn(directory::follow_task(
             self.directory.clone(),
             self.store.clone(),
+            reads,
             interval,
             shutdown.clone(),
         ));

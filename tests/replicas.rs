@@ -3,7 +3,9 @@
 //! through the change feed (LISTEN/NOTIFY: the safety-net poll is set to a
 //! minute, far beyond every wait here); with PostgreSQL stopped, every
 //! replica keeps answering reads, refuses writes with 503 + Retry-After and
-//! says so in /healthz; when it returns, every replica catches up.
+//! says so in /healthz; when it returns, every replica catches up. Replicas
+//! given a streaming hot standby (`database.read_url`) load and follow the
+//! change log there and converge with those on the primary.
 
 mod support;
 
@@ -53,7 +55,21 @@ impl std::ops::Deref for Replica {
 impl Replica {
     /// Start and wait until it listens (its directory may still be loading).
     async fn spawn(name: &'static str, database_url: &str) -> Replica {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_callsign"))
+        Replica::spawn_reading(name, database_url, None).await
+    }
+
+    /// [`Replica::spawn`], reading the directory from `read_url` (a hot
+    /// standby of `database_url`'s server) when given.
+    async fn spawn_reading(
+        name: &'static str,
+        database_url: &str,
+        read_url: Option<&str>,
+    ) -> Replica {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_callsign"));
+        if let Some(read_url) = read_url {
+            command.env("CALLSIGN_DATABASE_READ_URL", read_url);
+        }
+        let mut child = command
             .args(["--log-format", "json", "serve"])
             .env_remove("RUST_LOG")
             .env("CALLSIGN_LOG_FILTER", "info")
@@ -110,6 +126,13 @@ impl Replica {
     /// Start and wait until its directory is loaded.
     async fn start(name: &'static str, database_url: &str) -> Replica {
         let replica = Replica::spawn(name, database_url).await;
+        replica.wait_ready(OUTAGE_WAIT).await;
+        replica
+    }
+
+    /// [`Replica::start`] with [`Replica::spawn_reading`].
+    async fn start_reading(name: &'static str, database_url: &str, read_url: &str) -> Replica {
+        let replica = Replica::spawn_reading(name, database_url, Some(read_url)).await;
         replica.wait_ready(OUTAGE_WAIT).await;
         replica
     }
@@ -376,6 +399,192 @@ async fn replicas_serve_through_a_database_outage_and_catch_up() {
         a.soa_serial().await,
         b.soa_serial().await,
         c.soa_serial().await,
+    ];
+    assert!(serials.iter().all(|s| *s == serials[0]), "{serials:?}");
+}
+
+/// Connections to database `name` on the server `url` names.
+async fn sessions_on(url: &str, name: &str) -> i64 {
+    let mut conn = PgConnection::connect(url).await.unwrap();
+    let n = sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = $1")
+        .bind(name)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    n
+}
+
+/// The number of the `i`th subject written while a replica starts.
+fn busy_tel(i: usize) -> String {
+    format!("+1313555{i:04}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_on_a_hot_standby_converge_with_those_on_the_primary() {
+    // A primary and a streaming standby of it, each a cluster of its own.
+    const NAME: &str = "callsign_standby";
+    let primary = tokio::task::spawn_blocking(Cluster::create).await.unwrap();
+    let url = primary.database(NAME).await;
+    let primary = Arc::new(primary);
+    let source = primary.clone();
+    let standby = tokio::task::spawn_blocking(move || source.standby())
+        .await
+        .unwrap();
+    let read_url = standby.url_of(NAME);
+    let standby_server = standby.url.to_string();
+    assert_eq!(sessions_on(&standby_server, NAME).await, 0);
+
+    let p = Replica::start("on-primary", &url).await;
+    let s = Replica::start_reading("on-standby", &url, &read_url).await;
+    // Only the replica given the standby reads there.
+    assert!(sessions_on(&standby_server, NAME).await > 0);
+
+    // A write on the primary's replica reaches the standby's through the
+    // primary's change feed and the standby's replay.
+    p.admin().create_subject(person("alice", ALICE_TEL)).await;
+    eventually(
+        "the standby's replica answers alice",
+        OUTAGE_WAIT,
+        async || answers(&s, "alice", ALICE_TEL).await,
+    )
+    .await;
+
+    // A write on the standby's replica goes to the primary and is answered
+    // applied by the replica that took it at once.
+    s.admin().create_subject(person("bob", BOB_TEL)).await;
+    assert!(answers(&s, "bob", BOB_TEL).await);
+    eventually("the primary's replica answers bob", FEED_WAIT, async || {
+        answers(&p, "bob", BOB_TEL).await
+    })
+    .await;
+    eventually("both apply the same serial", OUTAGE_WAIT, async || {
+        p.health().await["serial"] == s.health().await["serial"]
+    })
+    .await;
+    assert_eq!(p.soa_serial().await, s.soa_serial().await);
+
+    // The standby's lag shows in /healthz and the metrics of the replica
+    // reading it, and only there; caught up, it is nothing.
+    eventually(
+        "the standby's lag is measured as none",
+        OUTAGE_WAIT,
+        async || {
+            let health = s.health().await;
+            health["standby_lag_serials"] == 0 && health["standby_lag_seconds"].is_f64()
+        },
+    )
+    .await;
+    let health = p.health().await;
+    assert!(health.get("standby_lag_serials").is_none(), "{health}");
+    let metrics = s.metrics().await;
+    assert!(
+        metrics.contains("callsign_standby_lag_serials 0"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("callsign_standby_lag_seconds"),
+        "{metrics}"
+    );
+
+    // A replica started on the standby while writes go on catches up with
+    // all of them.
+    const WRITES: usize = 20;
+    let writes = async {
+        for i in 0..WRITES {
+            let handle = format!("busy{i}");
+            p.admin()
+                .create_subject(person(&handle, &busy_tel(i)))
+                .await;
+        }
+    };
+    let ((), late) = tokio::join!(writes, Replica::start_reading("late", &url, &read_url));
+    let serial = p.health().await["serial"].clone();
+    for replica in [&s, &late] {
+        eventually(
+            &format!("{} applies every write", replica.name),
+            OUTAGE_WAIT,
+            async || replica.health().await["serial"] == serial,
+        )
+        .await;
+    }
+    for i in 0..WRITES {
+        let handle = format!("busy{i}");
+        for replica in [&p, &s, &late] {
+            assert!(
+                answers(replica, &handle, &busy_tel(i)).await,
+                "{} answers {handle}",
+                replica.name
+            );
+        }
+    }
+    let serials = [
+        p.soa_serial().await,
+        s.soa_serial().await,
+        late.soa_serial().await,
+    ];
+    assert!(serials.iter().all(|s| *s == serials[0]), "{serials:?}");
+    assert!(answers(&late, "alice", ALICE_TEL).await);
+    assert_eq!(late.health().await["database"], "ok");
+
+    // With the standby down, its replica says so and keeps answering from
+    // memory; a write through it still goes to the primary and is answered
+    // applied.
+    let standby = Arc::new(standby);
+    let stopping = standby.clone();
+    tokio::task::spawn_blocking(move || stopping.stop())
+        .await
+        .unwrap();
+    eventually(
+        "the standby's replica reports degraded",
+        OUTAGE_WAIT,
+        async || s.health().await["database"] == "degraded",
+    )
+    .await;
+    eventually("the standby's lag is unknown", OUTAGE_WAIT, async || {
+        s.health().await["standby_lag_serials"].is_null()
+    })
+    .await;
+    assert_eq!(s.get("/readyz").await.status(), 200);
+    assert!(answers(&s, "alice", ALICE_TEL).await);
+    s.admin().create_subject(person("carol", CAROL_TEL)).await;
+    assert!(answers(&s, "carol", CAROL_TEL).await);
+    eventually(
+        "the primary's replica answers carol",
+        FEED_WAIT,
+        async || answers(&p, "carol", CAROL_TEL).await,
+    )
+    .await;
+    let dave = "+12125550199";
+    p.admin().create_subject(person("dave", dave)).await;
+
+    // Back, the standby's replicas catch up with what they missed.
+    let starting = standby.clone();
+    tokio::task::spawn_blocking(move || starting.start())
+        .await
+        .unwrap();
+    let serial = p.health().await["serial"].clone();
+    for replica in [&s, &late] {
+        eventually(
+            &format!("{} catches up after the standby's outage", replica.name),
+            OUTAGE_WAIT,
+            async || {
+                let health = replica.health().await;
+                health["serial"] == serial && health["database"] == "ok"
+            },
+        )
+        .await;
+        assert!(answers(replica, "dave", dave).await, "{}", replica.name);
+        assert!(
+            answers(replica, "carol", CAROL_TEL).await,
+            "{}",
+            replica.name
+        );
+    }
+    let serials = [
+        p.soa_serial().await,
+        s.soa_serial().await,
+        late.soa_serial().await,
     ];
     assert!(serials.iter().all(|s| *s == serials[0]), "{serials:?}");
 }

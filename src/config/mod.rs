@@ -173,6 +173,7 @@ impl Config {
             check_admin_token(token.expose())?;
         }
         self.dns.check_dnssec()?;
+        self.database.check()?;
         let base = &self.webfinger.address_rel_base;
         if url::Url::parse(base).is_err() || base.chars().any(char::is_whitespace) {
             return Err(ConfigError(format!(

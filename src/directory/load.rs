@@ -88,6 +88,14 @@ impl Directory {
         }
         self.serial.store(serial, Ordering::Release);
         self.catch_up_locked(store).await?;
+        if self.serial() > serial {
+            // The scan may have read subjects as changed by the catch-up's
+            // changes, which then altered nothing and moved no stamp.
+            let stamp = self.last_altering(store, self.serial()).await?;
+            for index in &indexes {
+                index.restamp(stamp);
+            }
+        }
         Ok(())
     }
 
@@ -153,8 +161,7 @@ impl Directory {
     /// store could be read.
     async fn sync_locked(&self, store: &dyn Store) -> Result<usize, StoreError> {
         let result = self.catch_up_locked(store).await;
-        self.degraded.store(result.is_err(), Ordering::Release);
-        metrics::gauge!("callsign_database_degraded").set(if result.is_err() { 1.0 } else { 0.0 });
+        self.set_degraded(result.is_err());
         result
     }
 

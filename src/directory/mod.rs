@@ -9,7 +9,8 @@
 //!
 //! This file holds the directory, its reads and how one change is applied;
 //! [`load`] fills it from the store and catches up with the change log,
-//! [`follow`] keeps it caught up while serving.
+//! [`follow`] keeps it caught up while serving, [`standby`] measures how
+//! far a hot standby it reads from is behind.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -27,9 +28,11 @@ use crate::store::Change;
 mod follow;
 mod load;
 mod packed;
+mod standby;
 mod table;
 
 pub use follow::{follow, follow_task};
+pub use standby::{StandbyLag, watch_standby_lag};
 use table::{Key, Table};
 
 /// Something that keeps its own view of the directory up to date (the
@@ -59,6 +62,12 @@ pub trait Index: Send + Sync {
 
     /// The initial load is complete.
     fn loaded(&self, _serial: i64) {}
+
+    /// After the initial load's catch-up, before anything is served: the
+    /// serial of the newest change now applied that alters the index, which
+    /// the catch-up may not have moved to (changes the load already held
+    /// alter nothing when applied again).
+    fn restamp(&self, _serial: i64) {}
 
     /// A load failed part-way: forget what it delivered, so the next
     /// attempt starts from empty.
@@ -92,6 +101,12 @@ pub struct Directory {
     ready: AtomicBool,
     /// Set when the change log cannot be read (the database is down).
     degraded: AtomicBool,
+    /// How far the hot standby read from is behind its primary, when one
+    /// is and its last measure succeeded.
+    standby_lag: std::sync::Mutex<Option<StandbyLag>>,
+    /// Set when the last measure of that lag failed: the standby or the
+    /// primary cannot be reached.
+    standby_unreachable: AtomicBool,
     indexes: std::sync::RwLock<Vec<Arc<dyn Index>>>,
     apply_lock: Mutex<()>,
     changed: watch::Sender<i64>,
@@ -215,8 +230,23 @@ impl Directory {
     }
 
     /// Could the last attempt to follow the change log reach the store?
+    /// With a hot standby, also: could both servers be reached when its
+    /// lag was last measured?
     pub fn is_degraded(&self) -> bool {
-        self.degraded.load(Ordering::Acquire)
+        self.degraded.load(Ordering::Acquire) || self.standby_unreachable.load(Ordering::Acquire)
+    }
+
+    /// Record whether the store could be read (and the metric saying so).
+    fn set_degraded(&self, degraded: bool) {
+        self.degraded.store(degraded, Ordering::Release);
+        let degraded = self.is_degraded();
+        metrics::gauge!("callsign_database_degraded").set(if degraded { 1.0 } else { 0.0 });
+    }
+
+    /// The last measure of the hot standby's lag (None: no standby, or
+    /// it could not be measured).
+    pub fn standby_lag(&self) -> Option<StandbyLag> {
+        *self.standby_lag.lock().expect("standby lag")
     }
 
     /// Wakes on every applied serial.

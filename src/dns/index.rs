@@ -699,6 +699,21 @@ impl Index for EnumIndex {
         self.changes.everything();
     }
 
+    fn restamp(&self, serial: i64) {
+        let serial = serial as u32;
+        {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            if state.serial == serial {
+                return;
+            }
+            // Nothing was served yet: no secondary holds a serial that the
+            // journal would have to lead from.
+            state.serial = serial;
+            state.journal = Journal::default();
+        }
+        self.serial.send_replace(serial);
+    }
+
     fn load_blocks(&self, blocks: &[Block]) {
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         for block in blocks {

@@ -175,6 +175,8 @@ async fn method_not_allowed() -> Response {
 /// restart the process. The body says whether the change log could be read
 /// on the last attempt (`"database": "degraded"` while writes fail) and the
 /// last change-log serial applied, which agrees across caught-up replicas.
+/// With a hot standby (`database.read_url`), also how far it is behind the
+/// primary, as last measured (null while it cannot be).
 async fn healthz(State(state): State<AppState>) -> Response {
     let database = if state.directory.is_degraded() {
         "degraded"
@@ -182,8 +184,13 @@ async fn healthz(State(state): State<AppState>) -> Response {
         "ok"
     };
     let serial = state.directory.serial();
-    axum::Json(serde_json::json!({"status": "ok", "database": database, "serial": serial}))
-        .into_response()
+    let mut body = serde_json::json!({"status": "ok", "database": database, "serial": serial});
+    if state.config.database.read_url.is_some() {
+        let lag = state.directory.standby_lag();
+        body["standby_lag_serials"] = lag.map(|l| l.serials).into();
+        body["standby_lag_seconds"] = lag.and_then(|l| l.seconds).into();
+    }
+    axum::Json(body).into_response()
 }
 
 /// Ready: the directory is loaded, so answers are complete.

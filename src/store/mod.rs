@@ -468,6 +468,22 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
         write::roll_dnssec_key(self.begin_write().await?, actor, successor, timing).await
     }
 
+    /// How far this database's replay of its primary is behind, seconds,
+    /// when it is a hot standby: 0 once it has replayed all it received
+    /// (or when it is no standby); None before it has replayed anything.
+    async fn replay_lag_seconds(&self) -> Result<Option<f64>> {
+        Ok(Some(0.0))
+    }
+
+    /// How far this database's write-ahead log goes, as a byte position:
+    /// on a primary, what it has written; on a hot standby, what it has
+    /// replayed. A standby whose position has reached one read from its
+    /// primary holds everything the primary had committed then (its schema
+    /// included). None: no such log (SQLite), or nothing replayed yet.
+    async fn wal_position(&self) -> Result<Option<i64>> {
+        Ok(None)
+    }
+
     /// Wake-ups as the change log grows, for backends that can push them
     /// (PostgreSQL: LISTEN/NOTIFY). The stream reconnects by itself and
     /// never ends while the store lives. `None`: followers poll.

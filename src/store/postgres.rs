@@ -131,10 +131,13 @@ fn unavailable(e: &sqlx::Error) -> bool {
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
         // Class 08: connection exceptions; 57P01-03: the server is
-        // shutting down or starting; 53300: too many connections.
+        // shutting down or starting; 53300: too many connections; 40001 on
+        // a hot standby: a read cancelled by a conflict with replay (writes
+        // run read committed behind one lock, so the primary never says it).
         sqlx::Error::Database(db) => {
             let code = db.code().unwrap_or_default();
-            code.starts_with("08") || ["57P01", "57P02", "57P03", "53300"].contains(&&*code)
+            code.starts_with("08")
+                || ["57P01", "57P02", "57P03", "53300", "40001"].contains(&&*code)
         }
         _ => false,
     }
@@ -212,6 +215,31 @@ impl Store for PgStore {
                     StoreError::Internal(format!("migration failed: {e}"))
                 }
             })
+    }
+
+    async fn replay_lag_seconds(&self) -> Result<Option<f64>> {
+        // Replay stops when nothing new arrives: a standby that has replayed
+        // all it received is not behind, however old its last commit.
+        sqlx::query_scalar(
+            "SELECT CASE \
+               WHEN NOT pg_is_in_recovery() THEN 0 \
+               WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 \
+               ELSE greatest(0, extract(epoch FROM now() - pg_last_xact_replay_timestamp())) \
+             END::float8",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_err)
+    }
+
+    async fn wal_position(&self) -> Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT ((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() \
+                      ELSE pg_current_wal_lsn() END) - '0/0'::pg_lsn)::int8",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_err)
     }
 
     fn change_feed(&self) -> Option<BoxStream<'static, FeedEvent>> {

@@ -107,28 +107,46 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// initdb and start, on a free loopback port. Blocking.
+    /// initdb and start, on a free loopback port. Blocking. The cluster
+    /// can serve streaming standbys ([`Cluster::standby`]).
     pub fn create() -> Cluster {
-        let bin = server_binaries();
-        let root = tempfile::Builder::new()
-            .prefix("callsign-pg-")
-            .tempdir()
-            .expect("creating a temporary directory")
-            .keep();
-        // initdb and postgres refuse to run as root.
-        let as_postgres = running_as_root();
-        if as_postgres {
-            run(Command::new("chown")
-                .arg("-R")
-                .arg("postgres:postgres")
-                .arg(&root));
-        }
+        let (bin, root, as_postgres) = new_root();
         let data = root.join("data");
         run(server_command(&bin.join("initdb"), as_postgres)
             .arg("--pgdata")
             .arg(&data)
             .args(["--username=postgres", "--auth=trust", "--encoding=UTF8"])
             .args(["--locale=C", "--no-sync", "--no-instructions"]));
+        Cluster::start_new(bin, root, data, as_postgres)
+    }
+
+    /// A hot standby of this cluster on a port of its own: a base backup
+    /// (`pg_basebackup --write-recovery-conf --wal-method=stream`) started
+    /// as a read-only server that streams and replays this one's WAL.
+    /// Blocking; returns once it accepts connections.
+    pub fn standby(&self) -> Cluster {
+        let (bin, root, as_postgres) = new_root();
+        let data = root.join("data");
+        run(server_command(&bin.join("pg_basebackup"), as_postgres)
+            .arg("--pgdata")
+            .arg(&data)
+            .args(["--host=127.0.0.1", "--username=postgres"])
+            .arg(format!("--port={}", self.port))
+            .args(["--write-recovery-conf", "--wal-method=stream"])
+            .args(["--checkpoint=fast", "--no-sync"]));
+        Cluster::start_new(bin, root, data, as_postgres)
+    }
+
+    /// The URL of database `name` on this cluster (made by [`Cluster::database`]
+    /// here or, for a standby, on its primary).
+    pub fn url_of(&self, name: &str) -> String {
+        let mut url = self.url.clone();
+        url.set_path(&format!("/{name}"));
+        url.to_string()
+    }
+
+    /// Start the server in `data` on a free loopback port, watched.
+    fn start_new(bin: PathBuf, root: PathBuf, data: PathBuf, as_postgres: bool) -> Cluster {
         spawn_watchdog(&bin.join("pg_ctl"), &data, &root, as_postgres);
         let mut cluster = Cluster {
             url: Url::parse("postgres://postgres@127.0.0.1/postgres").expect("a valid URL"),
@@ -185,9 +203,7 @@ impl Cluster {
             .await
             .unwrap_or_else(|e| panic!("creating database {name}: {e}"));
         let _ = conn.close().await;
-        let mut url = self.url.clone();
-        url.set_path(&format!("/{name}"));
-        url.to_string()
+        self.url_of(name)
     }
 
     fn pg_ctl(&self) -> Command {
@@ -200,7 +216,7 @@ impl Cluster {
         let options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} \
              -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-             -c max_connections=300",
+             -c max_connections=300 -c wal_level=replica -c hot_standby_feedback=on",
             self.port,
             self.root.display()
         );
@@ -235,6 +251,25 @@ impl Drop for Cluster {
             .status();
         let _ = std::fs::remove_dir_all(&self.root);
     }
+}
+
+/// A temporary directory for a cluster (owned by `postgres` when we are
+/// root: the server refuses to run as root), with the server binaries.
+fn new_root() -> (PathBuf, PathBuf, bool) {
+    let bin = server_binaries();
+    let root = tempfile::Builder::new()
+        .prefix("callsign-pg-")
+        .tempdir()
+        .expect("creating a temporary directory")
+        .keep();
+    let as_postgres = running_as_root();
+    if as_postgres {
+        run(Command::new("chown")
+            .arg("-R")
+            .arg("postgres:postgres")
+            .arg(&root));
+    }
+    (bin, root, as_postgres)
 }
 
 /// The `bin` directory of the newest installed PostgreSQL server.
