@@ -6,5 +6,6 @@
 mod support;
 
 mod browser;
+mod manage;
 mod pages;
 mod refusals;

@@ -40,8 +40,15 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/signout", post(session::signout))
         .route("/admin/overview", get(overview::page))
-        .route("/admin/subjects", get(subjects::search))
+        .route(
+            "/admin/subjects",
+            get(subjects::search).post(subjects::create),
+        )
         .route("/admin/subjects/{id}", get(subjects::page))
+        .route(
+            "/admin/subjects/{id}/delete",
+            get(subjects::delete_page).post(subjects::delete),
+        )
         .route("/admin/subjects/{id}/name", post(subjects::rename))
         .route(
             "/admin/subjects/{id}/addresses",
