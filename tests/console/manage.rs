@@ -6,6 +6,17 @@ use reqwest::Method;
 
 use crate::browser::Browser;
 use crate::support::app::{ADMIN, Go, TestApp};
+use crate::support::server::{id, ok};
+
+/// The secret of a new admin token named `name`.
+pub async fn admin_token(app: &TestApp, name: &str) -> String {
+    let r = app
+        .as_admin(Method::POST, "/api/v1/tokens")
+        .json(&serde_json::json!({"name": name, "scope": "admin"}))
+        .go()
+        .await;
+    ok(r, 201).await["secret"].as_str().unwrap().to_owned()
+}
 
 /// The stored subject with `acct`, through the API's search.
 async fn find(app: &TestApp, acct: &str) -> Option<serde_json::Value> {
@@ -104,5 +115,87 @@ async fn an_admin_creates_a_subject_sees_its_errors_beside_the_fields_and_delete
         .await;
     assert_eq!(r.status(), 404);
     assert!(app.webfinger("acct:carol@example.com").await.is_none());
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn an_edit_made_in_the_console_is_in_the_audit_log_with_its_actor_and_both_sides() {
+    let app = TestApp::spawn().await;
+    let subject = app
+        .admin()
+        .create_subject(serde_json::json!({
+            "handle": "dave", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550155"}, {"uri": "sip:dave@example.com"}]
+        }))
+        .await;
+    let sid = id(&subject).to_owned();
+    let secret = admin_token(&app, "ops-audit").await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, &secret).await;
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    browser.click("[data-test='visibility-1-private']").await;
+
+    // The subject's history: the console's change first, by its actor,
+    // with the visibility before and after.
+    browser.click("#history").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/admin/audit");
+    assert_eq!(url.query(), Some(format!("subject={sid}").as_str()));
+    let newest = browser.text("#audit > li:first-child").await;
+    assert!(newest.contains("by ops-audit"), "{newest}");
+    let rows = browser.text("#audit > li:first-child tbody").await;
+    let line = rows
+        .lines()
+        .find(|l| l.contains(".visibility"))
+        .unwrap_or_else(|| panic!("a visibility row in {rows}"));
+    assert!(line.contains("addresses[1].visibility"), "{line}");
+    assert!(
+        line.contains("public") && line.contains("private"),
+        "{line}"
+    );
+    let before = browser
+        .text("#audit > li:first-child tbody tr:nth-child(1) td.before")
+        .await;
+    let after = browser
+        .text("#audit > li:first-child tbody tr:nth-child(1) td.after")
+        .await;
+    assert_eq!((before.as_str(), after.as_str()), ("public", "private"));
+    // The creation is older, by the API's admin.
+    let entries = browser.text("#audit").await;
+    assert!(entries.contains("subject.create"), "{entries}");
+
+    // Filtered by actor: only the console's change; by someone else: none.
+    browser.fill("#audit-actor", "ops-audit").await;
+    browser.click("#filter").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(
+        url.query(),
+        Some(format!("subject={sid}&actor=ops-audit").as_str())
+    );
+    let all = browser.text("#audit").await;
+    assert!(!all.contains("subject.create"), "{all}");
+    assert_eq!(
+        browser
+            .client
+            .find_all(Locator::Css("#audit > li"))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    browser
+        .goto(&app.url("/admin/audit?actor=nobody-at-all"))
+        .await;
+    assert!(!browser.has("#audit > li").await);
+    // A malformed subject id is refused beside its field.
+    browser.goto(&app.url("/admin/audit?subject=nope")).await;
+    assert!(browser.has("#subject-error").await);
+    // The nav reaches the whole log.
+    browser.click("nav a[href='/admin/audit']").await;
+    assert!(browser.text("#audit").await.contains("ops-audit"));
     browser.quit().await;
 }

@@ -13,6 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::AppState;
 use super::problem::ApiError;
 
+mod audit;
 mod overview;
 mod session;
 mod subjects;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/signout", post(session::signout))
         .route("/admin/overview", get(overview::page))
+        .route("/admin/audit", get(audit::page))
         .route(
             "/admin/subjects",
             get(subjects::search).post(subjects::create),
@@ -143,6 +145,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                                 a href="/admin/overview" { "Overview" }
                                 a href="/admin/subjects" { "Subjects" }
                                 a href="/admin/tokens" { "Tokens" }
+                                a href="/admin/audit" { "Audit" }
                             }
                             span.who { "Signed in as " strong { (s.actor()) } }
                             form method="post" action="/admin/signout" {

@@ -23,6 +23,7 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
         .store
         .changes(&ChangeQuery {
             subject: None,
+            actor: None,
             cursor: None,
             limit: 20,
             descending: true,

@@ -386,7 +386,8 @@ async fn render(
         @if let Some(e) = error.as_ref().filter(|e| e.form == "stale") {
             p.notice id="conflict" role="alert" { (e.message) " " a href=(base) { "Reload" } }
         }
-        p.muted { "Version " span id="version" { (version) } ", updated " (subject.updated_at.format("%Y-%m-%d %H:%M:%S UTC")) }
+        p.muted { "Version " span id="version" { (version) } ", updated " (subject.updated_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            @if session.is_admin() { " · " a href={ "/admin/audit?subject=" (subject.id) } id="history" { "History" } } }
         form method="post" action={ (base) "/name" } {
             (session.csrf_field())
             input type="hidden" name="version" value=(version);
