@@ -63,6 +63,8 @@ pub struct Shared {
     pub tenants: Arc<tenants::Tenants>,
     pub resolver: Arc<crate::resolve::Resolver>,
     pub metrics: Option<PrometheusHandle>,
+    /// The console's import jobs (in this process's memory).
+    pub console_jobs: console::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -107,6 +109,7 @@ impl AppState {
             store,
             directory,
             metrics,
+            console_jobs: console::Jobs::default(),
         })))
     }
 }

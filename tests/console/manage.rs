@@ -199,3 +199,132 @@ async fn an_edit_made_in_the_console_is_in_the_audit_log_with_its_actor_and_both
     assert!(browser.text("#audit").await.contains("ops-audit"));
     browser.quit().await;
 }
+
+/// Poll the job page's state (the script updates it) until the job is
+/// over: bounded, 25 ms apart.
+async fn finished(browser: &Browser) -> String {
+    for _ in 0..800 {
+        let state = browser.text("#import-state").await;
+        if state != "running" {
+            return state;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the import did not finish");
+}
+
+async fn upload(browser: &Browser, base: &str, path: &std::path::Path) {
+    browser.goto(&format!("{base}/admin/transfer")).await;
+    browser
+        .client
+        .find(Locator::Id("import-file"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    browser.click("#import").await;
+    assert!(
+        browser.path().await.starts_with("/admin/import/"),
+        "{}",
+        browser.text("main").await
+    );
+}
+
+#[tokio::test]
+async fn an_import_shows_its_progress_to_the_end_a_bad_file_names_its_line_and_export_downloads() {
+    let app = TestApp::spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("people.ndjson");
+    let lines: Vec<String> = (0..300)
+        .map(|i| {
+            serde_json::json!({"handle": format!("u{i:03}"), "domain": "example.com",
+                "addresses": [{"uri": format!("tel:+1212555{i:04}")}]})
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&good, lines.join("\n") + "\n").unwrap();
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser.click("nav a[href='/admin/transfer']").await;
+    upload(&browser, &app.base, &good).await;
+    let job = browser.path().await;
+    assert_eq!(finished(&browser).await, "done");
+    assert_eq!(browser.text("#import-lines").await, "300");
+    assert_eq!(browser.text("#import-stored").await, "300");
+    let bar = browser
+        .client
+        .execute(
+            "const p = document.getElementById('import-progress'); return [p.value, p.max];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(bar[0].as_f64().unwrap() > 0.0, "{bar}");
+    assert_eq!(bar[0], bar[1]);
+    assert!(!browser.has("#import-error:not([hidden])").await);
+    assert_eq!(app.directory.len(), 300);
+    assert!(app.webfinger("acct:u299@example.com").await.is_some());
+    // The status is JSON, and only for the actor that started the job.
+    let mine = crate::pages::Other::sign_in(&app, ADMIN).await;
+    let status: serde_json::Value = mine
+        .get(&format!("{job}/status"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status["state"], "done");
+    assert_eq!(status["stored"], 300);
+    let secret = admin_token(&app, "someone-else").await;
+    let theirs = crate::pages::Other::sign_in(&app, &secret).await;
+    assert_eq!(theirs.get(&format!("{job}/status")).await.status(), 404);
+    assert_eq!(theirs.get(&job).await.status(), 404);
+
+    // A bad third line: the job fails naming it, nothing is stored.
+    let bad = dir.path().join("bad.ndjson");
+    let mut more: Vec<String> = (300..310)
+        .map(|i| {
+            serde_json::json!({"handle": format!("u{i:03}"), "domain": "example.com"}).to_string()
+        })
+        .collect();
+    more[2] =
+        r#"{"handle": "broken", "domain": "example.com", "addresses": [{"uri": "tel:nope"}]}"#
+            .into();
+    std::fs::write(&bad, more.join("\n") + "\n").unwrap();
+    upload(&browser, &app.base, &bad).await;
+    assert_eq!(finished(&browser).await, "failed");
+    let error = browser.text("#import-error").await;
+    assert!(error.starts_with("Line 3:"), "{error}");
+    assert_eq!(app.directory.len(), 300);
+    assert!(find(&app, "acct:u300@example.com").await.is_none());
+
+    // Export: a download of the import format, with every subject.
+    browser.goto(&app.url("/admin/transfer")).await;
+    assert!(browser.has("a#export[href='/admin/export']").await);
+    let r = mine.get("/admin/export").await;
+    assert_eq!(r.status(), 200);
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment; filename=\"callsign-"),
+        "{disposition}"
+    );
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("ndjson")
+    );
+    let text = r.text().await.unwrap();
+    assert_eq!(text.lines().count(), 300);
+    assert!(
+        text.contains("\"u042\""),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    browser.quit().await;
+}

@@ -18,8 +18,10 @@ mod overview;
 mod session;
 mod subjects;
 mod tokens;
+mod transfer;
 
 pub use session::{COOKIE, Session};
+pub use transfer::Jobs;
 
 /// The policy of every console response: only this origin's own script,
 /// style and forms; never framed.
@@ -65,6 +67,11 @@ pub fn router() -> Router<AppState> {
             post(subjects::remove_address),
         )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
+        .route("/admin/transfer", get(transfer::page))
+        .route("/admin/export", get(transfer::export))
+        .route("/admin/import", post(transfer::start))
+        .route("/admin/import/{id}", get(transfer::job_page))
+        .route("/admin/import/{id}/status", get(transfer::job_status))
         .route("/admin/tokens/{id}/revoke", post(tokens::revoke))
         .route("/admin/assets/console.css", get(css))
         .route("/admin/assets/console.js", get(js))
@@ -146,6 +153,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                                 a href="/admin/subjects" { "Subjects" }
                                 a href="/admin/tokens" { "Tokens" }
                                 a href="/admin/audit" { "Audit" }
+                                a href="/admin/transfer" { "Import/export" }
                             }
                             span.who { "Signed in as " strong { (s.actor()) } }
                             form method="post" action="/admin/signout" {
