@@ -328,3 +328,91 @@ async fn an_import_shows_its_progress_to_the_end_a_bad_file_names_its_line_and_e
     );
     browser.quit().await;
 }
+
+/// The NAPTR answer for `e164` over real DNS, as dig prints it.
+async fn dig(app: &TestApp, e164: &str) -> Vec<String> {
+    let owner: Vec<String> = e164
+        .trim_start_matches('+')
+        .chars()
+        .rev()
+        .map(String::from)
+        .collect();
+    let owner = format!("{}.e164.arpa.", owner.join("."));
+    let (_, records) = app.naptr(e164).await;
+    records
+        .into_iter()
+        .map(|(order, preference, flags, services, regexp, replacement)| {
+            format!(
+                "{owner} {} IN NAPTR {order} {preference} \"{flags}\" \"{services}\" \"{regexp}\" {replacement}",
+                app.config.dns.ttl
+            )
+        })
+        .collect()
+}
+
+async fn preview_records(browser: &Browser, id: &str) -> Vec<String> {
+    if browser.has(&format!("#{id}-records")).await {
+        browser
+            .text(&format!("#{id}-records"))
+            .await
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    } else {
+        assert!(browser.has(&format!("#{id}-none")).await);
+        Vec::new()
+    }
+}
+
+#[tokio::test]
+async fn the_dns_preview_prints_the_records_dns_answers_and_a_hidden_address_leaves_it() {
+    let app = TestApp::spawn().await;
+    let subject = app
+        .admin()
+        .create_subject(serde_json::json!({
+            "handle": "erin", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550177", "priority": 10},
+                          {"uri": "sip:erin@example.com", "priority": 20},
+                          {"uri": "xmpp:erin@example.com", "priority": 30}]
+        }))
+        .await;
+    let sid = id(&subject).to_owned();
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    // What DNS answers, line for line; the zone transfer carries the same.
+    let answered = dig(&app, "+12125550177").await;
+    assert_eq!(answered.len(), 2, "{answered:?}");
+    assert!(
+        answered.iter().any(
+            |l| l.starts_with("7.7.1.0.5.5.5.2.1.2.1.e164.arpa. 3600 IN NAPTR ")
+                && l.ends_with(" \"u\" \"E2U+sip\" \"!^.*$!sip:erin@example.com!\" .")
+        ),
+        "{answered:?}"
+    );
+    assert_eq!(preview_records(&browser, "preview-dns").await, answered);
+    assert_eq!(preview_records(&browser, "preview-axfr").await, answered);
+
+    // The sip address hidden: its record leaves DNS and the preview.
+    browser.click("[data-test='visibility-1-private']").await;
+    let answered = dig(&app, "+12125550177").await;
+    assert_eq!(answered.len(), 1);
+    assert!(!answered[0].contains("sip:"));
+    let shown = preview_records(&browser, "preview-dns").await;
+    assert_eq!(shown, answered);
+    assert!(!shown.iter().any(|l| l.contains("sip:erin")));
+    // The number itself hidden: no record at all; public again: back.
+    browser.click("[data-test='visibility-0-private']").await;
+    assert!(dig(&app, "+12125550177").await.is_empty());
+    assert!(preview_records(&browser, "preview-dns").await.is_empty());
+    assert!(preview_records(&browser, "preview-axfr").await.is_empty());
+    browser.click("[data-test='visibility-0-public']").await;
+    let answered = dig(&app, "+12125550177").await;
+    assert_eq!(answered.len(), 1);
+    assert_eq!(preview_records(&browser, "preview-dns").await, answered);
+    browser.quit().await;
+}

@@ -521,7 +521,24 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
             }
         }
     };
-    let list = |title: &str, id: &str, addresses: Option<&Vec<String>>| {
+    // The records themselves, from the DNS index the server answers with
+    // (its content is decided by the privacy function when published).
+    let mut query = Vec::new();
+    let mut transfer = Vec::new();
+    let mut in_block = false;
+    for a in &subject.addresses {
+        if let Some(e164) = a.uri.e164() {
+            let view = state.dns.naptr_view(e164.trim_start_matches('+'));
+            query.extend(view.query);
+            transfer.extend(view.transfer);
+            in_block |= view.in_block;
+        }
+    }
+    let list = |title: &str,
+                id: &str,
+                addresses: Option<&Vec<String>>,
+                records: &[String],
+                note: Option<&str>| {
         html! {
             section id=(id) aria-label=(title) {
                 h3 { (title) }
@@ -529,15 +546,26 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
                     Some(addresses) => ul { @for a in addresses { li { code { (a) } } } },
                     None => p { "Nothing." },
                 }
+                h4 { "NAPTR records, as dig prints them" }
+                @if records.is_empty() {
+                    p.muted id={ (id) "-none" } { "No NAPTR record." }
+                } @else {
+                    pre id={ (id) "-records" } { @for r in records { (r) "\n" } }
+                }
+                @if let Some(note) = note { p.muted { (note) } }
             }
         }
     };
+    let block_note = in_block.then_some(
+        "A number in a number block: a query is answered from the block's records; \
+         the zone transfer carries them as the block's wildcard.",
+    );
     html! {
         div.columns id="preview" {
             (channel(&format!("WebFinger, anonymous ({acct})"), "preview-anonymous", anonymous.as_ref()))
             (channel(&format!("WebFinger, lookup token ({acct})"), "preview-token", token.as_ref()))
-            (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses)))
-            (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses)))
+            (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses), &query, block_note))
+            (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses), &transfer, None))
         }
     }
 }
