@@ -416,3 +416,38 @@ async fn the_dns_preview_prints_the_records_dns_answers_and_a_hidden_address_lea
     assert_eq!(preview_records(&browser, "preview-dns").await, answered);
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn the_overview_shows_each_zones_soa_serial_and_the_newest_serial_in_the_database() {
+    let app = TestApp::spawn().await;
+    for (handle, number) in [("f1", "+12125551061"), ("f2", "+12125551062")] {
+        app.admin()
+            .create_subject(
+                serde_json::json!({"handle": handle, "domain": "example.com",
+                "addresses": [{"uri": format!("tel:{number}")},
+                              {"uri": format!("sip:{handle}@example.com")}]}),
+            )
+            .await;
+    }
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser.goto(&app.url("/admin/overview")).await;
+    let soa = app.soa_serial().await;
+    assert!(soa > 0);
+    assert_eq!(
+        browser
+            .text("tr[data-zone='e164.arpa.'] td.soa-serial")
+            .await,
+        soa.to_string()
+    );
+    let newest = app.admin().get("/api/v1/audit?limit=1").await["items"][0]["serial"]
+        .as_i64()
+        .unwrap();
+    let shown = browser.text("#db-serial").await;
+    assert!(shown.starts_with(&newest.to_string()), "{shown}");
+    assert!(shown.contains("caught up"), "{shown}");
+    assert_eq!(browser.text("#serial").await, newest.to_string());
+    browser.quit().await;
+}
