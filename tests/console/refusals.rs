@@ -160,17 +160,64 @@ async fn sign_in_sets_a_strict_cookie_and_every_page_a_strict_policy() {
         .unwrap();
     assert_ne!(stored.hash, value);
     assert!(app.store.session(value).await.unwrap().is_none());
+}
 
-    // Assets come from the same origin, cacheable.
-    for asset in ["/admin/assets/console.css", "/admin/assets/console.js"] {
-        let r = client.get(app.url(asset)).go().await;
-        assert_eq!(r.status(), 200);
+/// The `attr` values of the page's tags that have one under
+/// `/admin/assets/`.
+fn asset_urls(page: &str, attr: &str) -> Vec<String> {
+    let key = format!("{attr}=\"/admin/assets/");
+    page.match_indices(&key)
+        .map(|(at, _)| {
+            let rest = &page[at + attr.len() + 2..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn assets_have_content_hashed_urls_cached_for_good() {
+    let app = TestApp::spawn().await;
+    let client = no_redirects();
+    let page = client
+        .get(app.url("/admin/signin"))
+        .go()
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut urls = asset_urls(&page, "href");
+    urls.extend(asset_urls(&page, "src"));
+    assert_eq!(urls.len(), 2, "{page}");
+    for url in &urls {
+        // console.<16 hex digits>.css / .js
+        let name = url.trim_start_matches("/admin/assets/");
+        let parts: Vec<&str> = name.split('.').collect();
+        assert_eq!(parts.len(), 3, "{url}");
+        assert_eq!(parts[0], "console");
         assert!(
-            r.headers()["cache-control"]
-                .to_str()
-                .unwrap()
-                .contains("max-age")
+            parts[1].len() == 16 && parts[1].bytes().all(|b| b.is_ascii_hexdigit()),
+            "{url}"
         );
+        let r = client.get(app.url(url)).go().await;
+        assert_eq!(r.status(), 200, "{url}");
+        assert_eq!(
+            r.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        let kind = r.headers()["content-type"].to_str().unwrap().to_owned();
+        let body = r.bytes().await.unwrap();
+        // The hash is of the bytes served.
+        use sha2::Digest;
+        let digest = hex::encode(sha2::Sha256::digest(&body));
+        assert_eq!(&digest[..16], parts[1], "{url}");
+        assert!(kind.starts_with(if parts[2] == "css" {
+            "text/css"
+        } else {
+            "text/javascript"
+        }));
+        // Another hash of the same asset is not served.
+        let stale = url.replace(parts[1], "0000000000000000");
+        assert_eq!(client.get(app.url(&stale)).go().await.status(), 404);
     }
 }
 
@@ -245,7 +292,11 @@ async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
 #[tokio::test]
 async fn switched_off_the_console_is_not_served() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.console = false).await;
-    for path in ["/admin", "/admin/signin", "/admin/assets/console.js"] {
+    for path in [
+        "/admin",
+        "/admin/signin",
+        "/admin/assets/console.0000000000000000.js",
+    ] {
         let r = no_redirects().get(app.url(path)).go().await;
         assert_eq!(r.status(), 404, "{path}");
     }
