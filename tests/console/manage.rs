@@ -451,3 +451,116 @@ async fn the_overview_shows_each_zones_soa_serial_and_the_newest_serial_in_the_d
     assert_eq!(browser.text("#serial").await, newest.to_string());
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn blocks_are_listed_created_with_errors_beside_their_fields_and_deleted() {
+    let app = TestApp::spawn().await;
+    app.admin()
+        .create_subject(serde_json::json!({"handle": "pbx", "domain": "example.com"}))
+        .await;
+    let other = crate::pages::Other::sign_in(&app, ADMIN).await;
+    let page = other.get("/admin/blocks").await.text().await.unwrap();
+    assert!(page.contains("No number block."), "{page}");
+    let csrf = crate::pages::hidden(&page, "csrf").unwrap();
+    let create = |prefix: &'static str, owner: &'static str, templates: &'static str| {
+        let csrf = csrf.clone();
+        let other = &other;
+        async move {
+            other
+                .post(
+                    "/admin/blocks",
+                    &[
+                        ("csrf", &csrf),
+                        ("prefix", prefix),
+                        ("length", "13"),
+                        ("owner", owner),
+                        ("label", "Berlin office"),
+                        ("templates", templates),
+                    ],
+                )
+                .await
+        }
+    };
+    // Each refusal is beside its field, and stores nothing.
+    for (prefix, owner, templates, field) in [
+        (
+            "+49 30 12x4",
+            "acct:pbx@example.com",
+            "sip:\\1@pbx.example.com",
+            "prefix",
+        ),
+        (
+            "+49301234",
+            "acct:nobody@example.com",
+            "sip:\\1@pbx.example.com",
+            "owner",
+        ),
+        (
+            "+49301234",
+            "acct:pbx@example.com",
+            "not a uri",
+            "templates",
+        ),
+    ] {
+        let r = create(prefix, owner, templates).await;
+        assert_eq!(r.status(), 422, "{field}");
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains(&format!("id=\"block-{field}-error\"")),
+            "{field}: {page}"
+        );
+        assert!(page.contains(&format!("aria-describedby=\"block-{field}-error\"")));
+    }
+    assert!(
+        app.admin().get("/api/v1/blocks").await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let r = create(
+        "+49 30 1234",
+        "acct:pbx@example.com",
+        "sip:\\1@pbx.example.com\nxmpp:\\1@chat.example.com",
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let stored = app.admin().get("/api/v1/blocks").await;
+    let block = &stored["items"][0];
+    assert_eq!(block["prefix"], "+49301234");
+    assert_eq!(block["owner"], "acct:pbx@example.com");
+    assert_eq!(block["templates"].as_array().unwrap().len(), 2);
+    let page = other.get("/admin/blocks").await.text().await.unwrap();
+    for shown in [
+        "+49301234",
+        "acct:pbx@example.com",
+        "Berlin office",
+        "xmpp:\\1@chat.example.com",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    // The same prefix again: refused beside the prefix.
+    let r = create("+49301234", "", "sip:\\1@pbx.example.com").await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("id=\"block-prefix-error\"")
+    );
+
+    // Delete, through the form on the list.
+    let at = page.find("/admin/blocks/").unwrap();
+    let action = &page[at..at + page[at..].find('"').unwrap()];
+    let version = block["version"].to_string();
+    let r = other
+        .post(action, &[("csrf", &csrf), ("version", &version)])
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        app.admin().get("/api/v1/blocks").await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

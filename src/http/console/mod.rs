@@ -14,6 +14,7 @@ use super::AppState;
 use super::problem::ApiError;
 
 mod audit;
+mod blocks;
 mod overview;
 mod session;
 mod subjects;
@@ -67,6 +68,8 @@ pub fn router() -> Router<AppState> {
             post(subjects::remove_address),
         )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
+        .route("/admin/blocks", get(blocks::list).post(blocks::create))
+        .route("/admin/blocks/{id}/delete", post(blocks::delete))
         .route("/admin/transfer", get(transfer::page))
         .route("/admin/export", get(transfer::export))
         .route("/admin/import", post(transfer::start))
@@ -171,6 +174,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                             @if s.is_admin() {
                                 a href="/admin/overview" { "Overview" }
                                 a href="/admin/subjects" { "Subjects" }
+                                a href="/admin/blocks" { "Blocks" }
                                 a href="/admin/tokens" { "Tokens" }
                                 a href="/admin/audit" { "Audit" }
                                 a href="/admin/transfer" { "Import/export" }
