@@ -564,3 +564,85 @@ async fn blocks_are_listed_created_with_errors_beside_their_fields_and_deleted()
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_self_token_reaches_only_its_own_subject_page() {
+    let app = TestApp::spawn().await;
+    let mine = app
+        .admin()
+        .create_subject(
+            serde_json::json!({"handle": "gina", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550188"}, {"uri": "sip:gina@example.com"}]}),
+        )
+        .await;
+    let theirs = app
+        .admin()
+        .create_subject(serde_json::json!({"handle": "hal", "domain": "example.com"}))
+        .await;
+    let (mine, theirs) = (id(&mine).to_owned(), id(&theirs).to_owned());
+    let r = app
+        .as_admin(Method::POST, "/api/v1/tokens")
+        .json(&serde_json::json!({"name": "gina-self", "scope": "self", "subject": mine}))
+        .go()
+        .await;
+    let secret = ok(r, 201).await["secret"].as_str().unwrap().to_owned();
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, &secret).await;
+    // Lands on its own page, with no admin navigation and no delete.
+    assert_eq!(browser.path().await, format!("/admin/subjects/{mine}"));
+    assert!(!browser.has("nav a[href='/admin/overview']").await);
+    assert!(!browser.has("#delete-subject").await);
+    assert!(!browser.has("#history").await);
+    // It may change its own subject.
+    browser.click("[data-test='visibility-1-private']").await;
+    let stored = app.admin().get(&format!("/api/v1/subjects/{mine}")).await;
+    assert_eq!(stored["addresses"][1]["visibility"], "private");
+    // Everything else is refused.
+    for path in [
+        format!("/admin/subjects/{theirs}"),
+        format!("/admin/subjects/{mine}/delete"),
+        "/admin/overview".into(),
+        "/admin/subjects".into(),
+        "/admin/audit".into(),
+        "/admin/blocks".into(),
+        "/admin/tokens".into(),
+        "/admin/transfer".into(),
+        "/admin/export".into(),
+    ] {
+        browser.goto(&app.url(&path)).await;
+        assert_eq!(browser.text("h1").await, "Forbidden", "{path}");
+        assert!(browser.has("p.error[role=alert]").await, "{path}");
+    }
+    // Over HTTP too, with the status.
+    let other = crate::pages::Other::sign_in(&app, &secret).await;
+    assert_eq!(
+        other
+            .get(&format!("/admin/subjects/{theirs}"))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(other.get("/admin/export").await.status(), 403);
+    let (csrf, _) = other.tokens_of(&format!("/admin/subjects/{mine}")).await;
+    let r = other
+        .post(
+            "/admin/subjects",
+            &[("csrf", &csrf), ("acct", "ivan@example.com")],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    let r = other
+        .post(
+            &format!("/admin/subjects/{theirs}/name"),
+            &[("csrf", &csrf), ("version", "1"), ("display_name", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        app.admin().get(&format!("/api/v1/subjects/{theirs}")).await["display_name"],
+        ""
+    );
+    browser.quit().await;
+}
