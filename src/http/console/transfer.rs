@@ -478,14 +478,12 @@ async fn run(state: &AppState, job: &Arc<Job>, upload: &Upload) -> Result<Import
     })
 }
 
-fn job_of(state: &AppState, session: &Session, id: Uuid) -> Result<Arc<Job>, Response> {
-    state.console_jobs.get(id, session.actor()).ok_or_else(|| {
-        error_page(
-            StatusCode::NOT_FOUND,
-            Some(session),
-            "No such import job in this process (jobs are kept in memory, for the actor that started them).",
-        )
-    })
+fn no_job(session: &Session) -> Response {
+    error_page(
+        StatusCode::NOT_FOUND,
+        Some(session),
+        "No such import job in this process (jobs are kept in memory, for the actor that started them).",
+    )
 }
 
 /// `/admin/import/{id}`: the job's progress; the script keeps it current,
@@ -498,9 +496,8 @@ pub async fn job_page(
     if let Some(r) = admin_only(&session) {
         return r;
     }
-    let job = match job_of(&state, &session, id) {
-        Ok(j) => j,
-        Err(r) => return r,
+    let Some(job) = state.console_jobs.get(id, session.actor()) else {
+        return no_job(&session);
     };
     let s = job.status();
     let me = format!("/admin/import/{id}");
@@ -536,8 +533,8 @@ pub async fn job_status(
     if let Some(r) = admin_only(&session) {
         return r;
     }
-    match job_of(&state, &session, id) {
-        Ok(job) => axum::Json(job.status()).into_response(),
-        Err(r) => r,
+    match state.console_jobs.get(id, session.actor()) {
+        Some(job) => axum::Json(job.status()).into_response(),
+        None => no_job(&session),
     }
 }
