@@ -224,6 +224,7 @@ impl App {
             self.config.clone(),
             self.store.clone(),
             self.directory.clone(),
+            self.dns.clone(),
             metrics_handle(),
         )?;
         let router = http::router(state.clone());

@@ -49,6 +49,17 @@ pub use index::EnumIndex;
 pub use presign::Progress as PresignProgress;
 pub use tsig::generate as generate_tsig_key;
 
+/// A number's NAPTR records as dig prints them (see [`Dns::naptr_view`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NaptrView {
+    /// What a NAPTR query for the number's name gets, zone by zone.
+    pub query: Vec<String>,
+    /// What a zone transfer carries at that name.
+    pub transfer: Vec<String>,
+    /// The query is answered from a block's records (its wildcard).
+    pub in_block: bool,
+}
+
 /// The DNS side of callsign: its zone index and its server.
 pub struct Dns {
     config: DnsConfig,
@@ -307,6 +318,53 @@ impl Dns {
             .await
             .context("stopping the DNS UDP threads")?;
         Ok(())
+    }
+
+    /// The NAPTR records of the number `digits` (E.164, no `+`) in each
+    /// zone, as dig prints them: what a NAPTR query for its name is
+    /// answered (the index's node: the number's own records or those of
+    /// the block covering it), and what a zone transfer carries at that
+    /// name (published numbers only; a block's numbers travel as its
+    /// wildcard).
+    pub fn naptr_view(&self, digits: &str) -> NaptrView {
+        let mut view = NaptrView::default();
+        let Some(key) = number::number_key(digits.as_bytes()) else {
+            return view;
+        };
+        let relative: Vec<String> = digits.chars().rev().map(String::from).collect();
+        let relative = relative.join(".");
+        let ttl = self.config.ttl;
+        let state = self.index.read();
+        let answered = state.node(digits.as_bytes(), index::Below::Nothing);
+        let published = state.published(key);
+        for zone in &self.responder.zones.zones {
+            let apex = zone.name.to_ascii();
+            let owner = format!("{relative}.{}.", apex.trim_end_matches('.'));
+            if let index::Node::Number(k, naptrs, _) = &answered {
+                view.query
+                    .extend(naptrs.iter(*k).map(|n| zonefile::dig_line(&owner, ttl, n)));
+            }
+            if let Some(p) = published {
+                view.transfer.extend(
+                    p.naptrs
+                        .iter(key)
+                        .map(|n| zonefile::dig_line(&owner, ttl, n)),
+                );
+            }
+        }
+        view.in_block = matches!(answered, index::Node::Number(..)) && published.is_none();
+        view
+    }
+
+    /// Each zone's apex and the SOA serial it answers with now.
+    pub fn zone_serials(&self) -> Vec<(String, u32)> {
+        let serial = self.index.serial();
+        self.responder
+            .zones
+            .zones
+            .iter()
+            .map(|z| (z.name.to_ascii(), serial))
+            .collect()
     }
 
     /// The configured apexes, for messages.

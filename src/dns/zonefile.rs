@@ -43,6 +43,19 @@ fn owner(key: NumberKey) -> String {
     s
 }
 
+/// One NAPTR record as dig prints it, at the absolute `owner` (with its
+/// trailing dot).
+pub fn dig_line(owner: &str, ttl: u32, naptr: Naptr<'_>) -> String {
+    format!(
+        "{owner} {ttl} IN NAPTR {} {} {} {} {} .",
+        naptr.order(),
+        naptr.preference,
+        quoted(super::naptr::FLAGS.as_bytes()),
+        quoted(naptr.services().as_bytes()),
+        quoted(&naptr.regexp()),
+    )
+}
+
 /// One NAPTR line.
 fn naptr_line(out: &mut String, owner: &str, naptr: Naptr<'_>) {
     let _ = writeln!(

@@ -63,6 +63,10 @@ pub struct Shared {
     pub tenants: Arc<tenants::Tenants>,
     pub resolver: Arc<crate::resolve::Resolver>,
     pub metrics: Option<PrometheusHandle>,
+    /// The DNS side (its index answers the console's DNS preview).
+    pub dns: Arc<crate::dns::Dns>,
+    /// The console's import jobs (in this process's memory).
+    pub console_jobs: console::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -77,6 +81,7 @@ impl AppState {
         config: Arc<Config>,
         store: Arc<dyn Store>,
         directory: Arc<Directory>,
+        dns: Arc<crate::dns::Dns>,
         metrics: Option<PrometheusHandle>,
     ) -> anyhow::Result<AppState> {
         let wf = &config.webfinger;
@@ -107,6 +112,8 @@ impl AppState {
             store,
             directory,
             metrics,
+            console_jobs: console::Jobs::default(),
+            dns,
         })))
     }
 }

@@ -309,6 +309,8 @@ impl From<DirectoryKey> for SearchKey {
 #[derive(Debug, Clone, Default)]
 pub struct ChangeQuery {
     pub subject: Option<Uuid>,
+    /// Only the changes made by this actor (a token's name).
+    pub actor: Option<String>,
     /// Ascending: serials above this one. Descending: serials below it.
     pub cursor: Option<i64>,
     pub limit: u32,

@@ -335,30 +335,37 @@ impl Store for PgStore {
     }
 
     async fn changes(&self, query: &ChangeQuery) -> Result<Vec<Change>> {
-        macro_rules! select {
-            ($where:literal, $order:literal) => {
-                concat!(
-                    "SELECT serial, at, actor, operation, subject_id, before, after \
-                     FROM change_log WHERE ",
-                    $where,
-                    " ORDER BY serial ",
-                    $order,
-                    " LIMIT $2"
-                )
-            };
+        let mut sql = String::from(
+            "SELECT serial, at, actor, operation, subject_id, before, after \
+             FROM change_log WHERE serial ",
+        );
+        sql.push_str(if query.descending { "< $1" } else { "> $1" });
+        let mut n = 2;
+        if query.subject.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND subject_id = ${n}"));
         }
-        let sql = match (query.descending, query.subject.is_some()) {
-            (false, false) => select!("serial > $1", "ASC"),
-            (false, true) => select!("serial > $1 AND subject_id = $3", "ASC"),
-            (true, false) => select!("serial < $1", "DESC"),
-            (true, true) => select!("serial < $1 AND subject_id = $3", "DESC"),
-        };
+        if query.actor.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND actor = ${n}"));
+        }
+        sql.push_str(if query.descending {
+            " ORDER BY serial DESC LIMIT $2"
+        } else {
+            " ORDER BY serial ASC LIMIT $2"
+        });
         let cursor = query
             .cursor
             .unwrap_or(if query.descending { i64::MAX } else { 0 });
-        let mut q = sqlx::query(sql).bind(cursor).bind(i64::from(query.limit));
+        // Built from constant fragments only; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cursor)
+            .bind(i64::from(query.limit));
         if let Some(subject) = query.subject {
             q = q.bind(subject);
+        }
+        if let Some(actor) = &query.actor {
+            q = q.bind(actor);
         }
         let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
         Ok(rows.iter().map(change_from_row).collect())

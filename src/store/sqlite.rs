@@ -198,25 +198,37 @@ impl Store for SqliteStore {
     }
 
     async fn changes(&self, query: &ChangeQuery) -> Result<Vec<Change>> {
-        let sql = match (query.descending, query.subject.is_some()) {
-            (false, false) => "SELECT * FROM change_log WHERE serial > ?1 ORDER BY serial LIMIT ?2",
-            (false, true) => {
-                "SELECT * FROM change_log WHERE serial > ?1 AND subject_id = ?3 ORDER BY serial LIMIT ?2"
-            }
-            (true, false) => {
-                "SELECT * FROM change_log WHERE serial < ?1 ORDER BY serial DESC LIMIT ?2"
-            }
-            (true, true) => {
-                "SELECT * FROM change_log WHERE serial < ?1 AND subject_id = ?3 \
-                 ORDER BY serial DESC LIMIT ?2"
-            }
-        };
+        let mut sql = String::from(if query.descending {
+            "SELECT * FROM change_log WHERE serial < ?1"
+        } else {
+            "SELECT * FROM change_log WHERE serial > ?1"
+        });
+        let mut n = 2;
+        if query.subject.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND subject_id = ?{n}"));
+        }
+        if query.actor.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND actor = ?{n}"));
+        }
+        sql.push_str(if query.descending {
+            " ORDER BY serial DESC LIMIT ?2"
+        } else {
+            " ORDER BY serial LIMIT ?2"
+        });
         let cursor = query
             .cursor
             .unwrap_or(if query.descending { i64::MAX } else { 0 });
-        let mut q = sqlx::query(sql).bind(cursor).bind(query.limit as i64);
+        // Built from constant fragments only; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cursor)
+            .bind(query.limit as i64);
         if let Some(subject) = query.subject {
             q = q.bind(subject);
+        }
+        if let Some(actor) = &query.actor {
+            q = q.bind(actor);
         }
         let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
         rows.iter().map(change_from_row).collect()

@@ -67,11 +67,7 @@ impl Other {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        let r = client
-            .post(app.url("/admin/signin"))
-            .form_body(&[("token", token)])
-            .go()
-            .await;
+        let r = post_signin(&client, app, token).await;
         assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
         let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
         let cookie = set.split(';').next().unwrap().to_owned();
@@ -112,6 +108,39 @@ impl Other {
             hidden(&page, "version").expect("a version"),
         )
     }
+}
+
+/// The sign-in form's pre-session cookie (`name=value`) and its token.
+pub async fn signin_form(client: &reqwest::Client, app: &TestApp) -> (String, String) {
+    let r = client.get(app.url("/admin/signin")).go().await;
+    assert_eq!(r.status(), 200);
+    let cookie = r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let page = r.text().await.unwrap();
+    (
+        cookie,
+        hidden(&page, "signin_csrf").expect("a sign-in form token"),
+    )
+}
+
+/// Sign in as a browser does: the form with its cookie, then the post.
+pub async fn post_signin(
+    client: &reqwest::Client,
+    app: &TestApp,
+    token: &str,
+) -> reqwest::Response {
+    let (cookie, csrf) = signin_form(client, app).await;
+    client
+        .post(app.url("/admin/signin"))
+        .header("cookie", cookie)
+        .form_body(&[("signin_csrf", &csrf), ("token", token)])
+        .go()
+        .await
 }
 
 /// The value of the first hidden input `name` in `page`.

@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use serde_json::json;
 
-use crate::pages::{FormBody, Other, hidden};
+use crate::pages::{FormBody, Other, hidden, post_signin, signin_form};
 use crate::support::app::{Backend, Go, TestApp};
 use crate::support::server::id;
 use callsign::service::tokens::hash_secret;
@@ -137,11 +137,7 @@ async fn sign_in_sets_a_strict_cookie_and_every_page_a_strict_policy() {
     assert!(!page.contains("<script>"), "no inline script");
     assert!(!page.contains("style="), "no inline style");
 
-    let r = client
-        .post(app.url("/admin/signin"))
-        .form_body(&[("token", crate::support::app::ADMIN)])
-        .go()
-        .await;
+    let r = post_signin(&client, &app, crate::support::app::ADMIN).await;
     assert_eq!(r.status(), 303);
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
     for part in [
@@ -164,17 +160,64 @@ async fn sign_in_sets_a_strict_cookie_and_every_page_a_strict_policy() {
         .unwrap();
     assert_ne!(stored.hash, value);
     assert!(app.store.session(value).await.unwrap().is_none());
+}
 
-    // Assets come from the same origin, cacheable.
-    for asset in ["/admin/assets/console.css", "/admin/assets/console.js"] {
-        let r = client.get(app.url(asset)).go().await;
-        assert_eq!(r.status(), 200);
+/// The `attr` values of the page's tags that have one under
+/// `/admin/assets/`.
+fn asset_urls(page: &str, attr: &str) -> Vec<String> {
+    let key = format!("{attr}=\"/admin/assets/");
+    page.match_indices(&key)
+        .map(|(at, _)| {
+            let rest = &page[at + attr.len() + 2..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn assets_have_content_hashed_urls_cached_for_good() {
+    let app = TestApp::spawn().await;
+    let client = no_redirects();
+    let page = client
+        .get(app.url("/admin/signin"))
+        .go()
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut urls = asset_urls(&page, "href");
+    urls.extend(asset_urls(&page, "src"));
+    assert_eq!(urls.len(), 2, "{page}");
+    for url in &urls {
+        // console.<16 hex digits>.css / .js
+        let name = url.trim_start_matches("/admin/assets/");
+        let parts: Vec<&str> = name.split('.').collect();
+        assert_eq!(parts.len(), 3, "{url}");
+        assert_eq!(parts[0], "console");
         assert!(
-            r.headers()["cache-control"]
-                .to_str()
-                .unwrap()
-                .contains("max-age")
+            parts[1].len() == 16 && parts[1].bytes().all(|b| b.is_ascii_hexdigit()),
+            "{url}"
         );
+        let r = client.get(app.url(url)).go().await;
+        assert_eq!(r.status(), 200, "{url}");
+        assert_eq!(
+            r.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        let kind = r.headers()["content-type"].to_str().unwrap().to_owned();
+        let body = r.bytes().await.unwrap();
+        // The hash is of the bytes served.
+        use sha2::Digest;
+        let digest = hex::encode(sha2::Sha256::digest(&body));
+        assert_eq!(&digest[..16], parts[1], "{url}");
+        assert!(kind.starts_with(if parts[2] == "css" {
+            "text/css"
+        } else {
+            "text/javascript"
+        }));
+        // Another hash of the same asset is not served.
+        let stale = url.replace(parts[1], "0000000000000000");
+        assert_eq!(client.get(app.url(&stale)).go().await.status(), 404);
     }
 }
 
@@ -182,11 +225,7 @@ async fn sign_in_sets_a_strict_cookie_and_every_page_a_strict_policy() {
 async fn a_lookup_token_cannot_sign_in() {
     let app = TestApp::spawn().await;
     let token = app.admin().token("lookup").await;
-    let r = no_redirects()
-        .post(app.url("/admin/signin"))
-        .form_body(&[("token", token.as_str())])
-        .go()
-        .await;
+    let r = post_signin(&no_redirects(), &app, &token).await;
     assert_eq!(r.status(), 401);
     assert!(r.headers().get("set-cookie").is_none());
 }
@@ -253,8 +292,79 @@ async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
 #[tokio::test]
 async fn switched_off_the_console_is_not_served() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c| c.http.console = false).await;
-    for path in ["/admin", "/admin/signin", "/admin/assets/console.js"] {
+    for path in [
+        "/admin",
+        "/admin/signin",
+        "/admin/assets/console.0000000000000000.js",
+    ] {
         let r = no_redirects().get(app.url(path)).go().await;
         assert_eq!(r.status(), 404, "{path}");
     }
+}
+
+#[tokio::test]
+async fn a_sign_in_form_not_from_this_browser_is_refused_with_403() {
+    let app = TestApp::spawn().await;
+    let client = no_redirects();
+    // The form sets a strict pre-session cookie and echoes its value.
+    let r = client.get(app.url("/admin/signin")).go().await;
+    let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for part in ["callsign_signin=", "HttpOnly", "SameSite=Strict"] {
+        assert!(set.contains(part), "{set}");
+    }
+    let (cookie, csrf) = signin_form(&client, &app).await;
+    let (other_cookie, other_csrf) = signin_form(&client, &app).await;
+    assert_ne!(csrf, other_csrf);
+    let admin = crate::support::app::ADMIN;
+    let attempts: [(Option<&str>, &str); 5] = [
+        // No cookie (a form posted from another site), with or without a token.
+        (None, &csrf),
+        (None, ""),
+        // A cookie, but the form's token is missing, forged, or another browser's.
+        (Some(&cookie), ""),
+        (Some(&cookie), "forged"),
+        (Some(&other_cookie), &csrf),
+    ];
+    for (cookie, token) in attempts {
+        let mut request = client
+            .post(app.url("/admin/signin"))
+            .form_body(&[("signin_csrf", token), ("token", admin)]);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let r = request.go().await;
+        assert_eq!(r.status(), 403, "{cookie:?} {token:?}");
+        assert!(
+            r.headers()
+                .get_all("set-cookie")
+                .iter()
+                .all(|c| !c.to_str().unwrap().starts_with("callsign_session=")),
+            "no session"
+        );
+        let page = r.text().await.unwrap();
+        assert!(page.contains("not from this browser"), "{page}");
+    }
+    // This browser's form: signed in, and the pre-session cookie cleared.
+    let r = client
+        .post(app.url("/admin/signin"))
+        .header("cookie", &cookie)
+        .form_body(&[("signin_csrf", &csrf), ("token", admin)])
+        .go()
+        .await;
+    assert_eq!(r.status(), 303);
+    let set: Vec<&str> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap())
+        .collect();
+    assert!(
+        set.iter().any(|c| c.starts_with("callsign_session=")),
+        "{set:?}"
+    );
+    assert!(
+        set.iter()
+            .any(|c| c.starts_with("callsign_signin=;") && c.contains("Max-Age=0")),
+        "{set:?}"
+    );
 }

@@ -531,6 +531,7 @@ async fn change_log_pages_both_ways(store: Arc<dyn Store>) {
 
     let page = |cursor, descending, subject, limit| ChangeQuery {
         subject,
+        actor: None,
         cursor,
         limit,
         descending,
@@ -592,6 +593,28 @@ async fn change_log_pages_both_ways(store: Arc<dyn Store>) {
             .await
             .is_empty()
     );
+    // By who made the changes, alone and with a subject, newest first.
+    store
+        .write(
+            "someone-else",
+            "subject.create",
+            Write::Create(with_addresses("f", &[])),
+        )
+        .await
+        .unwrap();
+    let by = |actor: &str, subject| ChangeQuery {
+        actor: Some(actor.to_owned()),
+        ..page(None, true, subject, 10)
+    };
+    assert_eq!(read(by("tester", None)).await, newest);
+    assert_eq!(read(by("someone-else", None)).await.len(), 1);
+    assert_ne!(read(by("someone-else", None)).await, newest[..1]);
+    assert_eq!(
+        read(by("tester", Some(a.id))).await,
+        of_a.iter().rev().copied().collect::<Vec<_>>()
+    );
+    assert!(read(by("someone-else", Some(a.id))).await.is_empty());
+    assert!(read(by("nobody", None)).await.is_empty());
 }
 
 async fn search_by_address_acct_and_handle_prefix(store: Arc<dyn Store>) {

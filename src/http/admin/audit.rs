@@ -24,6 +24,9 @@ pub struct AuditParams {
     /// Only changes to this subject.
     #[param(nullable = false)]
     subject: Option<Uuid>,
+    /// Only changes made by this actor (a token's name).
+    #[param(nullable = false)]
+    actor: Option<String>,
     /// 1–1000, default 100.
     #[param(nullable = false, minimum = 1, maximum = 1000)]
     limit: Option<u32>,
@@ -56,6 +59,7 @@ async fn audit(
         .store
         .changes(&ChangeQuery {
             subject: params.subject,
+            actor: params.actor,
             cursor: params.cursor,
             limit,
             descending: true,

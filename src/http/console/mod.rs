@@ -13,12 +13,16 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::AppState;
 use super::problem::ApiError;
 
+mod audit;
+mod blocks;
 mod overview;
 mod session;
 mod subjects;
 mod tokens;
+mod transfer;
 
 pub use session::{COOKIE, Session};
+pub use transfer::Jobs;
 
 /// The policy of every console response: only this origin's own script,
 /// style and forms; never framed.
@@ -40,8 +44,16 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/signout", post(session::signout))
         .route("/admin/overview", get(overview::page))
-        .route("/admin/subjects", get(subjects::search))
+        .route("/admin/audit", get(audit::page))
+        .route(
+            "/admin/subjects",
+            get(subjects::search).post(subjects::create),
+        )
         .route("/admin/subjects/{id}", get(subjects::page))
+        .route(
+            "/admin/subjects/{id}/delete",
+            get(subjects::delete_page).post(subjects::delete),
+        )
         .route("/admin/subjects/{id}/name", post(subjects::rename))
         .route(
             "/admin/subjects/{id}/addresses",
@@ -56,9 +68,15 @@ pub fn router() -> Router<AppState> {
             post(subjects::remove_address),
         )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
+        .route("/admin/blocks", get(blocks::list).post(blocks::create))
+        .route("/admin/blocks/{id}/delete", post(blocks::delete))
+        .route("/admin/transfer", get(transfer::page))
+        .route("/admin/export", get(transfer::export))
+        .route("/admin/import", post(transfer::start))
+        .route("/admin/import/{id}", get(transfer::job_page))
+        .route("/admin/import/{id}/status", get(transfer::job_status))
         .route("/admin/tokens/{id}/revoke", post(tokens::revoke))
-        .route("/admin/assets/console.css", get(css))
-        .route("/admin/assets/console.js", get(js))
+        .route("/admin/assets/{file}", get(asset))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -85,25 +103,46 @@ async fn home(session: Session) -> Response {
     see_other(&to)
 }
 
-/// The assets are part of the binary: a client may keep them as long as
-/// this process serves (their URL carries the crate version).
-fn asset(kind: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, kind),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        body,
-    )
-        .into_response()
+/// An embedded asset's URL: its name carries a hash of its bytes, so a
+/// client may keep it for good (a changed asset has another URL).
+struct Asset {
+    kind: &'static str,
+    body: &'static str,
+    url: std::sync::LazyLock<String>,
 }
 
-async fn css() -> Response {
-    asset("text/css; charset=utf-8", CSS)
+fn hashed(stem: &str, ext: &str, body: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body.as_bytes());
+    format!("/admin/assets/{stem}.{}.{ext}", &hex::encode(digest)[..16])
 }
 
-async fn js() -> Response {
-    asset("text/javascript; charset=utf-8", JS)
+static STYLE: Asset = Asset {
+    kind: "text/css; charset=utf-8",
+    body: CSS,
+    url: std::sync::LazyLock::new(|| hashed("console", "css", CSS)),
+};
+
+static SCRIPT: Asset = Asset {
+    kind: "text/javascript; charset=utf-8",
+    body: JS,
+    url: std::sync::LazyLock::new(|| hashed("console", "js", JS)),
+};
+
+/// `/admin/assets/console.<hash>.css` (and `.js`): the current hash only.
+async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let wanted = format!("/admin/assets/{file}");
+    match [&STYLE, &SCRIPT].into_iter().find(|a| *a.url == wanted) {
+        Some(a) => (
+            [
+                (header::CONTENT_TYPE, a.kind),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            a.body,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// 303 to `to` (after a form post, or to sign in).
@@ -124,8 +163,8 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · callsign" }
-                link rel="stylesheet" href={ "/admin/assets/console.css?v=" (env!("CARGO_PKG_VERSION")) };
-                script src={ "/admin/assets/console.js?v=" (env!("CARGO_PKG_VERSION")) } defer {}
+                link rel="stylesheet" href=(*STYLE.url);
+                script src=(*SCRIPT.url) defer {}
             }
             body {
                 header.top {
@@ -135,7 +174,10 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                             @if s.is_admin() {
                                 a href="/admin/overview" { "Overview" }
                                 a href="/admin/subjects" { "Subjects" }
+                                a href="/admin/blocks" { "Blocks" }
                                 a href="/admin/tokens" { "Tokens" }
+                                a href="/admin/audit" { "Audit" }
+                                a href="/admin/transfer" { "Import/export" }
                             }
                             span.who { "Signed in as " strong { (s.actor()) } }
                             form method="post" action="/admin/signout" {

@@ -23,6 +23,7 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
         .store
         .changes(&ChangeQuery {
             subject: None,
+            actor: None,
             cursor: None,
             limit: 20,
             descending: true,
@@ -50,11 +51,31 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
         zones.push((name, signed, keys));
     }
     let degraded = state.directory.is_degraded();
+    let applied = state.directory.serial();
+    // The newest serial in the database's change log: how far behind it
+    // this process is (a replica follows it by polling).
+    let newest = state.store.last_serial().await.ok();
+    let soa: std::collections::HashMap<String, u32> = state
+        .dns
+        .zone_serials()
+        .into_iter()
+        .map(|(apex, serial)| (apex.trim_end_matches('.').to_ascii_lowercase(), serial))
+        .collect();
     let body = html! {
         h1 { "Overview" }
         dl id="overview" {
             dt { "Subjects" } dd id="subject-count" { (state.directory.len()) }
-            dt { "Change-log serial applied" } dd id="serial" { (state.directory.serial()) }
+            dt { "Change-log serial applied by this process" } dd id="serial" { (applied) }
+            dt { "Newest serial in the database" } dd id="db-serial" {
+                @match newest {
+                    Some(n) => {
+                        (n)
+                        @if n > applied { " (this process is " span id="lag" { (n - applied) } " changes behind)" }
+                        @else { " (caught up)" }
+                    }
+                    None => "unknown: the database did not answer",
+                }
+            }
             dt { "Database" } dd id="database" { @if degraded { "degraded: writes fail, reads are served from memory" } @else { "ok" } }
         }
         h2 { "Zones" }
@@ -62,11 +83,12 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
             p.muted { "No ENUM zone is configured (dns.zones)." }
         } @else {
             table id="zones" {
-                thead { tr { th { "Zone" } th { "DNSSEC" } th { "DS for the parent" } } }
+                thead { tr { th { "Zone" } th { "SOA serial" } th { "DNSSEC" } th { "DS for the parent" } } }
                 tbody {
                     @for (name, signed, ds) in &zones {
-                        tr {
+                        tr data-zone=(name) {
                             td { (name) }
+                            td.soa-serial { @match soa.get(&name.trim_end_matches('.').to_ascii_lowercase()) { Some(s) => (s), None => "—" } }
                             td { @if *signed { "signed" } @else { "unsigned" } }
                             td { @if let Some(ds) = ds { code { (ds) } } @else { "—" } }
                         }

@@ -93,13 +93,17 @@ impl Session {
 }
 
 fn cookie_value(headers: &HeaderMap) -> Option<String> {
+    cookie_named(headers, COOKIE)
+}
+
+fn cookie_named(headers: &HeaderMap, cookie: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(name, _)| *name == cookie)
         .map(|(_, value)| value.to_owned())
         .filter(|v| !v.is_empty())
 }
@@ -155,7 +159,26 @@ impl FromRequestParts<AppState> for Session {
     }
 }
 
-fn signin_form(error: Option<&str>) -> Markup {
+/// The pre-session cookie of the sign-in form: the form echoes its value
+/// (a double submit), so a form posted from another site, which can
+/// neither read nor set it, is refused.
+pub const SIGNIN_COOKIE: &str = "callsign_signin";
+
+/// The sign-in form's token: the browser's pre-session cookie if it has
+/// one, else a new one with the header that sets it.
+fn signin_token(headers: &HeaderMap, https: bool) -> (String, Option<HeaderValue>) {
+    if let Some(value) = cookie_named(headers, SIGNIN_COOKIE).filter(|v| v.len() == 64) {
+        return (value, None);
+    }
+    let value = random_hex();
+    let cookie = format!(
+        "{SIGNIN_COOKIE}={value}; Path=/admin/signin; HttpOnly; SameSite=Strict; Max-Age=3600{}",
+        if https { "; Secure" } else { "" }
+    );
+    (value, HeaderValue::from_str(&cookie).ok())
+}
+
+fn signin_form(token: &str, error: Option<&str>) -> Markup {
     layout(
         "Sign in",
         None,
@@ -163,6 +186,7 @@ fn signin_form(error: Option<&str>) -> Markup {
             h1 { "Sign in" }
             p { "Paste an admin token (or a " code { "self" } " token to manage your own subject)." }
             form method="post" action="/admin/signin" {
+                input type="hidden" name="signin_csrf" value=(token);
                 label for="token" { "Token" }
                 input type="password" id="token" name="token" autocomplete="off" required
                     size="70" aria-describedby=[error.map(|_| "token-error")];
@@ -175,23 +199,45 @@ fn signin_form(error: Option<&str>) -> Markup {
     )
 }
 
-pub async fn signin_page() -> Markup {
-    signin_form(None)
+pub async fn signin_page(scheme: Option<axum::Extension<Scheme>>, headers: HeaderMap) -> Response {
+    let https = scheme.is_some_and(|s| s.0 == Scheme::Https);
+    let (token, set) = signin_token(&headers, https);
+    let mut response = signin_form(&token, None).into_response();
+    if let Some(set) = set {
+        response.headers_mut().insert(header::SET_COOKIE, set);
+    }
+    response
 }
 
 #[derive(Deserialize)]
 pub struct SigninForm {
+    #[serde(default)]
     token: String,
+    #[serde(default)]
+    signin_csrf: String,
 }
 
-/// Exchange a token for a session (the same check as the API's).
+/// Exchange a token for a session (the same check as the API's), when
+/// the form is this browser's (its token matches the pre-session cookie).
 pub async fn signin(
     State(state): State<AppState>,
     scheme: Option<axum::Extension<Scheme>>,
+    headers: HeaderMap,
     Form(form): Form<SigninForm>,
 ) -> Response {
+    let cookie = cookie_named(&headers, SIGNIN_COOKIE).unwrap_or_default();
+    let posted = form.signin_csrf.as_bytes();
+    if cookie.is_empty() || !bool::from(posted.ct_eq(cookie.as_bytes())) {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            None,
+            "This sign-in form is not from this browser (its form token does not match \
+             the sign-in cookie). Open the sign-in page again and retry.",
+        );
+    }
     let secret = form.token.trim();
-    let refused = |why: &str| (StatusCode::UNAUTHORIZED, signin_form(Some(why))).into_response();
+    let refused =
+        |why: &str| (StatusCode::UNAUTHORIZED, signin_form(&cookie, Some(why))).into_response();
     if secret.is_empty() {
         return refused("Paste a token.");
     }
@@ -234,6 +280,13 @@ pub async fn signin(
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }
+    // The pre-session cookie has served.
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static(
+            "callsign_signin=; Path=/admin/signin; HttpOnly; SameSite=Strict; Max-Age=0",
+        ),
+    );
     response
 }
 

@@ -36,10 +36,31 @@ pub async fn search(
     session: Session,
     Query(params): Query<SearchParams>,
 ) -> Response {
+    search_page(&state, &session, &params, None, StatusCode::OK).await
+}
+
+/// What a refused create form said, to fill it in again with the error
+/// beside its field (`acct`, `display_name` or `uri`).
+#[derive(Default)]
+struct CreateError {
+    field: &'static str,
+    message: String,
+    acct: String,
+    display_name: String,
+    uri: String,
+}
+
+async fn search_page(
+    state: &AppState,
+    session: &Session,
+    params: &SearchParams,
+    create: Option<CreateError>,
+    status: StatusCode,
+) -> Response {
     if !session.is_admin() {
         return error_page(
             StatusCode::FORBIDDEN,
-            Some(&session),
+            Some(session),
             "Searching needs an admin token.",
         );
     }
@@ -73,9 +94,10 @@ pub async fn search(
             .await
         {
             Ok(items) => items,
-            Err(e) => return api_error_page(e.into(), Some(&session)),
+            Err(e) => return api_error_page(e.into(), Some(session)),
         }
     };
+    let create_error = |field: &str| create.as_ref().filter(|c| c.field == field);
     let next = (items.len() == PAGE as usize)
         .then(|| items.last().map(|s| s.id))
         .flatten();
@@ -110,8 +132,219 @@ pub async fn search(
         @if let Some(next) = next {
             p { a rel="next" href={ "/admin/subjects?q=" (crate::model::percent_encode(q)) "&cursor=" (next) } { "Next page" } }
         }
+        h2 { "Create a subject" }
+        form method="post" action="/admin/subjects" id="create-subject" {
+            (session.csrf_field())
+            label for="new-acct" { "Account (handle@domain)" }
+            input type="text" id="new-acct" name="acct" required size="40"
+                value=[create.as_ref().map(|c| &c.acct)]
+                aria-describedby=[create_error("acct").map(|_| "acct-error")];
+            @if let Some(e) = create_error("acct") {
+                p.error id="acct-error" role="alert" { (e.message) }
+            }
+            label for="new-display-name" { "Display name (optional)" }
+            input type="text" id="new-display-name" name="display_name" size="40"
+                value=[create.as_ref().map(|c| &c.display_name)]
+                aria-describedby=[create_error("display_name").map(|_| "display-name-error")];
+            @if let Some(e) = create_error("display_name") {
+                p.error id="display-name-error" role="alert" { (e.message) }
+            }
+            label for="new-first-uri" { "First address (optional: tel:, sip:, xmpp:, mailto:)" }
+            input type="text" id="new-first-uri" name="uri" size="40"
+                value=[create.as_ref().map(|c| &c.uri)]
+                aria-describedby=[create_error("uri").map(|_| "uri-error")];
+            @if let Some(e) = create_error("uri") {
+                p.error id="uri-error" role="alert" { (e.message) }
+            }
+            p { button type="submit" id="create" { "Create" } }
+        }
     };
-    layout("Subjects", Some(&session), body).into_response()
+    (status, layout("Subjects", Some(session), body)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CreateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    acct: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    uri: String,
+}
+
+/// Create a subject (the API's create): an acct, a display name and,
+/// optionally, its first address.
+pub async fn create(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<CreateForm>,
+) -> Response {
+    if let Some(r) = session.check_csrf(&form.csrf) {
+        return r;
+    }
+    if !session.is_admin() {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            Some(&session),
+            "Creating subjects needs an admin token.",
+        );
+    }
+    let acct = form.acct.trim();
+    let refused = |field: &'static str, message: String| CreateError {
+        field,
+        message,
+        acct: acct.to_owned(),
+        display_name: form.display_name.clone(),
+        uri: form.uri.clone(),
+    };
+    let bare = acct.strip_prefix("acct:").unwrap_or(acct);
+    let result = match bare.rsplit_once('@') {
+        None => Err(refused(
+            "acct",
+            "Write the account as handle@domain.".to_owned(),
+        )),
+        Some((handle, domain)) => {
+            let mut input = serde_json::json!({ "handle": handle, "domain": domain });
+            if !form.display_name.trim().is_empty() {
+                input["display_name"] = form.display_name.trim().into();
+            }
+            if !form.uri.trim().is_empty() {
+                input["addresses"] = serde_json::json!([{ "uri": form.uri.trim() }]);
+            }
+            match patch::<crate::model::SubjectInput>(input) {
+                Ok(input) => state
+                    .subjects
+                    .create(session.actor(), input)
+                    .await
+                    .map_err(|e| {
+                        let problem = ApiError::from(e).problem();
+                        let field = match problem.field.as_deref() {
+                            Some("display_name") => "display_name",
+                            Some(f) if f.starts_with("addresses") || f == "uri" => "uri",
+                            _ if problem.detail.as_deref().is_some_and(|d| {
+                                !form.uri.trim().is_empty() && d.contains(form.uri.trim())
+                            }) =>
+                            {
+                                "uri"
+                            }
+                            _ => "acct",
+                        };
+                        refused(field, problem.detail.unwrap_or(problem.title))
+                    }),
+                Err(e) => {
+                    let problem = ApiError::from(e).problem();
+                    Err(refused("acct", problem.detail.unwrap_or(problem.title)))
+                }
+            }
+        }
+    };
+    match result {
+        Ok(subject) => see_other(&format!("/admin/subjects/{}", subject.id)),
+        Err(error) => {
+            let status = if error.message.contains("taken") || error.message.contains("already") {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let params = SearchParams {
+                q: String::new(),
+                cursor: None,
+            };
+            search_page(&state, &session, &params, Some(error), status).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// `/admin/subjects/{id}/delete`: the confirmation step (GET) and the
+/// deletion itself (POST, the API's delete with the page's version as
+/// `If-Match`).
+pub async fn delete_page(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+) -> Response {
+    if !session.is_admin() {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            Some(&session),
+            "Deleting subjects needs an admin token.",
+        );
+    }
+    let subject = match state.store.subject(id).await {
+        Ok(s) => s,
+        Err(e) => return api_error_page(e.into(), Some(&session)),
+    };
+    let body = html! {
+        h1 { "Delete " (subject.acct()) "?" }
+        p { "This deletes the subject and its " (subject.addresses.len())
+            " addresses from every channel. The audit log keeps what it was." }
+        form method="post" action={ "/admin/subjects/" (id) "/delete" } {
+            (session.csrf_field())
+            input type="hidden" name="version" value=(subject.version);
+            input type="checkbox" id="confirm" name="confirm" value="yes" required;
+            label for="confirm" { "Yes, delete " (subject.acct()) }
+            p {
+                button.danger type="submit" id="confirm-delete" { "Delete" }
+                " "
+                a href={ "/admin/subjects/" (id) } { "Cancel" }
+            }
+        }
+    };
+    layout("Delete a subject", Some(&session), body).into_response()
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(form): Form<DeleteForm>,
+) -> Response {
+    if let Some(r) = session.check_csrf(&form.csrf) {
+        return r;
+    }
+    if !session.is_admin() {
+        return error_page(
+            StatusCode::FORBIDDEN,
+            Some(&session),
+            "Deleting subjects needs an admin token.",
+        );
+    }
+    if form.confirm != "yes" {
+        return see_other(&format!("/admin/subjects/{id}/delete"));
+    }
+    let precondition = IfMatch::Tags(vec![EntityTag {
+        weak: false,
+        opaque: form.version.trim().to_owned(),
+    }]);
+    match state
+        .subjects
+        .delete(session.actor(), id, Some(&precondition))
+        .await
+    {
+        Ok(()) => {
+            state.tokens.forget_subject(id);
+            see_other("/admin/subjects")
+        }
+        Err(ServiceError::Stale { .. }) => error_page(
+            StatusCode::PRECONDITION_FAILED,
+            Some(&session),
+            "This subject was changed by someone else since you loaded the page; \
+             it was not deleted. Look at it again first.",
+        ),
+        Err(e) => api_error_page(ApiError::from(e), Some(&session)),
+    }
 }
 
 /// Where an error of a form is shown: beside that form's field.
@@ -153,7 +386,8 @@ async fn render(
         @if let Some(e) = error.as_ref().filter(|e| e.form == "stale") {
             p.notice id="conflict" role="alert" { (e.message) " " a href=(base) { "Reload" } }
         }
-        p.muted { "Version " span id="version" { (version) } ", updated " (subject.updated_at.format("%Y-%m-%d %H:%M:%S UTC")) }
+        p.muted { "Version " span id="version" { (version) } ", updated " (subject.updated_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            @if session.is_admin() { " · " a href={ "/admin/audit?subject=" (subject.id) } id="history" { "History" } } }
         form method="post" action={ (base) "/name" } {
             (session.csrf_field())
             input type="hidden" name="version" value=(version);
@@ -248,6 +482,10 @@ async fn render(
         }
         h2 { "What each channel shows" }
         (preview)
+        @if session.is_admin() {
+            h2 { "Danger zone" }
+            p { a.danger href={ (base) "/delete" } id="delete-subject" { "Delete this subject…" } }
+        }
     };
     (status, layout(&subject.acct(), Some(session), body)).into_response()
 }
@@ -283,7 +521,24 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
             }
         }
     };
-    let list = |title: &str, id: &str, addresses: Option<&Vec<String>>| {
+    // The records themselves, from the DNS index the server answers with
+    // (its content is decided by the privacy function when published).
+    let mut query = Vec::new();
+    let mut transfer = Vec::new();
+    let mut in_block = false;
+    for a in &subject.addresses {
+        if let Some(e164) = a.uri.e164() {
+            let view = state.dns.naptr_view(e164.trim_start_matches('+'));
+            query.extend(view.query);
+            transfer.extend(view.transfer);
+            in_block |= view.in_block;
+        }
+    }
+    let list = |title: &str,
+                id: &str,
+                addresses: Option<&Vec<String>>,
+                records: &[String],
+                note: Option<&str>| {
         html! {
             section id=(id) aria-label=(title) {
                 h3 { (title) }
@@ -291,15 +546,26 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
                     Some(addresses) => ul { @for a in addresses { li { code { (a) } } } },
                     None => p { "Nothing." },
                 }
+                h4 { "NAPTR records, as dig prints them" }
+                @if records.is_empty() {
+                    p.muted id={ (id) "-none" } { "No NAPTR record." }
+                } @else {
+                    pre id={ (id) "-records" } { @for r in records { (r) "\n" } }
+                }
+                @if let Some(note) = note { p.muted { (note) } }
             }
         }
     };
+    let block_note = in_block.then_some(
+        "A number in a number block: a query is answered from the block's records; \
+         the zone transfer carries them as the block's wildcard.",
+    );
     html! {
         div.columns id="preview" {
             (channel(&format!("WebFinger, anonymous ({acct})"), "preview-anonymous", anonymous.as_ref()))
             (channel(&format!("WebFinger, lookup token ({acct})"), "preview-token", token.as_ref()))
-            (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses)))
-            (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses)))
+            (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses), &query, block_note))
+            (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses), &transfer, None))
         }
     }
 }
