@@ -35,7 +35,26 @@ pub struct SqliteStore {
     writer: Mutex<()>,
 }
 
+/// A handle prefix shared by fewer subjects than this is searched through
+/// the handle index; a more common one by walking ids.
+const RARE_PREFIX: i64 = 10_000;
+
 impl SqliteStore {
+    /// Whether fewer than [`RARE_PREFIX`] handles start with `prefix`
+    /// (counted on the handle index, stopping at the limit).
+    async fn rare_prefix(&self, prefix: &str) -> Result<bool> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM subject \
+             WHERE handle >= ?1 AND handle < ?1 || '~' LIMIT ?2)",
+        )
+        .bind(prefix)
+        .bind(RARE_PREFIX)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_err)?;
+        Ok(count < RARE_PREFIX)
+    }
+
     pub async fn open(url: &str) -> Result<SqliteStore> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::Internal(format!("bad SQLite URL: {e}")))?
@@ -154,6 +173,15 @@ impl Store for SqliteStore {
             Some(SearchKey::Address(_)) => {
                 "SELECT id FROM subject WHERE id > ?1 AND id IN \
                  (SELECT subject_id FROM address WHERE uri = ?3) ORDER BY id LIMIT ?2"
+            }
+            // Not LIKE: handles contain `_`, a LIKE wildcard. A rare prefix
+            // is found through the handle index (its range, in byte order:
+            // handles are ASCII below `~`) and sorted; a common one by
+            // walking ids, where matches are dense enough to fill a page
+            // soon. Neither plan alone is fast for both.
+            Some(SearchKey::HandlePrefix(prefix)) if self.rare_prefix(prefix).await? => {
+                "SELECT id FROM subject WHERE id > ?1 AND substr(handle, 1, length(?3)) = ?3 \
+                 AND handle >= ?3 AND handle < ?3 || '~' ORDER BY id LIMIT ?2"
             }
             Some(SearchKey::HandlePrefix(_)) => {
                 "SELECT id FROM subject WHERE id > ?1 AND substr(handle, 1, length(?3)) = ?3 \
