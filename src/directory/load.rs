@@ -2,6 +2,7 @@
 //! from the store, then the change log applied in serial order, one batch
 //! at a time, under the apply lock.
 
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use futures::TryStreamExt;
@@ -62,11 +63,22 @@ impl Directory {
         let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
         let indexes = self.indexes.read().expect("index list").clone();
         while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
-            for subject in &chunk {
-                self.insert(subject);
-            }
-            for index in &indexes {
-                index.load(stamp, &chunk);
+            // The indexes take the chunk on a thread of their own while the
+            // directory stores it.
+            let chunk = Arc::new(chunk);
+            let loading = (!indexes.is_empty()).then(|| {
+                let (indexes, chunk) = (indexes.clone(), chunk.clone());
+                tokio::task::spawn_blocking(move || {
+                    for index in &indexes {
+                        index.load(stamp, &chunk);
+                    }
+                })
+            });
+            self.insert_loaded(&chunk);
+            if let Some(loading) = loading {
+                loading
+                    .await
+                    .map_err(|e| StoreError::Internal(format!("loading an index: {e}")))?;
             }
         }
         drop(chunks);
