@@ -47,6 +47,10 @@ struct Shard {
     free: Vec<u32>,
 }
 
+/// A subject of [`Table::insert_many`] waiting for its slot: where it is in
+/// the batch, its id's tag, its bytes.
+type Waiting = (usize, u32, Box<[u8]>);
+
 fn table_hash(entry: &u64) -> u64 {
     (entry >> 32).wrapping_mul(SPREAD)
 }
@@ -176,8 +180,7 @@ impl<S: BuildHasher> Table<S> {
     /// once per key. Returns the slots, in order.
     pub fn insert_many<'k>(&self, subjects: Vec<(Box<[u8]>, Vec<Key<'k>>)>) -> Vec<u32> {
         let mut slots = vec![0u32; subjects.len()];
-        let mut by_shard: Vec<Vec<(usize, u32, Box<[u8]>)>> =
-            (0..SHARDS).map(|_| Vec::new()).collect();
+        let mut by_shard: Vec<Vec<Waiting>> = (0..SHARDS).map(|_| Vec::new()).collect();
         let mut keys = Vec::with_capacity(subjects.len());
         for (i, (bytes, other)) in subjects.into_iter().enumerate() {
             let (shard, tag) = self.place(Key::Id(packed::id(&bytes)));
