@@ -26,6 +26,8 @@ cleanup() {
   [ -n "$CS_PID" ] && kill "$CS_PID" 2>/dev/null || true
   bash "$PEERS" stop knot "$WORK" >/dev/null 2>&1 || true
   stop_pg
+  [ "$BACKEND" = postgres ] && rm -rf "$WORK/pg"  # gigabytes of WAL
+  return 0
 }
 trap cleanup EXIT
 
