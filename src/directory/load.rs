@@ -2,12 +2,13 @@
 //! from the store, then the change log applied in serial order, one batch
 //! at a time, under the apply lock.
 
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use futures::TryStreamExt;
 
 use super::Directory;
-use crate::model::admit;
+use crate::model::{Subject, admit};
 use crate::store::{Change, ChangeQuery, Store, StoreError};
 
 /// How many change-log rows one catch-up query reads.
@@ -60,15 +61,38 @@ impl Directory {
         // replicas loaded at different times answer the same SOA serial.
         let stamp = self.last_altering(store, serial).await?;
         let mut chunks = store.subjects().try_chunks(LOAD_CHUNK);
+        // The indexes take the chunks on a thread of their own while the
+        // directory stores them: one thread, so what they keep is allocated
+        // in one place.
         let indexes = self.indexes.read().expect("index list").clone();
-        while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
-            for subject in &chunk {
-                self.insert(subject);
+        let (feed, mut fed) = tokio::sync::mpsc::channel::<Arc<Vec<Subject>>>(2);
+        let loading = tokio::task::spawn_blocking({
+            let indexes = indexes.clone();
+            move || {
+                while let Some(chunk) = fed.blocking_recv() {
+                    for index in &indexes {
+                        index.load(stamp, &chunk);
+                    }
+                }
             }
-            for index in &indexes {
-                index.load(stamp, &chunk);
+        });
+        let loaded = async {
+            while let Some(chunk) = chunks.try_next().await.map_err(|e| e.1)? {
+                let chunk = Arc::new(chunk);
+                if feed.send(chunk.clone()).await.is_err() {
+                    break; // the indexes failed: `loading` says how
+                }
+                self.insert_loaded(&chunk);
             }
+            Ok::<_, StoreError>(())
         }
+        .await;
+        drop(feed);
+        let indexed = loading
+            .await
+            .map_err(|e| StoreError::Internal(format!("loading the indexes: {e}")));
+        loaded?;
+        indexed?;
         drop(chunks);
         let blocks = store.blocks().await?;
         for block in &blocks {

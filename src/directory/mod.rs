@@ -313,6 +313,33 @@ impl Directory {
         self.count_domain(subject.domain.as_str(), true);
     }
 
+    /// Subjects new to the directory, as [`Directory::insert`] one at a
+    /// time: the initial load, a chunk at a time.
+    fn insert_loaded(&self, subjects: &[Subject]) {
+        let accts: Vec<String> = subjects.iter().map(Subject::acct).collect();
+        let packed = subjects
+            .iter()
+            .zip(&accts)
+            .map(|(subject, acct)| {
+                let keys = std::iter::once(Key::Name(acct))
+                    .chain(subject.addresses.iter().map(|a| Key::Name(a.uri.as_str())))
+                    .collect();
+                (packed::pack(subject), keys)
+            })
+            .collect();
+        self.subjects.insert_many(packed);
+        let mut domains: HashMap<&str, usize> = HashMap::new();
+        for subject in subjects {
+            *domains.entry(subject.domain.as_str()).or_default() += 1;
+        }
+        for (domain, n) in domains {
+            match self.domains.get_mut(domain) {
+                Some(mut count) => *count += n,
+                None => *self.domains.entry(domain.to_owned()).or_insert(0) += n,
+            }
+        }
+    }
+
     fn remove(&self, serial: i64, id: Uuid) {
         let Some(slot) = self.subjects.slot(id) else {
             return;

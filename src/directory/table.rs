@@ -47,6 +47,10 @@ struct Shard {
     free: Vec<u32>,
 }
 
+/// A subject of [`Table::insert_many`] waiting for its slot: where it is in
+/// the batch, its id's tag, its bytes.
+type Waiting = (usize, u32, Box<[u8]>);
+
 fn table_hash(entry: &u64) -> u64 {
     (entry >> 32).wrapping_mul(SPREAD)
 }
@@ -168,6 +172,69 @@ impl<S: BuildHasher> Table<S> {
             .insert_unique(table_hash(&entry), entry, table_hash);
         self.len.fetch_add(1, Ordering::Release);
         slot
+    }
+
+    /// Store subjects that have no slots yet, each with its other keys
+    /// ([`Table::insert`] and [`Table::add_key`] for many at once): each
+    /// shard is locked once for its slots and once for its entries, not
+    /// once per key. Returns the slots, in order.
+    pub fn insert_many<'k>(&self, subjects: Vec<(Box<[u8]>, Vec<Key<'k>>)>) -> Vec<u32> {
+        let mut slots = vec![0u32; subjects.len()];
+        let mut by_shard: Vec<Vec<Waiting>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        let mut keys = Vec::with_capacity(subjects.len());
+        for (i, (bytes, other)) in subjects.into_iter().enumerate() {
+            let (shard, tag) = self.place(Key::Id(packed::id(&bytes)));
+            by_shard[shard].push((i, tag, bytes));
+            keys.push(other);
+        }
+        for (shard, subjects) in by_shard.into_iter().enumerate() {
+            if subjects.is_empty() {
+                continue;
+            }
+            let count = subjects.len();
+            let mut guard = self.write(shard);
+            guard.entries.reserve(count, table_hash);
+            for (i, tag, bytes) in subjects {
+                let index = match guard.free.pop() {
+                    Some(index) => {
+                        guard.slots[index as usize] = Some(bytes);
+                        index as usize
+                    }
+                    None => {
+                        guard.slots.push(Some(bytes));
+                        guard.slots.len() - 1
+                    }
+                };
+                let slot = (index * SHARDS + shard) as u32;
+                let entry = u64::from(tag) << 32 | u64::from(slot);
+                guard
+                    .entries
+                    .insert_unique(table_hash(&entry), entry, table_hash);
+                slots[i] = slot;
+            }
+            drop(guard);
+            self.len.fetch_add(count, Ordering::Release);
+        }
+        let mut entries: Vec<Vec<u64>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for (other, &slot) in keys.iter().zip(&slots) {
+            for &key in other {
+                let (shard, tag) = self.place(key);
+                entries[shard].push(u64::from(tag) << 32 | u64::from(slot));
+            }
+        }
+        for (shard, entries) in entries.into_iter().enumerate() {
+            if entries.is_empty() {
+                continue;
+            }
+            let mut guard = self.write(shard);
+            guard.entries.reserve(entries.len(), table_hash);
+            for entry in entries {
+                guard
+                    .entries
+                    .insert_unique(table_hash(&entry), entry, table_hash);
+            }
+        }
+        slots
     }
 
     /// Put `bytes` (the same subject, changed) in `slot`; returns what was there.
@@ -329,6 +396,65 @@ mod tests {
         table.for_each(|b| all.push(packed::unpack(b).acct()));
         all.sort();
         assert_eq!(all, ["acct:bob@example.com", "acct:carol@example.com"]);
+    }
+
+    #[test]
+    fn inserted_together_as_one_at_a_time() {
+        let together = Table::<DefaultHashBuilder>::default();
+        let colliding = Table::<Colliding>::default();
+        let subjects: Vec<_> = (0..120)
+            .map(|i| {
+                let uris = [
+                    format!("sip:u{i}@example.com"),
+                    format!("xmpp:u{i}@example.com"),
+                ];
+                subject(&format!("u{i}"), &[&uris[0], &uris[1]])
+            })
+            .collect();
+        let accts: Vec<_> = subjects.iter().map(Subject::acct).collect();
+        let batch = || {
+            subjects
+                .iter()
+                .zip(&accts)
+                .map(|(s, acct)| {
+                    let keys = std::iter::once(Key::Name(acct))
+                        .chain(s.addresses.iter().map(|a| Key::Name(a.uri.as_str())))
+                        .collect();
+                    (packed::pack(s), keys)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (a, b) = (
+            together.insert_many(batch()),
+            colliding.insert_many(batch()),
+        );
+        for table_slots in [a, b] {
+            let unique: std::collections::BTreeSet<_> = table_slots.iter().collect();
+            assert_eq!(unique.len(), subjects.len());
+        }
+        assert_eq!((together.len(), colliding.len()), (120, 120));
+        for s in &subjects {
+            for key in
+                std::iter::once(s.acct()).chain(s.addresses.iter().map(|a| a.uri.to_string()))
+            {
+                assert_eq!(owner(&together, &key), Some(s.acct()), "{key}");
+                assert_eq!(owner(&colliding, &key), Some(s.acct()), "{key}");
+            }
+            assert_eq!(
+                together.find(Key::Id(s.id), packed::unpack).as_ref(),
+                Some(s)
+            );
+            assert!(colliding.slot(s.id).is_some());
+        }
+        assert_eq!(owner(&together, "sip:u120@example.com"), None);
+        // A freed slot is taken again by a batch.
+        let first = colliding.slot(subjects[0].id).unwrap();
+        colliding.remove(first);
+        let again = subject("again", &["sip:again@example.com"]);
+        let acct = again.acct();
+        let slots = colliding.insert_many(vec![(packed::pack(&again), vec![Key::Name(&acct)])]);
+        assert_eq!(slots, [first]);
+        assert_eq!(owner(&colliding, &acct), Some(acct.clone()));
     }
 
     #[test]

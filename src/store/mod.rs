@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use serde::Serialize;
 use tokio::sync::mpsc;
 use utoipa::ToSchema;
@@ -27,6 +27,7 @@ use crate::model::{
 };
 
 pub(crate) mod blocks;
+mod chunked;
 pub mod dnssec;
 pub(crate) mod domains;
 pub mod import;
@@ -570,44 +571,4 @@ pub(crate) fn attach_addresses(
     }
     subjects.iter_mut().for_each(Subject::sort_addresses);
     Ok(())
-}
-
-/// Merge subjects (ordered by id) with addresses (ordered by subject id):
-/// both backends stream every subject this way, without collecting.
-pub(crate) fn merge_join<'a>(
-    subjects: impl futures::Stream<Item = Result<Subject>> + Send + 'a,
-    addresses: impl futures::Stream<Item = Result<(Uuid, SubjectAddress)>> + Send + 'a,
-) -> BoxStream<'a, Result<Subject>> {
-    let addresses = addresses.boxed().peekable();
-    futures::stream::unfold(
-        (subjects.boxed(), addresses),
-        |(mut subjects, mut addresses)| async move {
-            let mut subject = match subjects.next().await? {
-                Ok(s) => s,
-                Err(e) => return Some((Err(e), (subjects, addresses))),
-            };
-            loop {
-                match std::pin::Pin::new(&mut addresses).peek().await {
-                    Some(Ok((sid, _))) if *sid < subject.id => {
-                        addresses.next().await; // orphan: cannot happen with the foreign key
-                    }
-                    Some(Ok((sid, _))) if *sid == subject.id => {
-                        if let Some(Ok((_, a))) = addresses.next().await {
-                            subject.addresses.push(a);
-                        }
-                    }
-                    Some(Err(_)) => {
-                        let Some(Err(e)) = addresses.next().await else {
-                            unreachable!()
-                        };
-                        return Some((Err(e), (subjects, addresses)));
-                    }
-                    _ => break,
-                }
-            }
-            subject.sort_addresses();
-            Some((Ok(subject), (subjects, addresses)))
-        },
-    )
-    .boxed()
 }

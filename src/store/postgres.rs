@@ -11,15 +11,15 @@
 //! across processes.
 //!
 //! Files: `rows.rs` maps rows, `write.rs` holds the write primitives,
-//! `copy.rs` the binary COPY of imports, `tokens.rs` token rows and
-//! `feed.rs` the change feed.
+//! `copy.rs` the binary COPY of imports, `scan.rs` the chunked read of
+//! every subject, `tokens.rs` token rows and `feed.rs` the change feed.
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use futures::stream::{BoxStream, TryStreamExt};
+use futures::stream::BoxStream;
 use sqlx::error::DatabaseError;
 use sqlx::migrate::MigrateError;
 use sqlx::postgres::{PgConnectOptions, PgDatabaseError, PgPoolOptions};
@@ -30,12 +30,11 @@ use uuid::Uuid;
 use super::write::{BeginWrite, WriteTx};
 use super::{
     Audience, Change, ChangeQuery, Conflict, ConsoleSession, FeedEvent, Result, SearchKey, Store,
-    StoreError, StoreOptions, SubjectQuery, Token, merge_join,
+    StoreError, StoreOptions, SubjectQuery, Token,
 };
 use crate::model::{Acct, Subject};
 use rows::{
-    address_from_row, change_from_row, load_addresses, load_subjects, micros, subject_from_row,
-    token_from_row,
+    change_from_row, load_addresses, load_subjects, micros, subject_from_row, token_from_row,
 };
 
 /// The advisory lock every change-log writer holds until it commits.
@@ -63,6 +62,7 @@ macro_rules! token_columns {
 mod copy;
 mod feed;
 mod rows;
+mod scan;
 mod write;
 
 pub struct PgStore {
@@ -303,27 +303,7 @@ impl Store for PgStore {
     }
 
     fn subjects(&self) -> BoxStream<'_, Result<Subject>> {
-        // Two ordered scans merged: subjects by id, addresses by subject id.
-        // They are separate snapshots; the directory re-applies the change
-        // log from a serial read before the scans, which heals any race.
-        let subjects = sqlx::query(concat!(
-            "SELECT ",
-            subject_columns!(),
-            " FROM subject ORDER BY id"
-        ))
-        .fetch(&self.pool)
-        .map_err(map_err);
-        let addresses = sqlx::query(concat!(
-            "SELECT ",
-            address_columns!(),
-            " FROM address ORDER BY subject_id"
-        ))
-        .fetch(&self.pool)
-        .map_err(map_err);
-        merge_join(
-            subjects.and_then(|row| async move { subject_from_row(&row) }),
-            addresses.and_then(|row| async move { address_from_row(&row) }),
-        )
+        scan::subjects(&self.pool)
     }
 
     async fn last_serial(&self) -> Result<i64> {

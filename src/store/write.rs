@@ -8,6 +8,7 @@
 //! SQL for its primitives and nothing else twice.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -46,6 +47,9 @@ pub trait WriteTx: Send {
 
     /// The stored subjects with these ids, with their addresses, in id order.
     async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>>;
+
+    /// Is any subject stored?
+    async fn holds_subjects(&mut self) -> Result<bool>;
 
     /// The stored subjects with these accts, each given as its handle and
     /// domain (what is stored, and what the unique index is on).
@@ -426,6 +430,10 @@ pub(super) async fn import(
     let mut outcome = ImportOutcome::default();
     let now = tx.kept(Utc::now());
     let mut blocks = Vec::new();
+    // Into an empty store, only this import's own subjects can hold an acct
+    // or an address: the store is asked about those it may have written
+    // (their hashes are kept) and about no other.
+    let mut written = (!tx.holds_subjects().await?).then(Written::default);
     loop {
         let chunk = match chunks.recv().await {
             Some(ImportMessage::Chunk(chunk)) => chunk,
@@ -448,26 +456,37 @@ pub(super) async fn import(
                 checked => checked?,
             }
         }
-        let accts: Vec<_> = chunk.iter().map(|(_, s)| (&s.handle, &s.domain)).collect();
-        let existing: HashMap<String, Existing> = tx
-            .subjects_by_acct(&accts)
-            .await?
-            .into_iter()
-            .map(|stored| (stored.acct(), stored))
+        let accts: Vec<_> = chunk
+            .iter()
+            .map(|(_, s)| (&s.handle, &s.domain))
+            .filter(|(handle, domain)| written.as_ref().is_none_or(|w| w.acct(handle, domain)))
             .collect();
+        let mut existing = HashMap::new();
+        if !accts.is_empty() {
+            existing = tx
+                .subjects_by_acct(&accts)
+                .await?
+                .into_iter()
+                .map(|stored| (stored.acct(), stored))
+                .collect();
+        }
         let uris: Vec<&str> = chunk
             .iter()
             .flat_map(|(_, s)| s.addresses.iter().map(|a| a.uri.as_str()))
+            .filter(|uri| written.as_ref().is_none_or(|w| w.uri(uri)))
             .collect();
-        let owners: HashMap<String, (Uuid, String)> = tx
-            .address_owners(&uris)
-            .await?
-            .into_iter()
-            .map(|owner| {
-                let acct = owner.acct();
-                (owner.uri, (owner.subject_id, acct))
-            })
-            .collect();
+        let mut owners: HashMap<String, (Uuid, String)> = HashMap::new();
+        if !uris.is_empty() {
+            owners = tx
+                .address_owners(&uris)
+                .await?
+                .into_iter()
+                .map(|owner| {
+                    let acct = owner.acct();
+                    (owner.uri, (owner.subject_id, acct))
+                })
+                .collect();
+        }
         let plan = plan_chunk(chunk, &existing, &owners, skip_conflicts, now, &mut outcome)?;
         let replaced: Vec<Uuid> = plan.updates.iter().map(|s| s.id).collect();
         let mut befores = HashMap::new();
@@ -483,6 +502,9 @@ pub(super) async fn import(
         let mut all: Vec<Subject> = plan.creates.into_iter().chain(plan.updates).collect();
         all.iter_mut().for_each(|s| keep_times(&*tx, s));
         tx.insert_subjects(&all).await?;
+        if let Some(written) = &mut written {
+            written.add(&all);
+        }
         let imported = all
             .into_iter()
             .map(|after| Imported {
@@ -513,6 +535,37 @@ pub(super) async fn import(
     }
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// What an import into an empty store wrote so far: the hashes of its
+/// subjects' accts and address URIs. A key whose hash is not here is
+/// stored nowhere; one whose hash is (maybe another key's) is looked up.
+#[derive(Default)]
+struct Written {
+    hasher: hashbrown::DefaultHashBuilder,
+    keys: hashbrown::HashSet<u64>,
+}
+
+impl Written {
+    fn add(&mut self, subjects: &[Subject]) {
+        for s in subjects {
+            let acct = self.hasher.hash_one((s.handle.as_str(), s.domain.as_str()));
+            self.keys.insert(acct);
+            for a in &s.addresses {
+                let uri = self.hasher.hash_one(a.uri.as_str());
+                self.keys.insert(uri);
+            }
+        }
+    }
+
+    fn acct(&self, handle: &Handle, domain: &Domain) -> bool {
+        let hash = self.hasher.hash_one((handle.as_str(), domain.as_str()));
+        self.keys.contains(&hash)
+    }
+
+    fn uri(&self, uri: &str) -> bool {
+        self.keys.contains(&self.hasher.hash_one(uri))
+    }
 }
 
 /// One imported block: it replaces the stored block with its prefix (true)

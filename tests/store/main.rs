@@ -90,6 +90,8 @@ conformance!(
     import_without_commit_rolls_back,
     import_refuses_addresses_of_other_subjects,
     import_skips_conflicts_when_asked,
+    import_into_an_empty_store_checks_across_chunks,
+    subjects_stream_in_chunks,
     concurrent_writes_get_increasing_serials,
     the_change_feed_reports_commits_only,
     routing_numbers_are_kept,
@@ -1016,6 +1018,94 @@ async fn import_skips_conflicts_when_asked(store: Arc<dyn Store>) {
     let alice = by_address(store, "sip:alice@example.com").await;
     assert_eq!(alice[0].acct(), "acct:alice@example.com");
     assert_eq!(alice[0].version, 1);
+}
+
+/// Into an empty store the import asks the database only about keys it
+/// may have written itself: what it wrote still counts, chunk after chunk.
+async fn import_into_an_empty_store_checks_across_chunks(store: Arc<dyn Store>) {
+    let store = &*store;
+    let chunks = || {
+        vec![
+            vec![
+                (1, with_addresses("bob", &["sip:bob@example.com"])),
+                (2, with_addresses("erin", &["sip:erin@example.com"])),
+            ],
+            vec![
+                (
+                    3,
+                    with_addresses("dave", &["sip:dave@example.com", "sip:bob@example.com"]),
+                ),
+                (4, with_addresses("erin", &["sip:erin2@example.com"])),
+            ],
+            vec![(5, with_addresses("frank", &["sip:erin@example.com"]))],
+        ]
+    };
+    match import(store, false, chunks(), true).await {
+        Err(StoreError::ImportLine { line, reason }) => {
+            assert_eq!(line, 3);
+            assert!(reason.contains("sip:bob@example.com"), "{reason}");
+            assert!(reason.contains("acct:bob@example.com"), "{reason}");
+        }
+        other => panic!("expected line 3 to fail, got {other:?}"),
+    }
+    assert!(by_address(store, "acct:bob@example.com").await.is_empty());
+    assert_eq!(store.last_serial().await.unwrap(), 0);
+
+    // Erin, imported twice, is updated by her second line and lets go of
+    // the address Frank takes after her.
+    let outcome = import(store, true, chunks(), true).await.unwrap();
+    assert_eq!((outcome.created, outcome.updated), (3, 1));
+    let skipped: Vec<u64> = outcome.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(skipped, [3]);
+    assert!(by_address(store, "acct:dave@example.com").await.is_empty());
+    let erin = by_address(store, "acct:erin@example.com").await;
+    assert_eq!(
+        (erin[0].version, uris(&erin[0])),
+        (2, vec!["sip:erin2@example.com"])
+    );
+    let frank = by_address(store, "sip:erin@example.com").await;
+    assert_eq!(frank[0].acct(), "acct:frank@example.com");
+    assert_eq!(all_changes(store).await.len(), 4);
+}
+
+/// More subjects than one chunk of the scan holds.
+async fn subjects_stream_in_chunks(store: Arc<dyn Store>) {
+    let store = &*store;
+    let subjects: Vec<(u64, Subject)> = (0..2345u64)
+        .map(|i| {
+            let handle = format!("user{i:04}");
+            let uris: Vec<String> = (0..i % 3)
+                .map(|k| format!("sip:{handle}.{k}@example.com"))
+                .collect();
+            let uris: Vec<&str> = uris.iter().map(String::as_str).collect();
+            (i + 1, with_addresses(&handle, &uris))
+        })
+        .collect();
+    let mut expected: Vec<(Uuid, String, Vec<String>)> = subjects
+        .iter()
+        .map(|(_, s)| {
+            (
+                s.id,
+                s.acct(),
+                uris(s).into_iter().map(String::from).collect(),
+            )
+        })
+        .collect();
+    expected.sort();
+    let chunks = subjects.chunks(1000).map(<[_]>::to_vec).collect();
+    import(store, false, chunks, true).await.unwrap();
+    let streamed: Vec<Subject> = store.subjects().try_collect().await.unwrap();
+    let streamed: Vec<(Uuid, String, Vec<String>)> = streamed
+        .iter()
+        .map(|s| {
+            (
+                s.id,
+                s.acct(),
+                uris(s).into_iter().map(String::from).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(streamed, expected);
 }
 
 async fn concurrent_writes_get_increasing_serials(store: Arc<dyn Store>) {

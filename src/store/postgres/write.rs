@@ -61,6 +61,13 @@ impl WriteTx for PgWrite<'_> {
         load_subjects(&mut self.tx, ids).await
     }
 
+    async fn holds_subjects(&mut self) -> Result<bool> {
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM subject)")
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
     async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>> {
         sqlx::query_as(
             "SELECT id, handle, domain, version, created_at FROM subject \

@@ -1,23 +1,19 @@
 //! Every subject, streamed in id order for the directory's initial load and
 //! for export.
 //!
-//! Each chunk is two queries whose results SQLite folds into one row of JSON
-//! each (the chunk's subjects, then their addresses). A row crosses from the
-//! connection's worker thread to the caller through a channel with a thread
-//! wake-up on either side; a million subjects read row by row cost five
-//! million of those, which took longer than everything else in a load
-//! together. Chunk boundaries come from a cheap walk of the id index, so
-//! chunks are read (on their own connections) and parsed two at a time,
-//! and handed out in order.
+//! Each chunk ([`chunked`]) is two queries whose results SQLite folds into
+//! one row of JSON each (the chunk's subjects, then their addresses). A row
+//! crosses from the connection's worker thread to the caller through a
+//! channel with a thread wake-up on either side; a million subjects read
+//! row by row cost five million of those, which took longer than everything
+//! else in a load together.
 
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
-use futures::{StreamExt, TryStreamExt};
 use sqlx::SqlitePool;
-use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::map_err;
@@ -25,13 +21,10 @@ use crate::model::{
     Address, Discoverable, DocumentLink, DocumentProperty, Domain, Handle, Subject, SubjectAddress,
     Visibility,
 };
-use crate::store::{Result, StoreError};
+use crate::store::{Result, StoreError, chunked};
 
 /// Subjects per chunk.
 pub(super) const CHUNK: u32 = 1000;
-
-/// Chunks read at once.
-const PARALLEL: usize = 2;
 
 /// The last id of the chunk after `?1`, if any subject is there.
 const BOUNDARY: &str =
@@ -77,38 +70,22 @@ type AddressColumns<'a> = (
 
 /// Stream every subject, `chunk` at a time.
 pub(super) fn subjects(pool: &SqlitePool, chunk: u32) -> BoxStream<'static, Result<Subject>> {
-    let ranges = futures::stream::try_unfold(
-        (pool.clone(), Vec::new()),
-        move |(pool, after)| async move {
-            let last: Option<Vec<u8>> = sqlx::query_scalar(BOUNDARY)
-                .bind(&after)
-                .bind(chunk)
-                .fetch_one(&pool)
-                .await
-                .map_err(map_err)?;
-            Ok(last.map(|last| ((after, last.clone()), (pool, last))))
-        },
-    );
-    // A task of its own drives the reads, so they go on while the caller
-    // works through the chunks already read.
-    let (tx, rx) = mpsc::channel(PARALLEL);
-    let pool = pool.clone();
-    let mut chunks = ranges
-        .map_ok(move |(after, last)| read_chunk(pool.clone(), after, last))
-        .try_buffered(PARALLEL)
-        .boxed();
-    tokio::spawn(async move {
-        while let Some(chunk) = chunks.next().await {
-            let failed = chunk.is_err();
-            if tx.send(chunk).await.is_err() || failed {
-                return;
+    let (boundaries, reads) = (pool.clone(), pool.clone());
+    chunked::subjects(
+        Vec::new(),
+        move |after: Vec<u8>| {
+            let pool = boundaries.clone();
+            async move {
+                sqlx::query_scalar(BOUNDARY)
+                    .bind(&after)
+                    .bind(chunk)
+                    .fetch_one(&pool)
+                    .await
+                    .map_err(map_err)
             }
-        }
-    });
-    tokio_stream::wrappers::ReceiverStream::new(rx)
-        .map_ok(|subjects| futures::stream::iter(subjects.into_iter().map(Ok)))
-        .try_flatten()
-        .boxed()
+        },
+        move |after, last| read_chunk(reads.clone(), after, last),
+    )
 }
 
 /// The subjects with ids in (`after`, `last`] (`after` empty: from the start).

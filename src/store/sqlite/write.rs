@@ -56,6 +56,13 @@ impl WriteTx for SqliteWrite<'_> {
         Ok(subjects)
     }
 
+    async fn holds_subjects(&mut self) -> Result<bool> {
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM subject)")
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(map_err)
+    }
+
     async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>> {
         sqlx::query_as(
             "SELECT id, handle, domain, version, created_at FROM subject \
