@@ -63,6 +63,12 @@ pub async fn follow(
             Some(FeedEvent::Connected) => {
                 tracing::info!("change feed listening");
                 metrics::gauge!("callsign_change_feed_connected").set(1.0);
+                // Changes committed before the feed listened were notified
+                // to nobody: wait for the newest like for a notified one (a
+                // standby may not have replayed it yet).
+                if let Ok(newest) = store.last_serial().await {
+                    notified = notified.max(newest);
+                }
             }
             Some(FeedEvent::Lost(e)) => {
                 tracing::warn!(error = %e, "change feed lost the database; reconnecting");
