@@ -356,6 +356,11 @@ impl Dns {
         view
     }
 
+    /// How many numbers DNS publishes one by one (blocks not counted).
+    pub fn published_numbers(&self) -> usize {
+        self.index.read().len()
+    }
+
     /// Each zone's apex and the SOA serial it answers with now.
     pub fn zone_serials(&self) -> Vec<(String, u32)> {
         let serial = self.index.serial();

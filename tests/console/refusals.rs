@@ -270,6 +270,13 @@ async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
     })
     .await;
     let sid = subject(&app).await;
+    // Published: carol's number (it leads to her SIP address), not bob's
+    // (a number alone has nothing to point to).
+    app.admin()
+        .create_subject(json!({"handle": "carol", "domain": "example.com",
+                               "addresses": [{"uri": "tel:+12125550122"},
+                                             {"uri": "sip:carol@example.com"}]}))
+        .await;
     let keys = app.admin().get("/api/v1/dnssec/e164.arpa").await;
     let other = Other::sign_in(&app, crate::support::app::ADMIN).await;
     let r = other.get("/admin").await;
@@ -278,7 +285,8 @@ async fn the_overview_shows_counts_zones_with_their_ds_and_recent_changes() {
     let r = other.get("/admin/overview").await;
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
-    assert!(page.contains("<dd id=\"subject-count\">1</dd>"), "{page}");
+    assert!(page.contains("<dd id=\"subject-count\">2</dd>"), "{page}");
+    assert!(page.contains("<dd id=\"number-count\">1</dd>"), "{page}");
     let serial = app.store.last_serial().await.unwrap();
     assert!(
         page.contains(&format!("<dd id=\"serial\">{serial}</dd>")),

@@ -65,6 +65,7 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
         h1 { "Overview" }
         dl id="overview" {
             dt { "Subjects" } dd id="subject-count" { (state.directory.len()) }
+            dt { "Published numbers" } dd id="number-count" { (state.dns.published_numbers()) }
             dt { "Change-log serial applied by this process" } dd id="serial" { (applied) }
             dt { "Newest serial in the database" } dd id="db-serial" {
                 @match newest {
