@@ -231,6 +231,19 @@ impl App {
         tokio::spawn(sweep_rate_limits(state, shutdown.clone()));
         let mut tasks = tokio::task::JoinSet::new();
 
+        if self.config.directory.heartbeat_interval_ms > 0 {
+            let name = match &self.config.directory.replica_name {
+                Some(name) => name.clone(),
+                None => directory::default_replica_name(listeners.http.local_addr()?.port()),
+            };
+            let interval = Duration::from_millis(self.config.directory.heartbeat_interval_ms);
+            let (directory, store) = (self.directory.clone(), self.store.clone());
+            let stop = shutdown.clone();
+            tasks.spawn(async move {
+                directory::heartbeat(directory, store, name, interval, stop).await;
+                Ok(())
+            });
+        }
         let limits =
             ConnectionLimits::new(&self.config.http, &self.config.webfinger.trusted_proxies);
         {

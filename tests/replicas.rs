@@ -80,6 +80,8 @@ impl Replica {
             .env("CALLSIGN_ADMIN_TOKEN", ADMIN)
             .env("CALLSIGN_WEBFINGER_RATE_PER_SECOND", "0")
             .env("CALLSIGN_DIRECTORY_POLL_INTERVAL_MS", "60000")
+            .env("CALLSIGN_DIRECTORY_REPLICA_NAME", name)
+            .env("CALLSIGN_DIRECTORY_HEARTBEAT_INTERVAL_MS", "200")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -289,6 +291,55 @@ async fn a_write_on_one_replica_is_answered_by_the_other_through_the_feed() {
     );
     assert_eq!(c.naptr(ALICE_TEL).await, (ResponseCode::NoError, expected));
     assert_eq!(a.health().await["database"], "ok");
+
+    // Each replica's heartbeat carries the serial it applied, and any
+    // replica lists them all.
+    let serial = serial.as_i64().unwrap();
+    eventually("b lists every replica caught up", FEED_WAIT, async || {
+        replicas(&b).await
+            == [
+                ("a".into(), serial, "ready"),
+                ("b".into(), serial, "ready"),
+                ("c".into(), serial, "ready"),
+            ]
+    })
+    .await;
+    // A graceful stop removes its replica; a killed one falls silent.
+    let term = Command::new("kill")
+        .args(["-TERM", &c.child.id().to_string()])
+        .status();
+    assert!(term.unwrap().success());
+    drop(a);
+    eventually("b lists c gone and a silent", FEED_WAIT, async || {
+        replicas(&b).await
+            == [
+                ("a".into(), serial, "silent"),
+                ("b".into(), serial, "ready"),
+            ]
+    })
+    .await;
+}
+
+/// `GET /api/v1/replicas` as (name, serial, state); a replica behind the
+/// database's newest serial is "behind".
+async fn replicas(replica: &Replica) -> Vec<(String, i64, &'static str)> {
+    let list = replica.admin().get("/api/v1/replicas").await;
+    let newest = list["newest_serial"].as_i64().unwrap();
+    let items = list["items"].as_array().unwrap();
+    items
+        .iter()
+        .map(|r| {
+            let serial = r["serial"].as_i64().unwrap();
+            assert_eq!(r["behind"].as_i64().unwrap(), newest - serial);
+            let state = match (r["silent"].as_bool(), r["ready"].as_bool(), serial < newest) {
+                (Some(true), ..) => "silent",
+                (_, Some(false), _) => "loading",
+                (.., true) => "behind",
+                _ => "ready",
+            };
+            (r["name"].as_str().unwrap().to_owned(), serial, state)
+        })
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -195,6 +195,14 @@ impl Config {
                 )));
             }
         }
+        if let Some(name) = &self.directory.replica_name
+            && (name.is_empty() || name.len() > 200 || name.chars().any(char::is_control))
+        {
+            return Err(ConfigError(
+                "directory.replica_name must be 1 to 200 characters, none of them control characters"
+                    .into(),
+            ));
+        }
         self.check_positive()
     }
 

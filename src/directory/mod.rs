@@ -26,12 +26,14 @@ use crate::model::{Address, Block, Blocks, DomainProfile, Subject};
 use crate::store::Change;
 
 mod follow;
+mod heartbeat;
 mod load;
 mod packed;
 mod standby;
 mod table;
 
 pub use follow::{follow, follow_task};
+pub use heartbeat::{default_replica_name, heartbeat};
 pub use standby::{StandbyLag, watch_standby_lag};
 use table::{Key, Table};
 

@@ -33,6 +33,7 @@ use super::problem::{PROBLEM_JSON, Problem};
         (name = "audiences", description = "Named groups of tokens that addresses can be shown to"),
         (name = "audit", description = "The change log"),
         (name = "transfer", description = "NDJSON import and export"),
+        (name = "replicas", description = "Serving processes and the change-log serial each has applied"),
         (name = "dnssec", description = "DNSSEC keys of signed zones (public records only)"),
         (name = "webfinger", description = "RFC 7033 WebFinger, answered from the directory"),
         (name = "lookup", description = "Any address to every address, locally and across domains"),

@@ -207,6 +207,41 @@ pub struct ConsoleSession {
     pub expires_at: DateTime<Utc>,
 }
 
+/// What a serving process last said of itself: its heartbeat, written every
+/// `directory.heartbeat_interval_ms` so that the console and
+/// `GET /api/v1/replicas` show every replica's change-log serial.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
+pub struct ReplicaStatus {
+    /// `directory.replica_name`: the host name and HTTP port unless set.
+    #[schema(example = "callsign-0:8080")]
+    pub name: String,
+    /// The last change-log serial its directory applied.
+    pub serial: i64,
+    /// Its directory is loaded (`/readyz` answers 200).
+    pub ready: bool,
+    /// The callsign version it runs.
+    pub version: String,
+    /// With a hot standby: change-log serials the standby had not yet
+    /// replayed when last measured.
+    pub standby_lag_serials: Option<i64>,
+    /// How often it writes this row, ms.
+    pub heartbeat_ms: i64,
+    pub started_at: DateTime<Utc>,
+    /// When it last wrote this row.
+    pub seen_at: DateTime<Utc>,
+}
+
+impl ReplicaStatus {
+    /// Silent: no heartbeat for three of its intervals (stopped without a
+    /// goodbye, hung, or cut off from the database).
+    pub fn is_silent(&self, now: DateTime<Utc>) -> bool {
+        now - self.seen_at > chrono::TimeDelta::milliseconds(self.heartbeat_ms.saturating_mul(3))
+    }
+}
+
+/// A heartbeat older than this is deleted by the next one written.
+pub const REPLICA_FORGOTTEN_AFTER: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
 /// One row of the change log.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Change {
@@ -432,6 +467,19 @@ pub trait Store: write::BeginWrite + Send + Sync + 'static {
     /// token when that is still active. A session whose token is revoked
     /// comes back with no token.
     async fn session(&self, hash: &str) -> Result<Option<(ConsoleSession, Option<Token>)>>;
+
+    /// Write a replica's heartbeat (insert or replace its row by name),
+    /// deleting rows not refreshed for [`REPLICA_FORGOTTEN_AFTER`]. Not a
+    /// change of the directory: no change log, no audit, and outside the
+    /// write lock, so a long import cannot make running replicas look
+    /// silent (like a token's `last_used_at`).
+    async fn record_replica(&self, status: &ReplicaStatus) -> Result<()>;
+
+    /// Every replica's last heartbeat, by name.
+    async fn replicas(&self) -> Result<Vec<ReplicaStatus>>;
+
+    /// Delete a replica's heartbeat (a graceful stop).
+    async fn forget_replica(&self, name: &str) -> Result<()>;
 
     /// Store a new audience (Conflict if it exists, or if
     /// [`MAX_AUDIENCES`] are stored).

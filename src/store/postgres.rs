@@ -29,8 +29,8 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Audience, Change, ChangeQuery, Conflict, ConsoleSession, FeedEvent, Result, SearchKey, Store,
-    StoreError, StoreOptions, SubjectQuery, Token,
+    Audience, Change, ChangeQuery, Conflict, ConsoleSession, FeedEvent, REPLICA_FORGOTTEN_AFTER,
+    ReplicaStatus, Result, SearchKey, Store, StoreError, StoreOptions, SubjectQuery, Token,
 };
 use crate::model::{Acct, Subject};
 use rows::{
@@ -362,6 +362,50 @@ impl Store for PgStore {
         .await
         .map_err(map_err)?;
         rows.iter().map(token_from_row).collect()
+    }
+
+    async fn record_replica(&self, status: &ReplicaStatus) -> Result<()> {
+        sqlx::query("DELETE FROM replica WHERE seen_at < $1")
+            .bind(micros(status.seen_at - REPLICA_FORGOTTEN_AFTER))
+            .execute(&self.pool)
+            .await
+            .map_err(map_err)?;
+        sqlx::query(
+            "INSERT INTO replica (name, serial, ready, version, standby_lag_serials, heartbeat_ms, \
+             started_at, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (name) DO UPDATE SET serial = excluded.serial, ready = excluded.ready, \
+             version = excluded.version, standby_lag_serials = excluded.standby_lag_serials, \
+             heartbeat_ms = excluded.heartbeat_ms, started_at = excluded.started_at, \
+             seen_at = excluded.seen_at",
+        )
+        .bind(&status.name)
+        .bind(status.serial)
+        .bind(status.ready)
+        .bind(&status.version)
+        .bind(status.standby_lag_serials)
+        .bind(status.heartbeat_ms)
+        .bind(micros(status.started_at))
+        .bind(micros(status.seen_at))
+        .execute(&self.pool)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn replicas(&self) -> Result<Vec<ReplicaStatus>> {
+        sqlx::query_as("SELECT * FROM replica ORDER BY name")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn forget_replica(&self, name: &str) -> Result<()> {
+        sqlx::query("DELETE FROM replica WHERE name = $1")
+            .bind(name)
+            .execute(&self.pool)
+            .await
+            .map_err(map_err)?;
+        Ok(())
     }
 
     async fn audiences(&self) -> Result<Vec<Audience>> {

@@ -17,8 +17,8 @@ use uuid::Uuid;
 
 use super::write::{BeginWrite, WriteTx};
 use super::{
-    Audience, Change, ChangeQuery, ConsoleSession, Result, SearchKey, Store, StoreError,
-    SubjectQuery, Token, attach_addresses,
+    Audience, Change, ChangeQuery, ConsoleSession, REPLICA_FORGOTTEN_AFTER, ReplicaStatus, Result,
+    SearchKey, Store, StoreError, SubjectQuery, Token, attach_addresses,
 };
 use crate::model::Subject;
 use rows::{
@@ -268,6 +268,50 @@ impl Store for SqliteStore {
             .await
             .map_err(map_err)?;
         rows.iter().map(token_from_row).collect()
+    }
+
+    async fn record_replica(&self, status: &ReplicaStatus) -> Result<()> {
+        sqlx::query("DELETE FROM replica WHERE seen_at < ?")
+            .bind(status.seen_at - REPLICA_FORGOTTEN_AFTER)
+            .execute(&self.pool)
+            .await
+            .map_err(map_err)?;
+        sqlx::query(
+            "INSERT INTO replica (name, serial, ready, version, standby_lag_serials, heartbeat_ms, \
+             started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (name) DO UPDATE SET serial = excluded.serial, ready = excluded.ready, \
+             version = excluded.version, standby_lag_serials = excluded.standby_lag_serials, \
+             heartbeat_ms = excluded.heartbeat_ms, started_at = excluded.started_at, \
+             seen_at = excluded.seen_at",
+        )
+        .bind(&status.name)
+        .bind(status.serial)
+        .bind(status.ready)
+        .bind(&status.version)
+        .bind(status.standby_lag_serials)
+        .bind(status.heartbeat_ms)
+        .bind(status.started_at)
+        .bind(status.seen_at)
+        .execute(&self.pool)
+        .await
+        .map_err(map_err)?;
+        Ok(())
+    }
+
+    async fn replicas(&self) -> Result<Vec<ReplicaStatus>> {
+        sqlx::query_as("SELECT * FROM replica ORDER BY name")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn forget_replica(&self, name: &str) -> Result<()> {
+        sqlx::query("DELETE FROM replica WHERE name = ?")
+            .bind(name)
+            .execute(&self.pool)
+            .await
+            .map_err(map_err)?;
+        Ok(())
     }
 
     async fn audiences(&self) -> Result<Vec<Audience>> {

@@ -418,8 +418,12 @@ async fn the_dns_preview_prints_the_records_dns_answers_and_a_hidden_address_lea
 }
 
 #[tokio::test]
-async fn the_overview_shows_each_zones_soa_serial_and_the_newest_serial_in_the_database() {
-    let app = TestApp::spawn().await;
+async fn the_overview_shows_each_zones_soa_serial_and_every_replicas_serial() {
+    let app = TestApp::spawn_with(crate::support::app::Backend::Sqlite, |config| {
+        config.directory.replica_name = Some("console-test".into());
+        config.directory.heartbeat_interval_ms = 100;
+    })
+    .await;
     for (handle, number) in [("f1", "+12125551061"), ("f2", "+12125551062")] {
         app.admin()
             .create_subject(
@@ -449,6 +453,22 @@ async fn the_overview_shows_each_zones_soa_serial_and_the_newest_serial_in_the_d
     assert!(shown.starts_with(&newest.to_string()), "{shown}");
     assert!(shown.contains("caught up"), "{shown}");
     assert_eq!(browser.text("#serial").await, newest.to_string());
+    // This process's heartbeat, once it carries the newest serial.
+    for _ in 0..100 {
+        let list = app.admin().get("/api/v1/replicas").await;
+        if list["items"][0]["serial"] == newest {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    browser.goto(&app.url("/admin/overview")).await;
+    let row = "tr[data-replica='console-test']";
+    assert_eq!(
+        browser.text(&format!("{row} td.serial")).await,
+        newest.to_string()
+    );
+    assert_eq!(browser.text(&format!("{row} td.behind")).await, "0");
+    assert_eq!(browser.text(&format!("{row} td.state")).await, "ready");
     browser.quit().await;
 }
 

@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use callsign::model::{DirectoryKey, Discoverable, Scope, Subject, SubjectInput};
 use callsign::store::{
-    self, Change, ChangeQuery, Conflict, FeedEvent, ImportMessage, ImportOutcome, SearchKey, Store,
-    StoreError, SubjectQuery, Write, subject_json, token_json,
+    self, Change, ChangeQuery, Conflict, FeedEvent, ImportMessage, ImportOutcome,
+    REPLICA_FORGOTTEN_AFTER, ReplicaStatus, SearchKey, Store, StoreError, SubjectQuery, Write,
+    subject_json, token_json,
 };
 use chrono::{DateTime, TimeZone, Utc};
 use futures::{StreamExt, TryStreamExt};
@@ -97,6 +98,7 @@ conformance!(
     routing_numbers_are_kept,
     imported_blocks_are_upserted_by_prefix,
     audiences_and_levels_are_kept,
+    replica_heartbeats_are_kept_by_name,
 );
 
 // ---------------------------------------------------------------- helpers
@@ -1262,4 +1264,44 @@ async fn audiences_and_levels_are_kept(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(token.audiences, ["staff"]);
     assert_eq!(store.tokens().await.unwrap()[0].audiences, ["staff"]);
+}
+
+async fn replica_heartbeats_are_kept_by_name(store: Arc<dyn Store>) {
+    let store = &*store;
+    assert!(store.replicas().await.unwrap().is_empty());
+    let beat = |name: &str, serial: i64, seen_at: DateTime<Utc>| ReplicaStatus {
+        name: name.to_owned(),
+        serial,
+        ready: serial > 0,
+        version: "1.2.3".to_owned(),
+        standby_lag_serials: (name == "b").then_some(4),
+        heartbeat_ms: 10_000,
+        started_at: at(1),
+        seen_at,
+    };
+    // Whole seconds: PostgreSQL keeps microseconds.
+    let now = DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap();
+    store.record_replica(&beat("b", 0, now)).await.unwrap();
+    store.record_replica(&beat("a", 7, now)).await.unwrap();
+    // A second heartbeat replaces the first.
+    let later = now + chrono::TimeDelta::seconds(10);
+    store.record_replica(&beat("b", 9, later)).await.unwrap();
+    let stored = store.replicas().await.unwrap();
+    assert_eq!(stored, [beat("a", 7, now), beat("b", 9, later)]);
+    assert!(!stored[0].is_silent(now + chrono::TimeDelta::seconds(30)));
+    assert!(stored[0].is_silent(now + chrono::TimeDelta::seconds(31)));
+
+    // A heartbeat a day after another's last one forgets it.
+    let next_day = now + REPLICA_FORGOTTEN_AFTER + chrono::TimeDelta::seconds(1);
+    store
+        .record_replica(&beat("b", 10, next_day))
+        .await
+        .unwrap();
+    assert_eq!(store.replicas().await.unwrap(), [beat("b", 10, next_day)]);
+
+    store.forget_replica("b").await.unwrap();
+    store.forget_replica("nobody").await.unwrap();
+    assert!(store.replicas().await.unwrap().is_empty());
+    // Heartbeats are not changes.
+    assert!(all_changes(store).await.is_empty());
 }

@@ -12,6 +12,7 @@ pub(crate) mod dnssec;
 mod domains;
 mod exposure;
 mod me;
+pub mod replicas;
 pub mod subjects;
 pub mod tokens;
 pub mod transfer;
@@ -29,4 +30,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(domains::router())
         .merge(exposure::router())
         .merge(me::router())
+        .merge(replicas::router())
 }

@@ -9,6 +9,7 @@ use maud::html;
 use super::{Session, api_error_page, error_page, layout};
 use crate::http::AppState;
 use crate::http::admin::dnssec::view;
+use crate::http::admin::replicas::replica_list;
 use crate::store::ChangeQuery;
 
 pub async fn page(State(state): State<AppState>, session: Session) -> Response {
@@ -55,6 +56,9 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
     // The newest serial in the database's change log: how far behind it
     // this process is (a replica follows it by polling).
     let newest = state.store.last_serial().await.ok();
+    // Every replica's heartbeat; unavailable with the database.
+    let replicas = replica_list(&state).await.ok();
+    let now = chrono::Utc::now();
     let soa: std::collections::HashMap<String, u32> = state
         .dns
         .zone_serials()
@@ -78,6 +82,37 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
                 }
             }
             dt { "Database" } dd id="database" { @if degraded { "degraded: writes fail, reads are served from memory" } @else { "ok" } }
+        }
+        h2 { "Replicas" }
+        @match &replicas {
+            None => p.muted { "Unknown: the database did not answer." },
+            Some(list) if list.items.is_empty() => p.muted {
+                "No replica has written a heartbeat (directory.heartbeat_interval_ms is 0 on all of them)."
+            },
+            Some(list) => table id="replicas" {
+                thead { tr {
+                    th { "Replica" } th { "Serial applied" } th { "Behind" } th { "State" }
+                    th { "Last heartbeat" } th { "Started" } th { "Version" }
+                } }
+                tbody {
+                    @for r in &list.items {
+                        tr data-replica=(r.status.name) {
+                            td { (r.status.name) }
+                            td.serial { (r.status.serial) }
+                            td.behind { (r.behind) }
+                            td.state {
+                                @if r.silent { "silent" }
+                                @else if !r.status.ready { "loading" }
+                                @else { "ready" }
+                                @if let Some(lag) = r.status.standby_lag_serials { " (standby " (lag) " behind)" }
+                            }
+                            td { (ago(now, r.status.seen_at)) }
+                            td { (r.status.started_at.format("%Y-%m-%d %H:%M:%S")) }
+                            td { (r.status.version) }
+                        }
+                    }
+                }
+            },
         }
         h2 { "Zones" }
         @if zones.is_empty() {
@@ -114,4 +149,14 @@ pub async fn page(State(state): State<AppState>, session: Session) -> Response {
         }
     };
     layout("Overview", Some(&session), body).into_response()
+}
+
+/// How long ago `then` was, in whole seconds (or minutes past two).
+fn ago(now: chrono::DateTime<chrono::Utc>, then: chrono::DateTime<chrono::Utc>) -> String {
+    let secs = (now - then).num_seconds().max(0);
+    if secs < 120 {
+        format!("{secs} s ago")
+    } else {
+        format!("{} min ago", secs / 60)
+    }
 }
