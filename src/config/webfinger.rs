@@ -33,12 +33,16 @@ pub struct WebFingerConfig {
     /// path): the base of the vCard URLs linked from JRDs (`alternate`,
     /// `text/vcard`) and published in ENUM (`E2U+vcard`). Unset: neither.
     pub public_base_url: Option<String>,
+    /// Anonymous answers kept as bytes until the directory changes: about
+    /// this many MiB of them; 0: none kept.
+    pub answer_cache_mb: usize,
 }
 
 impl Default for WebFingerConfig {
     fn default() -> Self {
         WebFingerConfig {
             max_age: 300,
+            answer_cache_mb: 64,
             rate_per_second: 20,
             burst: 50,
             trusted_proxies: Cidrs::default(),

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -24,6 +24,7 @@ pub mod auth;
 pub mod caller;
 pub mod console;
 pub mod extract;
+mod jrd_cache;
 pub mod lookup;
 mod metrics;
 mod openapi;
@@ -67,6 +68,10 @@ pub struct Shared {
     pub dns: Arc<crate::dns::Dns>,
     /// The console's import jobs (in this process's memory).
     pub console_jobs: console::Jobs,
+    /// Anonymous WebFinger answers as bytes (`webfinger.answer_cache_mb`).
+    pub jrd_cache: Option<jrd_cache::JrdCache>,
+    /// `Cache-Control` of anonymous WebFinger answers.
+    pub public_cache_control: HeaderValue,
 }
 
 impl std::ops::Deref for AppState {
@@ -95,6 +100,9 @@ impl AppState {
             &config.webfinger.address_rel_base,
             config.webfinger.legacy_rels,
         );
+        let jrd_cache = jrd_cache::JrdCache::new(wf.answer_cache_mb);
+        let public_cache_control =
+            HeaderValue::try_from(format!("public, max-age={}", wf.max_age))?;
         Ok(AppState(Arc::new(Shared {
             subjects,
             blocks,
@@ -114,6 +122,8 @@ impl AppState {
             metrics,
             console_jobs: console::Jobs::default(),
             dns,
+            jrd_cache,
+            public_cache_control,
         })))
     }
 }

@@ -20,6 +20,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use super::auth::caller;
+use super::jrd_cache::Kept;
 use super::problem::responses::{RateLimited, Unauthorized, Unavailable};
 use super::problem::{ApiError, Problem};
 use crate::model::jrd::{AddressRels, JRD, Jrd, Link, NAME, VCARD_REL, VCARD_TYPE};
@@ -97,6 +98,18 @@ async fn answer(
     if !state.directory.is_ready() {
         return Err(ApiError::Unavailable);
     }
+    // An anonymous answer already given at this serial is sent as it was
+    // (see `jrd_cache`): the serial is read before anything is rendered.
+    let cache = state
+        .jrd_cache
+        .as_ref()
+        .filter(|_| matches!(viewer, Viewer::Anonymous));
+    let serial = state.directory.serial();
+    let host = raw_authority(&parts.headers, &parts.uri);
+    let query = parts.uri.query().unwrap_or("");
+    if let Some(kept) = cache.and_then(|c| c.get(serial, host, query)) {
+        return Ok(respond_kept(state, viewer, &parts.headers, JRD, kept));
+    }
     let (resource, rels) = parse_query(&parts.uri)?;
     let directory = state
         .tenants
@@ -110,13 +123,19 @@ async fn answer(
     // no parsing (which costs more than the rest of the answer for `tel:`).
     // Only a visible answer leaves early: a hidden key goes on through the
     // parse like an unknown one, so the two stay one timing class.
-    if let Some(body) = render(&resource) {
-        return Ok(respond(state, viewer, &parts.headers, body));
+    let body = match render(&resource) {
+        Some(body) => body,
+        None => {
+            let key = canonical_key(&resource)?;
+            // Unknown and hidden keys take this one path to the same 404.
+            key.as_deref().and_then(render).ok_or(ApiError::NotFound)?
+        }
+    };
+    let kept = Kept::new(body);
+    if let Some(cache) = cache {
+        cache.insert(serial, host, query, kept.clone());
     }
-    let key = canonical_key(&resource)?;
-    // Unknown and hidden keys take this one path to the same 404.
-    let body = key.as_deref().and_then(render).ok_or(ApiError::NotFound)?;
-    Ok(respond(state, viewer, &parts.headers, body))
+    Ok(respond_kept(state, viewer, &parts.headers, JRD, kept))
 }
 
 /// The JRD WebFinger answers to `viewer` asking for `subject` by `key`
@@ -183,10 +202,6 @@ pub(crate) async fn admit_ready(
     Ok(viewer)
 }
 
-fn respond(state: &AppState, viewer: Viewer, headers: &HeaderMap, body: Vec<u8>) -> Response {
-    respond_cached(state, viewer, headers, JRD, body)
-}
-
 /// `body` as `content_type` with a strong ETag of its bytes (304 when
 /// `If-None-Match` names it) and WebFinger's caching: public for anonymous
 /// callers, private for tokens.
@@ -197,32 +212,57 @@ pub(crate) fn respond_cached(
     content_type: &'static str,
     body: Vec<u8>,
 ) -> Response {
-    let etag = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        body.hash(&mut h);
-        format!("\"{:016x}\"", h.finish())
-    };
-    let max_age = state.config.webfinger.max_age;
+    respond_kept(state, viewer, headers, content_type, Kept::new(body))
+}
+
+/// [`respond_cached`] for an answer whose ETag is made already.
+fn respond_kept(
+    state: &AppState,
+    viewer: Viewer,
+    headers: &HeaderMap,
+    content_type: &'static str,
+    kept: Kept,
+) -> Response {
     let cache = match viewer {
-        Viewer::Anonymous => format!("public, max-age={max_age}"),
-        Viewer::Token { .. } => format!("private, max-age={max_age}"),
+        Viewer::Anonymous => state.public_cache_control.clone(),
+        Viewer::Token { .. } => {
+            let max_age = state.config.webfinger.max_age;
+            HeaderValue::try_from(format!("private, max-age={max_age}")).expect("ascii")
+        }
     };
+    let etag = kept.etag.as_bytes();
     let matched = headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| t.trim() == etag || t.trim() == "*");
+        .flat_map(|v| v.as_bytes().split(|&b| b == b','))
+        .any(|t| {
+            let t = t.trim_ascii();
+            t == etag || t == b"*"
+        });
     let mut response = if matched {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        ([(header::CONTENT_TYPE, content_type)], body).into_response()
+        ([(header::CONTENT_TYPE, content_type)], kept.body).into_response()
     };
     let h = response.headers_mut();
-    h.insert(header::ETAG, etag.parse().expect("hex is a header value"));
-    h.insert(header::CACHE_CONTROL, cache.parse().expect("ascii"));
+    h.insert(header::ETAG, kept.etag);
+    h.insert(header::CACHE_CONTROL, cache);
     h.insert(header::VARY, HeaderValue::from_static("Authorization"));
     response
+}
+
+impl Kept {
+    /// An answer and the strong ETag of its bytes.
+    fn new(body: Vec<u8>) -> Kept {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut h);
+        let etag = HeaderValue::try_from(format!("\"{:016x}\"", h.finish()))
+            .expect("hex is a header value");
+        Kept {
+            body: body.into(),
+            etag,
+        }
+    }
 }
 
 /// The subject's vCard as a JRD link, when a public base URL is configured
@@ -346,6 +386,15 @@ fn authority(headers: &HeaderMap, uri: &Uri) -> Option<String> {
     match headers.get(header::HOST) {
         Some(host) => host.to_str().ok().map(str::to_owned),
         None => uri.authority().map(|a| a.as_str().to_owned()),
+    }
+}
+
+/// The authority a request names, as sent (the `Host` header, or the
+/// HTTP/2 URI's); empty when it names none.
+fn raw_authority<'a>(headers: &'a HeaderMap, uri: &'a Uri) -> &'a [u8] {
+    match headers.get(header::HOST) {
+        Some(host) => host.as_bytes(),
+        None => uri.authority().map_or(b"", |a| a.as_str().as_bytes()),
     }
 }
 

@@ -241,6 +241,84 @@ async fn caching_cors_head_and_options() {
     );
 }
 
+/// Anonymous answers are kept as bytes until the directory changes: the
+/// same question gets the same bytes, and no change is ever missed.
+#[tokio::test]
+async fn kept_anonymous_answers_follow_every_change() {
+    let app = with_people(|_| {}).await;
+    let ask = async |token: Option<&str>| {
+        let mut r = app.finger("resource=acct:alice@example.com");
+        if let Some(token) = token {
+            r = r.bearer_auth(token);
+        }
+        let r = r.go().await;
+        assert_eq!(r.status(), 200);
+        let etag = r.headers()["etag"].to_str().unwrap().to_owned();
+        (etag, r.bytes().await.unwrap())
+    };
+    let uris = |body: &[u8]| -> Vec<String> {
+        let jrd: Value = serde_json::from_slice(body).unwrap();
+        jrd["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["href"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (etag, first) = ask(None).await;
+    assert_eq!(ask(None).await, (etag.clone(), first.clone()));
+    let r = app
+        .finger("resource=acct:alice@example.com")
+        .header("if-none-match", &etag)
+        .go()
+        .await;
+    assert_eq!(r.status(), 304);
+    // A token's view is its own, asked after the anonymous one.
+    let lookup = app.admin().token("lookup").await;
+    let (_, seen) = ask(Some(&lookup)).await;
+    assert!(uris(&seen).contains(&"mailto:alice@example.com".to_owned()));
+    assert!(!uris(&first).contains(&"mailto:alice@example.com".to_owned()));
+
+    // An address made private.
+    let alice = app.directory.get("acct:alice@example.com").unwrap();
+    let sip = alice
+        .addresses
+        .iter()
+        .find(|a| a.uri.as_str() == "sip:alice@example.com")
+        .unwrap()
+        .id;
+    app.admin()
+        .patch_address(
+            &alice.id.to_string(),
+            &sip.to_string(),
+            json!({"visibility": "private"}),
+        )
+        .await;
+    let (etag2, second) = ask(None).await;
+    assert_ne!(etag2, etag);
+    assert!(!uris(&second).contains(&"sip:alice@example.com".to_owned()));
+    // A domain profile's link.
+    let r = app
+        .as_admin(Method::PUT, "/api/v1/domains/example.com")
+        .json(
+            &json!({"links": [{"rel": "http://openid.net/specs/connect/1.0/issuer",
+                                 "href": "https://login.example.com"}]}),
+        )
+        .go()
+        .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let (_, third) = ask(None).await;
+    assert!(uris(&third).contains(&"https://login.example.com".to_owned()));
+    // Kept or not, the bytes are the same.
+    let uncached = with_people(|c| c.webfinger.answer_cache_mb = 0).await;
+    let r = uncached
+        .finger("resource=acct:alice@example.com")
+        .go()
+        .await;
+    assert_eq!(r.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(r.bytes().await.unwrap(), first);
+}
+
 #[tokio::test]
 async fn anonymous_callers_are_rate_limited_per_ip() {
     let app = with_people(|c| {
@@ -288,6 +366,9 @@ async fn tenants_see_only_their_domains() {
         let query = format!("resource={resource}");
         app.finger(&query).header("host", host).go().await.status()
     };
+    // The same question through each host, twice: each Host keeps its answer.
+    assert_eq!(ask("wf.example.com", "acct:alice@example.com").await, 200);
+    assert_eq!(ask("wf.example.net", "acct:alice@example.com").await, 404);
     assert_eq!(ask("wf.example.com", "acct:alice@example.com").await, 200);
     assert_eq!(ask("wf.example.com:8443", "tel:+12125550100").await, 200);
     assert_eq!(ask("wf.example.net", "acct:alice@example.com").await, 404);
