@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod audiences;
 mod browser;
 mod clients;
 mod manage;

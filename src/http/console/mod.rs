@@ -13,6 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::AppState;
 use super::problem::ApiError;
 
+mod audiences;
 mod audit;
 mod blocks;
 mod overview;
@@ -68,6 +69,14 @@ pub fn router() -> Router<AppState> {
             post(subjects::remove_address),
         )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
+        .route(
+            "/admin/audiences",
+            get(audiences::list).post(audiences::create),
+        )
+        .route(
+            "/admin/audiences/{name}/delete",
+            get(audiences::delete_page).post(audiences::delete),
+        )
         .route("/admin/blocks", get(blocks::list).post(blocks::create))
         .route("/admin/blocks/{id}/delete", post(blocks::delete))
         .route("/admin/transfer", get(transfer::page))
@@ -176,6 +185,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                                 a href="/admin/subjects" { "Subjects" }
                                 a href="/admin/blocks" { "Blocks" }
                                 a href="/admin/tokens" { "Tokens" }
+                                a href="/admin/audiences" { "Audiences" }
                                 a href="/admin/audit" { "Audit" }
                                 a href="/admin/transfer" { "Import/export" }
                             }

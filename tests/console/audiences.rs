@@ -1,0 +1,154 @@
+//! Audiences in Chromium: created, given to a lookup token, refused
+//! deletion while in use, deleted; offered as a visibility.
+
+use fantoccini::Locator;
+use serde_json::Value;
+
+use crate::browser::Browser;
+use crate::support::app::{ADMIN, TestApp};
+
+/// The stored audiences' names, through the API.
+async fn stored(app: &TestApp) -> Vec<String> {
+    let list = app.admin().get("/api/v1/audiences").await;
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The stored token named `name`, through the API.
+async fn token(app: &TestApp, name: &str) -> Value {
+    let list = app.admin().get("/api/v1/tokens").await;
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("a token {name} in {list}"))
+}
+
+/// Tick the checkbox or pick the option `css`.
+pub async fn pick(browser: &Browser, css: &str) {
+    browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} on the page: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn an_admin_creates_an_audience_gives_it_to_a_token_and_deletes_it_once_unused() {
+    let app = TestApp::spawn().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser.click("nav a[href='/admin/audiences']").await;
+    assert!(browser.has("#no-audiences").await);
+
+    // An invalid name: refused beside the field, the text kept, nothing stored.
+    browser.fill("#audience-name", "Partners!").await;
+    browser.click("#create").await;
+    let error = browser.text("#audience-name-error").await;
+    assert!(!error.is_empty());
+    assert_eq!(
+        browser
+            .client
+            .find(Locator::Id("audience-name"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Partners!")
+    );
+    assert!(stored(&app).await.is_empty());
+
+    // Created and listed; the same name again is refused beside the field.
+    browser.fill("#audience-name", "partners").await;
+    browser.click("#create").await;
+    assert_eq!(browser.path().await, "/admin/audiences");
+    assert!(!browser.has("#audience-name-error").await);
+    assert!(browser.has("tr[data-audience=partners]").await);
+    assert_eq!(stored(&app).await, ["partners"]);
+    browser.fill("#audience-name", "partners").await;
+    browser.click("#create").await;
+    let error = browser.text("#audience-name-error").await;
+    assert!(error.contains("already exists"), "{error}");
+    assert_eq!(stored(&app).await, ["partners"]);
+
+    // The tokens page offers it to a lookup token.
+    browser.click("nav a[href='/admin/tokens']").await;
+    browser.fill("#token-name", "acme").await;
+    pick(&browser, "#token-scope option[value=lookup]").await;
+    pick(&browser, "#audience-partners").await;
+    browser.click("#create-token").await;
+    assert!(browser.has("#secret").await);
+    assert_eq!(
+        token(&app, "acme").await["audiences"],
+        serde_json::json!(["partners"])
+    );
+    assert!(
+        browser
+            .text("tr[data-token=acme]")
+            .await
+            .contains("(partners)")
+    );
+    // An audience given to a self token is refused beside the audiences.
+    let subject = app
+        .admin()
+        .create_subject(serde_json::json!({"handle": "erin", "domain": "example.com"}))
+        .await;
+    browser.fill("#token-name", "own").await;
+    pick(&browser, "#token-scope option[value=self]").await;
+    browser
+        .fill("#token-subject", subject["id"].as_str().unwrap())
+        .await;
+    pick(&browser, "#audience-partners").await;
+    browser.click("#create-token").await;
+    assert!(
+        browser.has("#audiences-error").await,
+        "{}",
+        browser.text("main").await
+    );
+    assert!(!browser.has("#other-error").await);
+
+    // The audiences page says who is in it; deleting it is refused with
+    // the reason, after the confirmation step, and nothing is deleted.
+    browser.click("nav a[href='/admin/audiences']").await;
+    assert!(
+        browser
+            .text("tr[data-audience=partners]")
+            .await
+            .contains("acme")
+    );
+    browser.click("a[aria-label='Delete partners…']").await;
+    assert!(browser.text("h1").await.contains("partners"));
+    pick(&browser, "#confirm").await;
+    browser.click("#confirm-delete").await;
+    let refusal = browser.text("#in-use").await;
+    assert!(refusal.contains("in use by token acme"), "{refusal}");
+    assert_eq!(stored(&app).await, ["partners"]);
+
+    // Once the token is revoked, the deletion goes through.
+    let id = token(&app, "acme").await["id"].as_str().unwrap().to_owned();
+    browser.click("nav a[href='/admin/tokens']").await;
+    browser.click("[aria-label='Revoke acme']").await;
+    browser
+        .goto(&app.url("/admin/audiences/partners/delete"))
+        .await;
+    pick(&browser, "#confirm").await;
+    browser.click("#confirm-delete").await;
+    assert_eq!(browser.path().await, "/admin/audiences");
+    assert!(browser.has("#no-audiences").await);
+    assert!(stored(&app).await.is_empty());
+    assert!(!token(&app, "acme").await["revoked_at"].is_null(), "{id}");
+    browser.quit().await;
+}
