@@ -2,10 +2,12 @@
 //! deletion while in use, deleted; offered as a visibility.
 
 use fantoccini::Locator;
-use serde_json::Value;
+use reqwest::Method;
+use serde_json::{Value, json};
 
 use crate::browser::Browser;
-use crate::support::app::{ADMIN, TestApp};
+use crate::support::app::{ADMIN, Go, TestApp};
+use crate::support::server::{id, ok};
 
 /// The stored audiences' names, through the API.
 async fn stored(app: &TestApp) -> Vec<String> {
@@ -150,5 +152,114 @@ async fn an_admin_creates_an_audience_gives_it_to_a_token_and_deletes_it_once_un
     assert!(browser.has("#no-audiences").await);
     assert!(stored(&app).await.is_empty());
     assert!(!token(&app, "acme").await["revoked_at"].is_null(), "{id}");
+    browser.quit().await;
+}
+
+/// The anonymous JRD of `acct` through WebFinger, asked with `token`.
+async fn finger(app: &TestApp, acct: &str, token: &str) -> String {
+    let r = app
+        .finger(&format!("resource={acct}"))
+        .bearer_auth(token)
+        .go()
+        .await;
+    assert_eq!(r.status(), 200);
+    r.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_address_shown_to_an_audience_is_in_that_audiences_preview_and_answer_only() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .as_admin(Method::POST, "/api/v1/audiences")
+        .json(&json!({"name": "partners"}))
+        .go()
+        .await;
+    ok(r, 201).await;
+    let subject = app
+        .admin()
+        .create_subject(json!({
+            "handle": "fay", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550170"}, {"uri": "sip:fay@example.com"}]
+        }))
+        .await;
+    let sid = id(&subject).to_owned();
+    let partner = app
+        .as_admin(Method::POST, "/api/v1/tokens")
+        .json(&json!({"name": "acme", "scope": "lookup", "audiences": ["partners"]}))
+        .go()
+        .await;
+    let partner = ok(partner, 201).await["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let outsider = app.admin().token("lookup").await;
+    let acct = "acct:fay@example.com";
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    // No audience is named yet: no column for one.
+    assert!(!browser.has("#preview-audience-partners").await);
+
+    // The sip address, shown to the audience: in its preview and answer,
+    // not in the others'.
+    pick(&browser, "#audience-1 option[value='audience:partners']").await;
+    browser.click("[data-test='visibility-1-audience']").await;
+    assert_eq!(browser.path().await, format!("/admin/subjects/{sid}"));
+    let stored = app.admin().get(&format!("/api/v1/subjects/{sid}")).await;
+    assert_eq!(stored["addresses"][1]["visibility"], "audience:partners");
+    assert_eq!(
+        browser.text("[data-test='visibility-1']").await,
+        "audience:partners"
+    );
+    let sip = "sip:fay@example.com";
+    assert!(
+        browser
+            .text("#preview-audience-partners")
+            .await
+            .contains(sip)
+    );
+    assert!(!browser.text("#preview-token").await.contains(sip));
+    assert!(!browser.text("#preview-anonymous").await.contains(sip));
+    assert!(finger(&app, acct, &partner).await.contains(sip));
+    assert!(!finger(&app, acct, &outsider).await.contains(sip));
+    assert!(
+        browser
+            .text("#preview-anonymous")
+            .await
+            .contains("tel:+12125550170")
+    );
+
+    // The add form offers the audience too.
+    browser.fill("#new-uri", "xmpp:fay@example.com").await;
+    pick(
+        &browser,
+        "#new-visibility option[value='audience:partners']",
+    )
+    .await;
+    browser.click("#add-address").await;
+    let stored = app.admin().get(&format!("/api/v1/subjects/{sid}")).await;
+    let xmpp = stored["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["uri"] == "xmpp:fay@example.com")
+        .cloned()
+        .expect("the xmpp address is stored");
+    assert_eq!(xmpp["visibility"], "audience:partners");
+    assert!(
+        browser
+            .text("#preview-audience-partners")
+            .await
+            .contains("xmpp:fay@example.com")
+    );
+
+    // Back to public with one click: every viewer sees it again.
+    browser.click("[data-test='visibility-1-public']").await;
+    assert!(browser.text("#preview-anonymous").await.contains(sip));
+    assert!(finger(&app, acct, &outsider).await.contains(sip));
     browser.quit().await;
 }

@@ -15,7 +15,8 @@ use crate::http::admin::subjects::search_key;
 use crate::http::problem::ApiError;
 use crate::http::webfinger::render_jrd;
 use crate::model::{
-    AddressInput, AddressPatch, FieldError, Scope, Subject, SubjectPatch, Viewer, exposure,
+    AddressInput, AddressPatch, Audiences, FieldError, Scope, Subject, SubjectPatch, Viewer,
+    exposure,
 };
 use crate::service::{EntityTag, IfMatch, ServiceError};
 use crate::store::SubjectQuery;
@@ -379,6 +380,7 @@ async fn render(
 ) -> Response {
     let error_for = |form: &str| error.as_ref().filter(|e| e.form == form);
     let preview = preview(state, subject).await;
+    let audiences = super::audiences::names(state, session).await;
     let version = subject.version.to_string();
     let base = format!("/admin/subjects/{}", subject.id);
     let body = html! {
@@ -419,8 +421,23 @@ async fn render(
                                         data-test={ "visibility-" (i) "-" (v) } { (v) }
                                 }
                             }
+                            @if !audiences.is_empty() {
+                                form method="post" action=(action) aria-label={ "Audience of " (a.uri) } {
+                                    (session.csrf_field())
+                                    input type="hidden" name="version" value=(version);
+                                    label.visually-hidden for={ "audience-" (i) } { "Audience to show " (a.uri) " to" }
+                                    select id={ "audience-" (i) } name="visibility" {
+                                        @for name in &audiences {
+                                            @let v = format!("audience:{name}");
+                                            option value=(v) selected[a.visibility.to_string() == v] { (v) }
+                                        }
+                                    }
+                                    button type="submit" data-test={ "visibility-" (i) "-audience" }
+                                        aria-pressed=(if a.visibility.to_string().starts_with("audience:") { "true" } else { "false" }) { "Show to it" }
+                                }
+                            }
                             @if !matches!(a.visibility.to_string().as_str(), "public" | "authenticated" | "private") {
-                                div.muted { (a.visibility) }
+                                div.muted data-test={ "visibility-" (i) } { (a.visibility) }
                             }
                         }
                         td {
@@ -467,9 +484,7 @@ async fn render(
                 aria-describedby=[error_for("add").map(|_| "add-error")];
             label for="new-visibility" { "Visible to" }
             select id="new-visibility" name="visibility" {
-                option value="public" { "public" }
-                option value="authenticated" { "authenticated" }
-                option value="private" { "private" }
+                (super::audiences::visibility_options(&audiences, "public"))
             }
             " "
             button type="submit" id="add-address" { "Add" }
@@ -502,6 +517,18 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     };
     let anonymous = jrd(Viewer::Anonymous);
     let token = jrd(Viewer::token(Scope::Lookup));
+    // A lookup token of each audience the subject's visibilities name.
+    let named = named_audiences(subject);
+    let in_audience: Vec<(&str, Option<String>)> = named
+        .iter()
+        .map(|name| {
+            let viewer = Viewer::Token {
+                scope: Scope::Lookup,
+                audiences: Audiences::of([*name]).unwrap_or(Audiences::NONE),
+            };
+            (*name, jrd(viewer))
+        })
+        .collect();
     let audiences: Vec<String> = state
         .store
         .audiences()
@@ -563,11 +590,26 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     html! {
         div.columns id="preview" {
             (channel(&format!("WebFinger, anonymous ({acct})"), "preview-anonymous", anonymous.as_ref()))
-            (channel(&format!("WebFinger, lookup token ({acct})"), "preview-token", token.as_ref()))
+            (channel(&format!("WebFinger, lookup token in no audience ({acct})"), "preview-token", token.as_ref()))
+            @for (name, body) in &in_audience {
+                (channel(&format!("WebFinger, lookup token in audience {name} ({acct})"), &format!("preview-audience-{name}"), body.as_ref()))
+            }
             (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses), &query, block_note))
             (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses), &transfer, None))
         }
     }
+}
+
+/// The audiences any visibility of `subject` names, by name.
+fn named_audiences(subject: &Subject) -> Vec<&'static str> {
+    let visibilities = std::iter::once(subject.display_name_visibility)
+        .chain(subject.addresses.iter().map(|a| a.visibility))
+        .chain(subject.links.iter().map(|l| l.visibility))
+        .chain(subject.properties.values().map(|p| p.visibility));
+    let mut names: Vec<&'static str> = visibilities.flat_map(|v| v.audiences().names()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 #[derive(Deserialize)]
