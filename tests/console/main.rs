@@ -8,6 +8,7 @@ mod support;
 mod audiences;
 mod browser;
 mod clients;
+mod links;
 mod manage;
 mod pages;
 mod refusals;

@@ -16,6 +16,7 @@ use super::problem::ApiError;
 mod audiences;
 mod audit;
 mod blocks;
+mod links;
 mod overview;
 mod session;
 mod subjects;
@@ -67,6 +68,24 @@ pub fn router() -> Router<AppState> {
         .route(
             "/admin/subjects/{id}/addresses/{address}/delete",
             post(subjects::remove_address),
+        )
+        .route("/admin/subjects/{id}/links", post(links::add_link))
+        .route(
+            "/admin/subjects/{id}/links/{index}",
+            post(links::change_link),
+        )
+        .route(
+            "/admin/subjects/{id}/links/{index}/delete",
+            post(links::remove_link),
+        )
+        .route("/admin/subjects/{id}/properties", post(links::set_property))
+        .route(
+            "/admin/subjects/{id}/properties/visibility",
+            post(links::change_property),
+        )
+        .route(
+            "/admin/subjects/{id}/properties/delete",
+            post(links::remove_property),
         )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
         .route(

@@ -349,11 +349,12 @@ pub async fn delete(
 }
 
 /// Where an error of a form is shown: beside that form's field.
-struct FormError {
-    /// Which form: `name`, `add`, or `address-<id>`.
-    form: String,
-    field: Option<String>,
-    message: String,
+pub(super) struct FormError {
+    /// Which form: `name`, `add`, `address-<id>`, `link-add`, `link-<i>`,
+    /// `property-add` or `property-<key>`.
+    pub(super) form: String,
+    pub(super) field: Option<String>,
+    pub(super) message: String,
 }
 
 /// `/admin/subjects/{id}`.
@@ -495,6 +496,7 @@ async fn render(
                 }
             }
         }
+        (super::links::section(session, subject, &audiences, error.as_ref()))
         h2 { "What each channel shows" }
         (preview)
         @if session.is_admin() {
@@ -639,7 +641,7 @@ impl VersionedForm {
 /// After a change: back to the subject page; on failure, the page as it
 /// is now with the error beside the form that failed (a version conflict
 /// keeps the other change and says so).
-async fn finish(
+pub(super) async fn finish(
     state: &AppState,
     session: &Session,
     id: Uuid,

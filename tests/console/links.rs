@@ -1,0 +1,184 @@
+//! A subject's links and properties edited in Chromium: errors beside
+//! the field, the preview and WebFinger following, conflicts refused.
+
+use serde_json::{Value, json};
+
+use crate::audiences::pick;
+use crate::browser::Browser;
+use crate::support::app::{ADMIN, TestApp};
+use crate::support::server::id;
+
+const PAGE: &str = "https://example.com/~gina";
+const ROLE: &str = "http://example.com/ns/role";
+
+async fn gina(app: &TestApp) -> String {
+    let subject = app
+        .admin()
+        .create_subject(json!({
+            "handle": "gina", "domain": "example.com",
+            "addresses": [{"uri": "tel:+12125550180"}]
+        }))
+        .await;
+    id(&subject).to_owned()
+}
+
+async fn stored(app: &TestApp, sid: &str) -> Value {
+    app.admin().get(&format!("/api/v1/subjects/{sid}")).await
+}
+
+/// How many links (or properties) a subject's JSON lists (none when the
+/// member is absent).
+fn count(member: &Value) -> usize {
+    member
+        .as_array()
+        .map(Vec::len)
+        .or(member.as_object().map(|o| o.len()))
+        .unwrap_or(0)
+}
+
+/// The anonymous WebFinger answer for gina, as text.
+async fn anonymous(app: &TestApp) -> String {
+    app.webfinger("acct:gina@example.com")
+        .await
+        .expect("gina is found")
+        .to_string()
+}
+
+#[tokio::test]
+async fn an_admin_adds_links_and_properties_changes_their_visibility_and_removes_them() {
+    let app = TestApp::spawn().await;
+    let sid = gina(&app).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    assert!(browser.has("#no-links").await);
+    assert!(browser.has("#no-properties").await);
+
+    // A target the API refuses: the error beside the target, naming the
+    // API's field; nothing stored.
+    browser
+        .fill("#link-rel", "http://webfinger.net/rel/profile-page")
+        .await;
+    browser.fill("#link-href", "javascript:alert(1)").await;
+    browser.click("#add-link-submit").await;
+    let error = browser.text("#link-href-error").await;
+    assert!(error.contains("links[0].href"), "{error}");
+    assert!(!browser.has("#link-rel-error").await);
+    assert_eq!(count(&stored(&app, &sid).await["links"]), 0);
+
+    // A public link: listed, in the preview and the anonymous answer.
+    browser
+        .fill("#link-rel", "http://webfinger.net/rel/profile-page")
+        .await;
+    browser.fill("#link-href", PAGE).await;
+    browser.fill("#link-type", "text/html").await;
+    browser.fill("#link-title", "Gina's page").await;
+    browser.click("#add-link-submit").await;
+    assert!(!browser.has("#link-href-error").await);
+    let row = browser.text("#link-0").await;
+    assert!(
+        row.contains(PAGE) && row.contains("text/html") && row.contains("Gina's page"),
+        "{row}"
+    );
+    let link = &stored(&app, &sid).await["links"][0];
+    assert_eq!(link["href"], PAGE);
+    assert_eq!(link["titles"]["und"], "Gina's page");
+    assert!(browser.text("#preview-anonymous").await.contains(PAGE));
+    assert!(anonymous(&app).await.contains(PAGE));
+
+    // Private with one click: gone from the anonymous preview and answer.
+    browser
+        .click("[data-test='link-0-visibility-private']")
+        .await;
+    assert_eq!(
+        stored(&app, &sid).await["links"][0]["visibility"],
+        "private"
+    );
+    assert!(!browser.text("#preview-anonymous").await.contains(PAGE));
+    assert!(!browser.text("#preview-token").await.contains(PAGE));
+    assert!(!anonymous(&app).await.contains(PAGE));
+
+    // A property whose name is no URI: refused beside it, naming the field.
+    browser.fill("#property-key", "role").await;
+    browser.fill("#property-value", "sales").await;
+    browser.click("#add-property-submit").await;
+    let error = browser.text("#property-key-error").await;
+    assert!(error.contains("properties.role"), "{error}");
+    assert!(browser.has("#no-properties").await);
+
+    // For token holders only: in the token's preview, not the anonymous one.
+    browser.fill("#property-key", ROLE).await;
+    browser.fill("#property-value", "sales").await;
+    pick(&browser, "#property-visibility option[value=authenticated]").await;
+    browser.click("#add-property-submit").await;
+    assert!(browser.text("#property-0").await.contains("sales"));
+    assert_eq!(
+        stored(&app, &sid).await["properties"][ROLE],
+        json!({"value": "sales", "visibility": "authenticated"})
+    );
+    assert!(browser.text("#preview-token").await.contains(ROLE));
+    assert!(!browser.text("#preview-anonymous").await.contains(ROLE));
+    assert!(!anonymous(&app).await.contains(ROLE));
+    // Public with one click: everyone sees it.
+    browser
+        .click("[data-test='property-0-visibility-public']")
+        .await;
+    assert!(browser.text("#preview-anonymous").await.contains(ROLE));
+    let answer = app.webfinger("acct:gina@example.com").await.unwrap();
+    assert_eq!(answer["properties"][ROLE], "sales");
+
+    // Removed: from the page, the store and the answer.
+    browser
+        .click(&format!("[aria-label='Remove the property {ROLE}']"))
+        .await;
+    assert!(browser.has("#no-properties").await);
+    assert!(!anonymous(&app).await.contains(ROLE));
+    browser
+        .click("[aria-label='Remove the http://webfinger.net/rel/profile-page link']")
+        .await;
+    assert!(browser.has("#no-links").await);
+    assert_eq!(count(&stored(&app, &sid).await["links"]), 0);
+    assert!(!browser.text("#preview-token").await.contains(PAGE));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_link_added_over_someone_elses_change_is_refused_and_theirs_is_kept() {
+    let app = TestApp::spawn().await;
+    let sid = gina(&app).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    // Someone else renames the subject after the page was loaded.
+    app.admin()
+        .patch_subject(&sid, json!({"display_name": "Gina G."}))
+        .await;
+
+    browser.fill("#link-rel", "self").await;
+    browser.fill("#link-href", PAGE).await;
+    browser.click("#add-link-submit").await;
+    let notice = browser.text("#conflict").await;
+    assert!(notice.contains("changed by someone else"), "{notice}");
+    let now = stored(&app, &sid).await;
+    assert_eq!(count(&now["links"]), 0);
+    assert_eq!(now["display_name"], "Gina G.");
+
+    // After a reload the same addition goes through.
+    browser.click("#conflict a").await;
+    browser.fill("#link-rel", "self").await;
+    browser.fill("#link-href", PAGE).await;
+    browser.click("#add-link-submit").await;
+    assert!(!browser.has("#conflict").await);
+    let now = stored(&app, &sid).await;
+    assert_eq!(now["links"][0]["href"], PAGE);
+    assert_eq!(now["display_name"], "Gina G.");
+    browser.quit().await;
+}
