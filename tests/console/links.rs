@@ -1,12 +1,14 @@
 //! A subject's links and properties edited in Chromium: errors beside
 //! the field, the preview and WebFinger following, conflicts refused.
 
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::audiences::pick;
 use crate::browser::Browser;
-use crate::support::app::{ADMIN, TestApp};
-use crate::support::server::id;
+use crate::pages::Other;
+use crate::support::app::{ADMIN, Go, TestApp};
+use crate::support::server::{id, ok};
 
 const PAGE: &str = "https://example.com/~gina";
 const ROLE: &str = "http://example.com/ns/role";
@@ -181,4 +183,48 @@ async fn a_link_added_over_someone_elses_change_is_refused_and_theirs_is_kept() 
     assert_eq!(now["links"][0]["href"], PAGE);
     assert_eq!(now["display_name"], "Gina G.");
     browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_self_session_sees_its_links_and_properties_but_may_not_change_them() {
+    let app = TestApp::spawn().await;
+    let sid = gina(&app).await;
+    app.admin()
+        .patch_subject(
+            &sid,
+            json!({"links": [{"rel": "self", "href": PAGE}], "properties": {ROLE: "sales"}}),
+        )
+        .await;
+    let own = app
+        .as_admin(Method::POST, "/api/v1/tokens")
+        .json(&json!({"name": "gina-own", "scope": "self", "subject": sid}))
+        .go()
+        .await;
+    let own = ok(own, 201).await["secret"].as_str().unwrap().to_owned();
+    let session = Other::sign_in(&app, &own).await;
+    let path = format!("/admin/subjects/{sid}");
+    let page = session.get(&path).await.text().await.unwrap();
+    assert!(page.contains(PAGE) && page.contains(ROLE), "{page}");
+    assert!(!page.contains("id=\"add-link\""), "{page}");
+    assert!(!page.contains("id=\"add-property\""), "{page}");
+    let (csrf, version) = session.tokens_of(&path).await;
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("rel", "http://webfinger.net/rel/avatar"),
+        ("href", "https://example.com/g.png"),
+        ("visibility", "public"),
+    ];
+    let r = session.post(&format!("{path}/links"), &form).await;
+    assert_eq!(r.status(), 403);
+    let r = session
+        .post(
+            &format!("{path}/properties/delete"),
+            &[("csrf", &csrf), ("version", &version), ("key", ROLE)],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    let now = stored(&app, &sid).await;
+    assert_eq!(count(&now["links"]), 1);
+    assert_eq!(now["properties"][ROLE], "sales");
 }

@@ -130,6 +130,9 @@ pub(super) fn section(
         }
     };
     let described = |member: &str, id: &'static str| beside(error, add, member).map(|_| id);
+    if !session.is_admin() {
+        return read_only(subject);
+    }
     html! {
         h2 { "Links" }
         @if subject.links.is_empty() {
@@ -250,6 +253,49 @@ pub(super) fn section(
     }
 }
 
+/// The links and properties as a session that may not change them sees
+/// them (its own subject's, on a `self` session).
+fn read_only(subject: &Subject) -> Markup {
+    html! {
+        h2 { "Links" }
+        @if subject.links.is_empty() {
+            p.muted id="no-links" { "No link." }
+        } @else {
+            table id="links" {
+                thead { tr { th { "Relation" } th { "Target" } th { "Type" } th { "Visible to" } } }
+                tbody {
+                    @for (i, l) in subject.links.iter().enumerate() {
+                        tr id={ "link-" (i) } {
+                            td { code { (l.rel) } }
+                            td { code { (l.href.as_deref().or(l.template.as_deref()).unwrap_or_default()) } }
+                            td { @if let Some(t) = &l.media_type { code { (t) } } }
+                            td { (l.visibility) }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { "Properties" }
+        @if subject.properties.is_empty() {
+            p.muted id="no-properties" { "No property." }
+        } @else {
+            table id="properties" {
+                thead { tr { th { "Property" } th { "Value" } th { "Visible to" } } }
+                tbody {
+                    @for (i, (key, p)) in subject.properties.iter().enumerate() {
+                        tr id={ "property-" (i) } {
+                            td { code { (key) } }
+                            td { @match &p.value { Some(v) => (v), None => span.muted { "null" } } }
+                            td { (p.visibility) }
+                        }
+                    }
+                }
+            }
+        }
+        p.muted { "Links and properties are changed by an admin." }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct DocumentForm {
     #[serde(default)]
@@ -286,11 +332,17 @@ impl DocumentForm {
     }
 }
 
-/// The form token, then the reach: the refusal when one fails.
-fn admit(session: &Session, id: Uuid, form: &DocumentForm) -> Option<Response> {
+/// The form token, then the role: links and properties stay with admins
+/// (as on `/api/v1/me`). The refusal when one fails.
+fn admit(session: &Session, _id: Uuid, form: &DocumentForm) -> Option<Response> {
     session.check_csrf(&form.csrf).or_else(|| {
-        (!session.may_reach(id))
-            .then(|| error_page(StatusCode::FORBIDDEN, Some(session), "Not your subject."))
+        (!session.is_admin()).then(|| {
+            error_page(
+                StatusCode::FORBIDDEN,
+                Some(session),
+                "Links and properties are changed with an admin token.",
+            )
+        })
     })
 }
 
