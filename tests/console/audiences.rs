@@ -261,5 +261,55 @@ async fn an_address_shown_to_an_audience_is_in_that_audiences_preview_and_answer
     browser.click("[data-test='visibility-1-public']").await;
     assert!(browser.text("#preview-anonymous").await.contains(sip));
     assert!(finger(&app, acct, &outsider).await.contains(sip));
+
+    // A link added for the audience, and a property switched to it.
+    let page = "https://partners.example.com/fay";
+    browser.fill("#link-rel", "self").await;
+    browser.fill("#link-href", page).await;
+    pick(
+        &browser,
+        "#link-visibility option[value='audience:partners']",
+    )
+    .await;
+    browser.click("#add-link-submit").await;
+    let role = "http://example.com/ns/role";
+    browser.fill("#property-key", role).await;
+    browser.fill("#property-value", "reseller").await;
+    browser.click("#add-property-submit").await;
+    assert!(finger(&app, acct, &outsider).await.contains("reseller"));
+    pick(
+        &browser,
+        "#property-0-visibility-audience option[value='audience:partners']",
+    )
+    .await;
+    browser
+        .click("[data-test='property-0-visibility-audience']")
+        .await;
+    let stored = app.admin().get(&format!("/api/v1/subjects/{sid}")).await;
+    assert_eq!(stored["links"][0]["visibility"], "audience:partners");
+    assert_eq!(
+        stored["properties"][role],
+        json!({"value": "reseller", "visibility": "audience:partners"})
+    );
+    let theirs = browser.text("#preview-audience-partners").await;
+    assert!(
+        theirs.contains(page) && theirs.contains("reseller"),
+        "{theirs}"
+    );
+    let others = browser.text("#preview-token").await;
+    assert!(
+        !others.contains(page) && !others.contains("reseller"),
+        "{others}"
+    );
+    let answer = finger(&app, acct, &partner).await;
+    assert!(
+        answer.contains(page) && answer.contains("reseller"),
+        "{answer}"
+    );
+    let answer = finger(&app, acct, &outsider).await;
+    assert!(
+        !answer.contains(page) && !answer.contains("reseller"),
+        "{answer}"
+    );
     browser.quit().await;
 }
