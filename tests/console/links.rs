@@ -228,3 +228,35 @@ async fn a_self_session_sees_its_links_and_properties_but_may_not_change_them() 
     assert_eq!(count(&now["links"]), 1);
     assert_eq!(now["properties"][ROLE], "sales");
 }
+
+#[tokio::test]
+async fn the_domains_page_lists_each_profiles_links_and_properties() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .as_admin(Method::PUT, "/api/v1/domains/example.com")
+        .json(&json!({
+            "links": [{"rel": "http://openid.net/specs/connect/1.0/issuer",
+                       "href": "https://login.example.com"}],
+            "properties": {ROLE: {"value": "staff", "visibility": "private"}}
+        }))
+        .go()
+        .await;
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app.base, ADMIN).await;
+    browser.click("nav a[href='/admin/domains']").await;
+    let section = browser.text("section[aria-label='example.com']").await;
+    for shown in [
+        "https://login.example.com",
+        ROLE,
+        "staff",
+        "private",
+        "public",
+    ] {
+        assert!(section.contains(shown), "{shown} in {section}");
+    }
+    assert!(!browser.has("#no-domains").await);
+    browser.quit().await;
+}

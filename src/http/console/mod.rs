@@ -16,6 +16,7 @@ use super::problem::ApiError;
 mod audiences;
 mod audit;
 mod blocks;
+mod domains;
 mod links;
 mod overview;
 mod session;
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
             "/admin/audiences/{name}/delete",
             get(audiences::delete_page).post(audiences::delete),
         )
+        .route("/admin/domains", get(domains::list))
         .route("/admin/blocks", get(blocks::list).post(blocks::create))
         .route("/admin/blocks/{id}/delete", post(blocks::delete))
         .route("/admin/transfer", get(transfer::page))
@@ -205,6 +207,7 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                                 a href="/admin/blocks" { "Blocks" }
                                 a href="/admin/tokens" { "Tokens" }
                                 a href="/admin/audiences" { "Audiences" }
+                                a href="/admin/domains" { "Domains" }
                                 a href="/admin/audit" { "Audit" }
                                 a href="/admin/transfer" { "Import/export" }
                             }
