@@ -260,3 +260,93 @@ async fn the_domains_page_lists_each_profiles_links_and_properties() {
     assert!(!browser.has("#no-domains").await);
     browser.quit().await;
 }
+
+/// Whether the page is wider than the window (a horizontal scroll).
+async fn overflows(browser: &Browser) -> bool {
+    let wide = browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wide.as_bool().unwrap()
+}
+
+#[tokio::test]
+async fn at_phone_width_the_new_pages_fit_and_their_forms_work_from_the_keyboard() {
+    let app = TestApp::spawn().await;
+    let sid = gina(&app).await;
+    app.admin()
+        .patch_subject(
+            &sid,
+            json!({"links": [{"rel": "http://webfinger.net/rel/profile-page", "href": PAGE,
+                              "type": "text/html", "titles": {"en": "Gina's page"}}],
+                   "properties": {ROLE: "sales"}}),
+        )
+        .await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.sign_in(&app.base, ADMIN).await;
+
+    // An audience created with the keyboard alone: type, then Enter.
+    browser.goto(&app.url("/admin/audiences")).await;
+    let name = browser
+        .client
+        .find(fantoccini::Locator::Id("audience-name"))
+        .await
+        .unwrap();
+    name.send_keys("partners").await.unwrap();
+    let old = browser
+        .client
+        .find(fantoccini::Locator::Css("html"))
+        .await
+        .unwrap();
+    name.send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await
+        .unwrap();
+    for _ in 0..400 {
+        if old.tag_name().await.is_err() && browser.has("tr[data-audience=partners]").await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(browser.has("tr[data-audience=partners]").await);
+    assert!(!overflows(&browser).await, "the audiences page fits");
+
+    // A link's visibility changed from the keyboard: focus the button, Space.
+    let path = format!("/admin/subjects/{sid}");
+    browser.goto(&app.url(&path)).await;
+    assert!(!overflows(&browser).await, "the subject page fits");
+    let button = browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "[data-test='link-0-visibility-private']",
+        ))
+        .await
+        .unwrap();
+    let old = browser
+        .client
+        .find(fantoccini::Locator::Css("html"))
+        .await
+        .unwrap();
+    button.send_keys(" ").await.unwrap();
+    for _ in 0..400 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        stored(&app, &sid).await["links"][0]["visibility"],
+        "private"
+    );
+    for page in ["/admin/tokens", "/admin/domains"] {
+        browser.goto(&app.url(page)).await;
+        assert!(!overflows(&browser).await, "{page} fits");
+    }
+    browser.quit().await;
+}
