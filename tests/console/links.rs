@@ -38,6 +38,19 @@ fn count(member: &Value) -> usize {
         .unwrap_or(0)
 }
 
+/// The value of the input with id `id`.
+async fn value(browser: &Browser, id: &str) -> String {
+    browser
+        .client
+        .find(fantoccini::Locator::Id(id))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
 /// The anonymous WebFinger answer for gina, as text.
 async fn anonymous(app: &TestApp) -> String {
     app.webfinger("acct:gina@example.com")
@@ -70,6 +83,12 @@ async fn an_admin_adds_links_and_properties_changes_their_visibility_and_removes
     let error = browser.text("#link-href-error").await;
     assert!(error.contains("links[0].href"), "{error}");
     assert!(!browser.has("#link-rel-error").await);
+    // What was typed is kept.
+    assert_eq!(value(&browser, "link-href").await, "javascript:alert(1)");
+    assert_eq!(
+        value(&browser, "link-rel").await,
+        "http://webfinger.net/rel/profile-page"
+    );
     assert_eq!(count(&stored(&app, &sid).await["links"]), 0);
 
     // A public link: listed, in the preview and the anonymous answer.
@@ -110,6 +129,7 @@ async fn an_admin_adds_links_and_properties_changes_their_visibility_and_removes
     browser.click("#add-property-submit").await;
     let error = browser.text("#property-key-error").await;
     assert!(error.contains("properties.role"), "{error}");
+    assert_eq!(value(&browser, "property-value").await, "sales");
     assert!(browser.has("#no-properties").await);
 
     // For token holders only: in the token's preview, not the anonymous one.

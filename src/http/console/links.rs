@@ -12,7 +12,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::subjects::{FormError, finish};
+use super::subjects::{FormError, finish, finish_keeping};
 use super::{Session, error_page};
 use crate::http::AppState;
 use crate::model::{DocumentLink, FieldError, Subject, SubjectPatch, Visibility};
@@ -130,6 +130,7 @@ pub(super) fn section(
         }
     };
     let described = |member: &str, id: &'static str| beside(error, add, member).map(|_| id);
+    let kept = |name: &str| error.and_then(|e| e.kept(name));
     if !session.is_admin() {
         return read_only(subject);
     }
@@ -174,26 +175,26 @@ pub(super) fn section(
             (session.csrf_field())
             input type="hidden" name="version" value=(version);
             label for="link-rel" { "Relation (a registered name such as " code { "self" } ", or a URI)" }
-            input type="text" id="link-rel" name="rel" size="50" required
+            input type="text" id="link-rel" name="rel" value=[kept("rel")] size="50" required
                 aria-describedby=[described("rel", "link-rel-error")];
             (add_field("rel", "link-rel-error"))
             label for="link-href" { "Target (https:, acct:, mailto:, xmpp:, sip:, tel:, …)" }
-            input type="text" id="link-href" name="href" size="50" required
+            input type="text" id="link-href" name="href" value=[kept("href")] size="50" required
                 aria-describedby=[described("href", "link-href-error").or(described("template", "link-href-error"))];
             (add_field("href", "link-href-error"))
             (add_field("template", "link-href-error"))
             label for="link-type" { "Media type (optional)" }
-            input type="text" id="link-type" name="type" size="30"
+            input type="text" id="link-type" name="type" value=[kept("type")] size="30"
                 aria-describedby=[described("type", "link-type-error")];
             (add_field("type", "link-type-error"))
             label for="link-title" { "Title (optional)" }
-            input type="text" id="link-title" name="title" size="40"
+            input type="text" id="link-title" name="title" value=[kept("title")] size="40"
                 aria-describedby=[described("titles", "link-title-error")];
             (add_field("titles", "link-title-error"))
             label for="link-visibility" { "Visible to" }
             select id="link-visibility" name="visibility"
                 aria-describedby=[described("visibility", "link-visibility-error")] {
-                (super::audiences::visibility_options(audiences, "public"))
+                (super::audiences::visibility_options(audiences, kept("link-visibility").unwrap_or("public")))
             }
             (add_field("visibility", "link-visibility-error"))
             " "
@@ -238,14 +239,14 @@ pub(super) fn section(
             (session.csrf_field())
             input type="hidden" name="version" value=(version);
             label for="property-key" { "Property (a URI)" }
-            input type="text" id="property-key" name="key" size="50" required
+            input type="text" id="property-key" name="key" value=[kept("key")] size="50" required
                 aria-describedby=[property_error.map(|_| "property-key-error")];
             @if let Some(e) = property_error { (error_text(e, "property-key-error")) }
             label for="property-value" { "Value (empty for null)" }
-            input type="text" id="property-value" name="value" size="40";
+            input type="text" id="property-value" name="value" value=[kept("value")] size="40";
             label for="property-visibility" { "Visible to" }
             select id="property-visibility" name="visibility" {
-                (super::audiences::visibility_options(audiences, "public"))
+                (super::audiences::visibility_options(audiences, kept("property-visibility").unwrap_or("public")))
             }
             " "
             button type="submit" id="add-property-submit" { "Save" }
@@ -400,7 +401,14 @@ pub async fn add_link(
         Ok(())
     })
     .await;
-    finish(&state, &session, id, "link-add", result).await
+    let kept = vec![
+        ("rel", form.rel),
+        ("href", form.href),
+        ("type", form.media_type),
+        ("title", form.title),
+        ("link-visibility", form.visibility),
+    ];
+    finish_keeping(&state, &session, id, "link-add", result, kept).await
 }
 
 pub async fn change_link(
@@ -482,7 +490,12 @@ pub async fn set_property(
         }
         Err(e) => Err(e),
     };
-    finish(&state, &session, id, "property-add", result).await
+    let kept = vec![
+        ("key", form.key),
+        ("value", form.value),
+        ("property-visibility", form.visibility),
+    ];
+    finish_keeping(&state, &session, id, "property-add", result, kept).await
 }
 
 pub async fn change_property(

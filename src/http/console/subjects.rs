@@ -355,6 +355,18 @@ pub(super) struct FormError {
     pub(super) form: String,
     pub(super) field: Option<String>,
     pub(super) message: String,
+    /// What the form's fields said, to fill them in again.
+    pub(super) kept: Vec<(&'static str, String)>,
+}
+
+impl FormError {
+    /// What the field `name` said when the form was refused.
+    pub(super) fn kept(&self, name: &str) -> Option<&str> {
+        self.kept
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// `/admin/subjects/{id}`.
@@ -648,7 +660,19 @@ pub(super) async fn finish(
     form: &str,
     result: Result<Subject, ServiceError>,
 ) -> Response {
-    let error = match result {
+    finish_keeping(state, session, id, form, result, Vec::new()).await
+}
+
+/// [`finish`], filling the form's fields in again with `kept` on failure.
+pub(super) async fn finish_keeping(
+    state: &AppState,
+    session: &Session,
+    id: Uuid,
+    form: &str,
+    result: Result<Subject, ServiceError>,
+    kept: Vec<(&'static str, String)>,
+) -> Response {
+    let mut error = match result {
         Ok(_) => return see_other(&format!("/admin/subjects/{id}")),
         Err(ServiceError::Stale { .. }) => FormError {
             form: "stale".into(),
@@ -656,19 +680,23 @@ pub(super) async fn finish(
             message: "This subject was changed by someone else since you loaded the page; \
                       your change was not made. Reload to see theirs, then try again."
                 .into(),
+            kept: Vec::new(),
         },
         Err(ServiceError::Invalid(FieldError { field, reason })) => FormError {
             form: form.into(),
             field: Some(field),
             message: reason,
+            kept: Vec::new(),
         },
         Err(ServiceError::Conflict(why)) => FormError {
             form: form.into(),
             field: None,
             message: why,
+            kept: Vec::new(),
         },
         Err(e) => return api_error_page(ApiError::from(e), Some(session)),
     };
+    error.kept = kept;
     let status = if error.form == "stale" {
         StatusCode::PRECONDITION_FAILED
     } else {
