@@ -250,13 +250,23 @@ async fn a_self_session_sees_its_links_and_properties_but_may_not_change_them() 
 }
 
 #[tokio::test]
-async fn the_domains_page_lists_each_profiles_links_and_properties() {
+async fn the_domains_page_lists_each_profile_and_a_subjects_preview_shows_what_it_adds() {
     let app = TestApp::spawn().await;
+    let r = app
+        .as_admin(Method::POST, "/api/v1/audiences")
+        .json(&json!({"name": "partners"}))
+        .go()
+        .await;
+    ok(r, 201).await;
+    let sid = gina(&app).await;
     let r = app
         .as_admin(Method::PUT, "/api/v1/domains/example.com")
         .json(&json!({
             "links": [{"rel": "http://openid.net/specs/connect/1.0/issuer",
-                       "href": "https://login.example.com"}],
+                       "href": "https://login.example.com"},
+                      {"rel": "http://example.com/rel/partner-desk",
+                       "href": "https://partners.example.com",
+                       "visibility": "audience:partners"}],
             "properties": {ROLE: {"value": "staff", "visibility": "private"}}
         }))
         .go()
@@ -278,6 +288,27 @@ async fn the_domains_page_lists_each_profiles_links_and_properties() {
         assert!(section.contains(shown), "{shown} in {section}");
     }
     assert!(!browser.has("#no-domains").await);
+    assert!(section.contains("audience:partners"), "{section}");
+
+    // A subject of the domain: its preview has a column for the audience
+    // the domain's link names, and only that column shows the link.
+    browser
+        .goto(&app.url(&format!("/admin/subjects/{sid}")))
+        .await;
+    let desk = "https://partners.example.com";
+    assert!(
+        browser
+            .text("#preview-audience-partners")
+            .await
+            .contains(desk)
+    );
+    assert!(!browser.text("#preview-token").await.contains(desk));
+    assert!(
+        browser
+            .text("#preview-anonymous")
+            .await
+            .contains("https://login.example.com")
+    );
     browser.quit().await;
 }
 

@@ -15,8 +15,8 @@ use crate::http::admin::subjects::search_key;
 use crate::http::problem::ApiError;
 use crate::http::webfinger::render_jrd;
 use crate::model::{
-    AddressInput, AddressPatch, Audiences, FieldError, Scope, Subject, SubjectPatch, Viewer,
-    exposure,
+    AddressInput, AddressPatch, Audiences, DomainProfile, FieldError, Scope, Subject, SubjectPatch,
+    Viewer, exposure,
 };
 use crate::service::{EntityTag, IfMatch, ServiceError};
 use crate::store::SubjectQuery;
@@ -532,7 +532,8 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     let anonymous = jrd(Viewer::Anonymous);
     let token = jrd(Viewer::token(Scope::Lookup));
     // A lookup token of each audience the subject's visibilities name.
-    let named = named_audiences(subject);
+    let profile = state.directory.domain_profile(subject.domain.as_str());
+    let named = named_audiences(subject, profile.as_deref());
     let in_audience: Vec<(&str, Option<String>)> = named
         .iter()
         .map(|name| {
@@ -614,12 +615,18 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     }
 }
 
-/// The audiences any visibility of `subject` names, by name.
-fn named_audiences(subject: &Subject) -> Vec<&'static str> {
+/// The audiences any visibility of `subject`, or of its domain's profile,
+/// names, by name.
+fn named_audiences(subject: &Subject, profile: Option<&DomainProfile>) -> Vec<&'static str> {
+    let inherited = profile.into_iter().flat_map(|p| {
+        let links = p.links.iter().map(|l| l.visibility);
+        links.chain(p.properties.values().map(|v| v.visibility))
+    });
     let visibilities = std::iter::once(subject.display_name_visibility)
         .chain(subject.addresses.iter().map(|a| a.visibility))
         .chain(subject.links.iter().map(|l| l.visibility))
-        .chain(subject.properties.values().map(|p| p.visibility));
+        .chain(subject.properties.values().map(|p| p.visibility))
+        .chain(inherited);
     let mut names: Vec<&'static str> = visibilities.flat_map(|v| v.audiences().names()).collect();
     names.sort_unstable();
     names.dedup();
