@@ -6,6 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::browser::Browser;
+use crate::pages::{FormBody, Other};
 use crate::support::app::{ADMIN, Go, TestApp};
 use crate::support::server::{id, ok};
 
@@ -312,4 +313,88 @@ async fn an_address_shown_to_an_audience_is_in_that_audiences_preview_and_answer
         "{answer}"
     );
     browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_new_forms_need_a_session_and_its_form_token_and_change_nothing_otherwise() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .as_admin(Method::POST, "/api/v1/audiences")
+        .json(&json!({"name": "partners"}))
+        .go()
+        .await;
+    ok(r, 201).await;
+    let subject = app
+        .admin()
+        .create_subject(json!({
+            "handle": "hal", "domain": "example.com",
+            "links": [{"rel": "self", "href": "https://example.com/hal"}],
+            "properties": {"http://example.com/ns/role": "ops"}
+        }))
+        .await;
+    let sid = id(&subject).to_owned();
+    let before = app.snapshot().await;
+    let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
+        ("/admin/audiences".into(), vec![("name", "more")]),
+        (
+            "/admin/audiences/partners/delete".into(),
+            vec![("confirm", "yes")],
+        ),
+        (
+            "/admin/tokens".into(),
+            vec![("name", "t"), ("scope", "lookup"), ("audience", "partners")],
+        ),
+        (
+            format!("/admin/subjects/{sid}/links"),
+            vec![("rel", "self"), ("href", "https://example.com/x")],
+        ),
+        (
+            format!("/admin/subjects/{sid}/links/0"),
+            vec![("visibility", "private")],
+        ),
+        (format!("/admin/subjects/{sid}/links/0/delete"), vec![]),
+        (
+            format!("/admin/subjects/{sid}/properties"),
+            vec![("key", "http://example.com/ns/x"), ("value", "y")],
+        ),
+        (
+            format!("/admin/subjects/{sid}/properties/visibility"),
+            vec![
+                ("key", "http://example.com/ns/role"),
+                ("visibility", "private"),
+            ],
+        ),
+        (
+            format!("/admin/subjects/{sid}/properties/delete"),
+            vec![("key", "http://example.com/ns/role")],
+        ),
+    ];
+    let signed_in = Other::sign_in(&app, ADMIN).await;
+    let anonymous = reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let version = subject["version"].to_string();
+    for (path, fields) in &posts {
+        let mut form = vec![("csrf", "forged"), ("version", version.as_str())];
+        form.extend(fields.iter().copied());
+        // No session: to the sign-in page.
+        let r = anonymous.post(app.url(path)).form_body(&form).go().await;
+        assert_eq!(r.status(), 303, "{path}");
+        assert_eq!(r.headers()["location"], "/admin/signin", "{path}");
+        // A session, but not its form token: 403.
+        let r = signed_in.post(path, &form).await;
+        assert_eq!(r.status(), 403, "{path}");
+    }
+    assert_eq!(app.snapshot().await, before);
+    for page in [
+        "/admin/audiences",
+        "/admin/domains",
+        "/admin/audiences/partners/delete",
+    ] {
+        let r = anonymous.get(app.url(page)).go().await;
+        assert_eq!(r.status(), 303, "{page}");
+        assert_eq!(r.headers()["location"], "/admin/signin", "{page}");
+    }
 }
