@@ -5,8 +5,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod audiences;
 mod browser;
 mod clients;
+mod links;
 mod manage;
 mod pages;
 mod refusals;

@@ -13,8 +13,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::AppState;
 use super::problem::ApiError;
 
+mod audiences;
 mod audit;
 mod blocks;
+mod domains;
+mod links;
 mod overview;
 mod session;
 mod subjects;
@@ -67,7 +70,34 @@ pub fn router() -> Router<AppState> {
             "/admin/subjects/{id}/addresses/{address}/delete",
             post(subjects::remove_address),
         )
+        .route("/admin/subjects/{id}/links", post(links::add_link))
+        .route(
+            "/admin/subjects/{id}/links/{index}",
+            post(links::change_link),
+        )
+        .route(
+            "/admin/subjects/{id}/links/{index}/delete",
+            post(links::remove_link),
+        )
+        .route("/admin/subjects/{id}/properties", post(links::set_property))
+        .route(
+            "/admin/subjects/{id}/properties/visibility",
+            post(links::change_property),
+        )
+        .route(
+            "/admin/subjects/{id}/properties/delete",
+            post(links::remove_property),
+        )
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
+        .route(
+            "/admin/audiences",
+            get(audiences::list).post(audiences::create),
+        )
+        .route(
+            "/admin/audiences/{name}/delete",
+            get(audiences::delete_page).post(audiences::delete),
+        )
+        .route("/admin/domains", get(domains::list))
         .route("/admin/blocks", get(blocks::list).post(blocks::create))
         .route("/admin/blocks/{id}/delete", post(blocks::delete))
         .route("/admin/transfer", get(transfer::page))
@@ -176,6 +206,8 @@ pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Ma
                                 a href="/admin/subjects" { "Subjects" }
                                 a href="/admin/blocks" { "Blocks" }
                                 a href="/admin/tokens" { "Tokens" }
+                                a href="/admin/audiences" { "Audiences" }
+                                a href="/admin/domains" { "Domains" }
                                 a href="/admin/audit" { "Audit" }
                                 a href="/admin/transfer" { "Import/export" }
                             }

@@ -15,7 +15,8 @@ use crate::http::admin::subjects::search_key;
 use crate::http::problem::ApiError;
 use crate::http::webfinger::render_jrd;
 use crate::model::{
-    AddressInput, AddressPatch, FieldError, Scope, Subject, SubjectPatch, Viewer, exposure,
+    AddressInput, AddressPatch, Audiences, DomainProfile, FieldError, Scope, Subject, SubjectPatch,
+    Viewer, exposure,
 };
 use crate::service::{EntityTag, IfMatch, ServiceError};
 use crate::store::SubjectQuery;
@@ -348,11 +349,24 @@ pub async fn delete(
 }
 
 /// Where an error of a form is shown: beside that form's field.
-struct FormError {
-    /// Which form: `name`, `add`, or `address-<id>`.
-    form: String,
-    field: Option<String>,
-    message: String,
+pub(super) struct FormError {
+    /// Which form: `name`, `add`, `address-<id>`, `link-add`, `link-<i>`,
+    /// `property-add` or `property-<key>`.
+    pub(super) form: String,
+    pub(super) field: Option<String>,
+    pub(super) message: String,
+    /// What the form's fields said, to fill them in again.
+    pub(super) kept: Vec<(&'static str, String)>,
+}
+
+impl FormError {
+    /// What the field `name` said when the form was refused.
+    pub(super) fn kept(&self, name: &str) -> Option<&str> {
+        self.kept
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// `/admin/subjects/{id}`.
@@ -379,6 +393,7 @@ async fn render(
 ) -> Response {
     let error_for = |form: &str| error.as_ref().filter(|e| e.form == form);
     let preview = preview(state, subject).await;
+    let audiences = super::audiences::names(state, session).await;
     let version = subject.version.to_string();
     let base = format!("/admin/subjects/{}", subject.id);
     let body = html! {
@@ -419,8 +434,23 @@ async fn render(
                                         data-test={ "visibility-" (i) "-" (v) } { (v) }
                                 }
                             }
+                            @if !audiences.is_empty() {
+                                form method="post" action=(action) aria-label={ "Audience of " (a.uri) } {
+                                    (session.csrf_field())
+                                    input type="hidden" name="version" value=(version);
+                                    label.visually-hidden for={ "audience-" (i) } { "Audience to show " (a.uri) " to" }
+                                    select id={ "audience-" (i) } name="visibility" {
+                                        @for name in &audiences {
+                                            @let v = format!("audience:{name}");
+                                            option value=(v) selected[a.visibility.to_string() == v] { (v) }
+                                        }
+                                    }
+                                    button type="submit" data-test={ "visibility-" (i) "-audience" }
+                                        aria-pressed=(if a.visibility.to_string().starts_with("audience:") { "true" } else { "false" }) { "Show to it" }
+                                }
+                            }
                             @if !matches!(a.visibility.to_string().as_str(), "public" | "authenticated" | "private") {
-                                div.muted { (a.visibility) }
+                                div.muted data-test={ "visibility-" (i) } { (a.visibility) }
                             }
                         }
                         td {
@@ -467,9 +497,7 @@ async fn render(
                 aria-describedby=[error_for("add").map(|_| "add-error")];
             label for="new-visibility" { "Visible to" }
             select id="new-visibility" name="visibility" {
-                option value="public" { "public" }
-                option value="authenticated" { "authenticated" }
-                option value="private" { "private" }
+                (super::audiences::visibility_options(&audiences, "public"))
             }
             " "
             button type="submit" id="add-address" { "Add" }
@@ -480,6 +508,7 @@ async fn render(
                 }
             }
         }
+        (super::links::section(session, subject, &audiences, error.as_ref()))
         h2 { "What each channel shows" }
         (preview)
         @if session.is_admin() {
@@ -502,6 +531,19 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     };
     let anonymous = jrd(Viewer::Anonymous);
     let token = jrd(Viewer::token(Scope::Lookup));
+    // A lookup token of each audience the subject's visibilities name.
+    let profile = state.directory.domain_profile(subject.domain.as_str());
+    let named = named_audiences(subject, profile.as_deref());
+    let in_audience: Vec<(&str, Option<String>)> = named
+        .iter()
+        .map(|name| {
+            let viewer = Viewer::Token {
+                scope: Scope::Lookup,
+                audiences: Audiences::of([*name]).unwrap_or(Audiences::NONE),
+            };
+            (*name, jrd(viewer))
+        })
+        .collect();
     let audiences: Vec<String> = state
         .store
         .audiences()
@@ -563,11 +605,32 @@ async fn preview(state: &AppState, subject: &Subject) -> Markup {
     html! {
         div.columns id="preview" {
             (channel(&format!("WebFinger, anonymous ({acct})"), "preview-anonymous", anonymous.as_ref()))
-            (channel(&format!("WebFinger, lookup token ({acct})"), "preview-token", token.as_ref()))
+            (channel(&format!("WebFinger, lookup token in no audience ({acct})"), "preview-token", token.as_ref()))
+            @for (name, body) in &in_audience {
+                (channel(&format!("WebFinger, lookup token in audience {name} ({acct})"), &format!("preview-audience-{name}"), body.as_ref()))
+            }
             (list("ENUM DNS (NAPTR, to anyone)", "preview-dns", anyone.map(|v| &v.enum_dns.addresses), &query, block_note))
             (list("Zone transfer (AXFR)", "preview-axfr", anyone.map(|v| &v.axfr.addresses), &transfer, None))
         }
     }
+}
+
+/// The audiences any visibility of `subject`, or of its domain's profile,
+/// names, by name.
+fn named_audiences(subject: &Subject, profile: Option<&DomainProfile>) -> Vec<&'static str> {
+    let inherited = profile.into_iter().flat_map(|p| {
+        let links = p.links.iter().map(|l| l.visibility);
+        links.chain(p.properties.values().map(|v| v.visibility))
+    });
+    let visibilities = std::iter::once(subject.display_name_visibility)
+        .chain(subject.addresses.iter().map(|a| a.visibility))
+        .chain(subject.links.iter().map(|l| l.visibility))
+        .chain(subject.properties.values().map(|p| p.visibility))
+        .chain(inherited);
+    let mut names: Vec<&'static str> = visibilities.flat_map(|v| v.audiences().names()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 #[derive(Deserialize)]
@@ -597,14 +660,26 @@ impl VersionedForm {
 /// After a change: back to the subject page; on failure, the page as it
 /// is now with the error beside the form that failed (a version conflict
 /// keeps the other change and says so).
-async fn finish(
+pub(super) async fn finish(
     state: &AppState,
     session: &Session,
     id: Uuid,
     form: &str,
     result: Result<Subject, ServiceError>,
 ) -> Response {
-    let error = match result {
+    finish_keeping(state, session, id, form, result, Vec::new()).await
+}
+
+/// [`finish`], filling the form's fields in again with `kept` on failure.
+pub(super) async fn finish_keeping(
+    state: &AppState,
+    session: &Session,
+    id: Uuid,
+    form: &str,
+    result: Result<Subject, ServiceError>,
+    kept: Vec<(&'static str, String)>,
+) -> Response {
+    let mut error = match result {
         Ok(_) => return see_other(&format!("/admin/subjects/{id}")),
         Err(ServiceError::Stale { .. }) => FormError {
             form: "stale".into(),
@@ -612,19 +687,23 @@ async fn finish(
             message: "This subject was changed by someone else since you loaded the page; \
                       your change was not made. Reload to see theirs, then try again."
                 .into(),
+            kept: Vec::new(),
         },
         Err(ServiceError::Invalid(FieldError { field, reason })) => FormError {
             form: form.into(),
             field: Some(field),
             message: reason,
+            kept: Vec::new(),
         },
         Err(ServiceError::Conflict(why)) => FormError {
             form: form.into(),
             field: None,
             message: why,
+            kept: Vec::new(),
         },
         Err(e) => return api_error_page(ApiError::from(e), Some(session)),
     };
+    error.kept = kept;
     let status = if error.form == "stale" {
         StatusCode::PRECONDITION_FAILED
     } else {

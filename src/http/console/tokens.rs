@@ -1,6 +1,7 @@
 //! Tokens: list, create (the secret shown once), revoke.
 
 use axum::Form;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -36,10 +37,11 @@ async fn render(
     error: Option<&FieldError>,
     status: StatusCode,
 ) -> Response {
-    let tokens = match state.store.tokens().await {
-        Ok(t) => t,
-        Err(e) => return api_error_page(e.into(), Some(session)),
+    let (tokens, audiences) = match (state.store.tokens().await, state.store.audiences().await) {
+        (Ok(t), Ok(a)) => (t, a),
+        (Err(e), _) | (_, Err(e)) => return api_error_page(e.into(), Some(session)),
     };
+    let audience_error = error.filter(|e| e.field.starts_with("audiences"));
     let body = html! {
         h1 { "Tokens" }
         @if let Some(issued) = issued {
@@ -64,10 +66,25 @@ async fn render(
                 option value="admin" { "admin" }
                 option value="self" { "self" }
             }
+            fieldset id="token-audiences" aria-describedby=[audience_error.map(|_| "audiences-error")] {
+                legend { "Audiences (lookup tokens only)" }
+                @if audiences.is_empty() {
+                    p.muted { "No audience yet: " a href="/admin/audiences" { "create one" } "." }
+                }
+                @for a in &audiences {
+                    div.choice {
+                        input type="checkbox" id={ "audience-" (a.name) } name="audience" value=(a.name);
+                        label for={ "audience-" (a.name) } { (a.name) }
+                    }
+                }
+                @if let Some(e) = audience_error {
+                    p.error id="audiences-error" role="alert" { code { (e.field) } ": " (e.reason) }
+                }
+            }
             label for="token-subject" { "Subject id (self tokens only)" }
             input type="text" id="token-subject" name="subject" size="38"
-                aria-describedby=[error.filter(|e| e.field != "name").map(|_| "other-error")];
-            @if let Some(e) = error.filter(|e| e.field != "name") {
+                aria-describedby=[error.filter(|e| e.field != "name" && !e.field.starts_with("audiences")).map(|_| "other-error")];
+            @if let Some(e) = error.filter(|e| e.field != "name" && !e.field.starts_with("audiences")) {
                 p.error id="other-error" role="alert" { code { (e.field) } ": " (e.reason) }
             }
             p { button type="submit" id="create-token" { "Create" } }
@@ -107,23 +124,36 @@ pub async fn list(State(state): State<AppState>, session: Session) -> Response {
     render(&state, &session, None, None, StatusCode::OK).await
 }
 
-#[derive(Deserialize)]
+/// The create form: its fields, `audience` once per ticked audience.
+#[derive(Default)]
 pub struct CreateForm {
-    #[serde(default)]
     csrf: String,
-    #[serde(default)]
     name: String,
-    #[serde(default)]
     scope: String,
-    #[serde(default)]
     subject: String,
+    audiences: Vec<String>,
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    session: Session,
-    Form(form): Form<CreateForm>,
-) -> Response {
+impl CreateForm {
+    fn parse(body: &[u8]) -> CreateForm {
+        let mut form = CreateForm::default();
+        for (key, value) in url::form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "csrf" => form.csrf = value,
+                "name" => form.name = value,
+                "scope" => form.scope = value,
+                "subject" => form.subject = value,
+                "audience" => form.audiences.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
+}
+
+pub async fn create(State(state): State<AppState>, session: Session, body: Bytes) -> Response {
+    let form = CreateForm::parse(&body);
     if let Some(r) = session
         .check_csrf(&form.csrf)
         .or_else(|| admin_only(&session))
@@ -154,7 +184,7 @@ pub async fn create(
     };
     match state
         .token_service
-        .create(session.actor(), &form.name, scope, &[], subject)
+        .create(session.actor(), &form.name, scope, &form.audiences, subject)
         .await
     {
         Ok(issued) => render(state, session, Some(&issued), None, StatusCode::CREATED).await,
