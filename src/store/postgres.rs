@@ -150,7 +150,14 @@ fn unique_conflict(db: &dyn DatabaseError) -> Option<Conflict> {
     let value = db
         .try_downcast_ref::<PgDatabaseError>()
         .and_then(|pg| pg.detail())
-        .and_then(|d| d.split_once(")=(")?.1.rsplit_once(") already exists"))
+        .and_then(|d| {
+            let value = d.split_once(")=(")?.1;
+            // `already exists` from an insert, `is duplicated` from
+            // building a unique index (a bulk load's, see write.rs).
+            value
+                .rsplit_once(") already exists")
+                .or_else(|| value.rsplit_once(") is duplicated"))
+        })
         .map(|(value, _)| value.to_owned());
     match (db.table()?, db.constraint()?) {
         ("address", "address_uri_key") => Some(Conflict::Address {
@@ -189,6 +196,7 @@ impl BeginWrite for PgStore {
             _writer: writer,
             tx,
             pending: None,
+            deferred: Vec::new(),
         }))
     }
 }
