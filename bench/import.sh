@@ -3,9 +3,12 @@
 # into PostgreSQL with `callsign import`; print time and rows/s for each.
 #
 #   bench/import.sh [SUBJECTS] [WORKDIR]
+#
+# BACKENDS="postgres" (or "sqlite") times one backend only.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-1000000}
+BACKENDS=${BACKENDS:-sqlite postgres}
 WORK=${2:-/tmp/callsign-bench}
 mkdir -p "$WORK"
 trap stop_pg EXIT
@@ -27,7 +30,16 @@ run() {  # label url
   }'
 }
 
-rm -f "$WORK/import.db" "$WORK/import.db-wal" "$WORK/import.db-shm"
-run sqlite "sqlite://$WORK/import.db"
-start_pg "$WORK"
-run postgres "$PG_URL"
+for backend in $BACKENDS; do
+  case $backend in
+    sqlite)
+      rm -f "$WORK/import.db" "$WORK/import.db-wal" "$WORK/import.db-shm"
+      run sqlite "sqlite://$WORK/import.db"
+      ;;
+    postgres)
+      start_pg "$WORK"
+      run postgres "$PG_URL"
+      ;;
+    *) die "unknown backend $backend (sqlite, postgres)" ;;
+  esac
+done

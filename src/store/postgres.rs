@@ -150,8 +150,8 @@ fn unique_conflict(db: &dyn DatabaseError) -> Option<Conflict> {
     let value = db
         .try_downcast_ref::<PgDatabaseError>()
         .and_then(|pg| pg.detail())
-        .and_then(|d| d.split_once(")=(")?.1.rsplit_once(") already exists"))
-        .map(|(value, _)| value.to_owned());
+        .and_then(duplicated_value)
+        .map(str::to_owned);
     match (db.table()?, db.constraint()?) {
         ("address", "address_uri_key") => Some(Conflict::Address {
             uri: value.unwrap_or_else(|| "an address".into()),
@@ -166,6 +166,17 @@ fn unique_conflict(db: &dyn DatabaseError) -> Option<Conflict> {
         )),
         _ => None,
     }
+}
+
+/// The value of a unique violation's detail: `Key (uri)=(sip:a@example.com)
+/// already exists.` from an insert, `… is duplicated.` from building a
+/// unique index (a bulk load's, see `write.rs`).
+fn duplicated_value(detail: &str) -> Option<&str> {
+    let value = detail.split_once(")=(")?.1;
+    let (value, _) = value
+        .rsplit_once(") already exists")
+        .or_else(|| value.rsplit_once(") is duplicated"))?;
+    Some(value)
 }
 
 #[async_trait]
@@ -189,6 +200,7 @@ impl BeginWrite for PgStore {
             _writer: writer,
             tx,
             pending: None,
+            deferred: Vec::new(),
         }))
     }
 }
@@ -516,5 +528,19 @@ impl Store for PgStore {
             .fetch_all(&self.pool)
             .await
             .map_err(map_err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duplicated_value;
+
+    #[test]
+    fn unique_violations_name_the_value() {
+        let inserted = "Key (uri)=(sip:a@example.com) already exists.";
+        assert_eq!(duplicated_value(inserted), Some("sip:a@example.com"));
+        let built = "Key (handle, domain)=(alice, example.com) is duplicated.";
+        assert_eq!(duplicated_value(built), Some("alice, example.com"));
+        assert_eq!(duplicated_value("Key (uri) is odd."), None);
     }
 }

@@ -51,6 +51,14 @@ pub trait WriteTx: Send {
     /// Is any subject stored?
     async fn holds_subjects(&mut self) -> Result<bool>;
 
+    /// An import into an empty store begins: the backend may put off
+    /// maintaining the indexes of subjects and addresses and build them
+    /// at once, by the first lookup that needs them or at the latest by
+    /// [`WriteTx::commit`].
+    async fn bulk_load(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// The stored subjects with these accts, each given as its handle and
     /// domain (what is stored, and what the unique index is on).
     async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>>;
@@ -434,6 +442,9 @@ pub(super) async fn import(
     // or an address: the store is asked about those it may have written
     // (their hashes are kept) and about no other.
     let mut written = (!tx.holds_subjects().await?).then(Written::default);
+    if written.is_some() {
+        tx.bulk_load().await?;
+    }
     loop {
         let chunk = match chunks.recv().await {
             Some(ImportMessage::Chunk(chunk)) => chunk,

@@ -92,6 +92,7 @@ conformance!(
     import_refuses_addresses_of_other_subjects,
     import_skips_conflicts_when_asked,
     import_into_an_empty_store_checks_across_chunks,
+    an_import_into_an_empty_store_is_indexed_when_it_commits,
     subjects_stream_in_chunks,
     concurrent_writes_get_increasing_serials,
     the_change_feed_reports_commits_only,
@@ -1070,6 +1071,109 @@ async fn import_into_an_empty_store_checks_across_chunks(store: Arc<dyn Store>) 
     assert_eq!(all_changes(store).await.len(), 4);
 }
 
+/// Chunks of subjects imported into an empty store, `per` subjects each:
+/// `user0000` with `sip:user0000@example.com` and `tel:+1212555` + the
+/// number, and so on.
+fn numbered_chunks(chunks: u64, per: u64) -> Vec<Vec<(u64, Subject)>> {
+    (0..chunks)
+        .map(|c| {
+            (c * per..(c + 1) * per)
+                .map(|i| {
+                    let sip = format!("sip:user{i:04}@example.com");
+                    let tel = format!("tel:+1212555{i:04}");
+                    (i + 1, with_addresses(&format!("user{i:04}"), &[&sip, &tel]))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// An import into an empty store may put off its indexes (PostgreSQL
+/// builds them once the rows are in): by the commit, every lookup finds
+/// what was imported and every uniqueness rule holds again.
+async fn an_import_into_an_empty_store_is_indexed_when_it_commits(store: Arc<dyn Store>) {
+    let store = &*store;
+    let outcome = import(store, false, numbered_chunks(3, 400), true)
+        .await
+        .unwrap();
+    assert_eq!((outcome.created, outcome.updated), (1200, 0));
+    let serial = store.last_serial().await.unwrap();
+
+    let found = by_address(store, "tel:+12125550777").await;
+    assert_eq!(found[0].acct(), "acct:user0777@example.com");
+    let found = by_address(store, "acct:user1199@example.com").await;
+    assert_eq!(
+        uris(&found[0]),
+        ["tel:+12125551199", "sip:user1199@example.com"]
+    );
+    let key = Some(SearchKey::HandlePrefix("user004".into()));
+    let handles: Vec<String> = search(store, key, None, 20)
+        .await
+        .iter()
+        .map(|s| s.handle.as_str().to_owned())
+        .collect();
+    let expected: Vec<String> = (40..50).map(|i| format!("user{i:04}")).collect();
+    assert_eq!(handles, expected);
+
+    // The imported accts and addresses are taken.
+    let refused = store
+        .write(
+            "tester",
+            "subject.create",
+            Write::Create(with_addresses("other", &["sip:user0005@example.com"])),
+        )
+        .await;
+    match refused {
+        Err(StoreError::Conflict(c)) => assert_eq!(
+            c,
+            Conflict::Address {
+                uri: "sip:user0005@example.com".into(),
+                owner: "acct:user0005@example.com".into(),
+            }
+        ),
+        other => panic!("expected an address conflict, got {other:?}"),
+    }
+    let refused = store
+        .write(
+            "tester",
+            "subject.create",
+            Write::Create(with_addresses("user0006", &[])),
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(Conflict::Acct(_)))),
+        "{refused:?}"
+    );
+
+    // The next import finds the store holding subjects: it updates them.
+    let chunks = vec![vec![(
+        1,
+        with_addresses("user0010", &["sip:user0010@example.org"]),
+    )]];
+    let outcome = import(store, false, chunks, true).await.unwrap();
+    assert_eq!((outcome.created, outcome.updated), (0, 1));
+    assert!(
+        by_address(store, "sip:user0010@example.com")
+            .await
+            .is_empty()
+    );
+    let found = by_address(store, "sip:user0010@example.org").await;
+    assert_eq!(
+        (found[0].handle.as_str(), found[0].version),
+        ("user0010", 2)
+    );
+    let changes = store
+        .changes(&ChangeQuery {
+            cursor: Some(serial),
+            limit: 10,
+            ..ChangeQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].subject_after(), Some(found[0].clone()));
+}
+
 /// More subjects than one chunk of the scan holds.
 async fn subjects_stream_in_chunks(store: Arc<dyn Store>) {
     let store = &*store;
@@ -1304,4 +1408,56 @@ async fn replica_heartbeats_are_kept_by_name(store: Arc<dyn Store>) {
     assert!(store.replicas().await.unwrap().is_empty());
     // Heartbeats are not changes.
     assert!(all_changes(store).await.is_empty());
+}
+
+/// The indexes an import into an empty PostgreSQL store drops while it
+/// copies rows are the ones it builds again, by the first lookup that
+/// needs them (a line repeating an acct) or by the commit.
+#[tokio::test]
+async fn postgres_imports_build_the_indexes_they_put_off() {
+    let (store, Database::Postgres(db)) = postgres_store().await else {
+        unreachable!()
+    };
+    let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+    let indexes = || async {
+        sqlx::query_as::<_, (String, String)>(
+            "SELECT indexname, indexdef FROM pg_indexes \
+             WHERE tablename IN ('subject', 'address') ORDER BY indexname",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    let before = indexes().await;
+    assert!(
+        before.iter().any(|(name, _)| name == "address_uri_key"),
+        "{before:?}"
+    );
+
+    // Repeated in a later chunk, user0001 is looked up mid-import.
+    let mut chunks = numbered_chunks(2, 50);
+    chunks.push(vec![(
+        101,
+        with_addresses("user0001", &["sip:user0001@example.org"]),
+    )]);
+    chunks.push(numbered_chunks(3, 50).pop().unwrap());
+    let outcome = import(&*store, false, chunks, true).await.unwrap();
+    assert_eq!((outcome.created, outcome.updated), (150, 1));
+    assert_eq!(indexes().await, before);
+    // Still a constraint: a unique violation names it.
+    let constraints: Vec<String> = sqlx::query_scalar(
+        "SELECT conname::text FROM pg_constraint \
+         WHERE conrelid = 'address'::regclass AND contype = 'u'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(constraints, ["address_uri_key"]);
+
+    // Into a store that is no longer empty nothing is put off.
+    let chunks = numbered_chunks(1, 10);
+    let outcome = import(&*store, false, chunks, true).await.unwrap();
+    assert_eq!((outcome.created, outcome.updated), (0, 10));
+    assert_eq!(indexes().await, before);
+    pool.close().await;
 }

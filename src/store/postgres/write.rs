@@ -49,6 +49,8 @@ pub(super) struct PgWrite<'a> {
     pub(super) tx: Transaction<'static, Postgres>,
     /// The previous import chunk's change-log rows, still being encoded.
     pub(super) pending: Option<JoinHandle<CopyRows>>,
+    /// The statements that build again the indexes a bulk load dropped.
+    pub(super) deferred: Vec<String>,
 }
 
 #[async_trait]
@@ -58,6 +60,7 @@ impl WriteTx for PgWrite<'_> {
     }
 
     async fn subjects(&mut self, ids: &[Uuid]) -> Result<Vec<Subject>> {
+        self.build_deferred().await?;
         load_subjects(&mut self.tx, ids).await
     }
 
@@ -68,7 +71,39 @@ impl WriteTx for PgWrite<'_> {
             .map_err(map_err)
     }
 
+    /// Into an empty store, the secondary indexes of `subject` and
+    /// `address` (acct, handle prefix, address URI, address owner) are
+    /// dropped in this transaction and sorted into shape once every row is
+    /// in: maintaining them row by row costs the COPY of a million
+    /// subjects more than twice what building them costs. The primary keys
+    /// stay (ids are time-ordered: they only append) and so does the
+    /// change log's every index (its readers, the change feed and health
+    /// checks, must not wait). Dropping an index locks its table until
+    /// commit: readers of subjects and addresses wait for the import, as
+    /// they do for any migration, but the store they would see is empty.
+    async fn bulk_load(&mut self) -> Result<()> {
+        let indexes: Vec<(String, String)> = sqlx::query_as(DEFERRABLE_INDEXES)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        // Sorting the largest (the URIs of 4.3 M addresses) takes
+        // about 300 MB; the server's default is 64 MB.
+        sqlx::query("SET LOCAL maintenance_work_mem = '512MB'")
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_err)?;
+        for (drop, create) in indexes {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(drop))
+                .execute(&mut *self.tx)
+                .await
+                .map_err(map_err)?;
+            self.deferred.push(create);
+        }
+        Ok(())
+    }
+
     async fn subjects_by_acct(&mut self, accts: &[(&Handle, &Domain)]) -> Result<Vec<Existing>> {
+        self.build_deferred().await?;
         sqlx::query_as(
             "SELECT id, handle, domain, version, created_at FROM subject \
              WHERE (handle, domain) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
@@ -81,6 +116,7 @@ impl WriteTx for PgWrite<'_> {
     }
 
     async fn address_owners(&mut self, uris: &[&str]) -> Result<Vec<AddressOwner>> {
+        self.build_deferred().await?;
         sqlx::query_as(
             "SELECT a.uri, a.subject_id, s.handle, s.domain FROM address a \
              JOIN subject s ON s.id = a.subject_id WHERE a.uri = ANY($1)",
@@ -92,6 +128,7 @@ impl WriteTx for PgWrite<'_> {
     }
 
     async fn delete_subjects(&mut self, ids: &[Uuid]) -> Result<()> {
+        self.build_deferred().await?;
         // No foreign key cascades (see the migration): delete the addresses too.
         sqlx::query(
             "WITH addresses AS (DELETE FROM address WHERE subject_id = ANY($1)) \
@@ -412,6 +449,7 @@ impl WriteTx for PgWrite<'_> {
 
     async fn commit(mut self: Box<Self>) -> Result<()> {
         self.flush_imported().await?;
+        self.build_deferred().await?;
         self.tx.commit().await.map_err(map_err)
     }
 }
@@ -432,7 +470,37 @@ pub(super) const BLOCKS: &str = "SELECT * FROM number_block ORDER BY prefix";
 pub(super) const DNSSEC_KEYS: &str =
     "SELECT * FROM dnssec_key WHERE zone = $1 ORDER BY created_at, id";
 
+/// The secondary indexes of `subject` and `address` a bulk load may drop
+/// and build again: (drop, create) statements, the unique ones as the
+/// constraints they are, under their names (errors name them). Primary
+/// keys and indexes a foreign key relies on stay.
+const DEFERRABLE_INDEXES: &str = "\
+    SELECT CASE WHEN c.oid IS NULL THEN format('DROP INDEX %s', x.indexrelid::regclass) \
+        ELSE format('ALTER TABLE %s DROP CONSTRAINT %I', x.indrelid::regclass, c.conname) END, \
+        CASE WHEN c.oid IS NULL THEN pg_get_indexdef(x.indexrelid) \
+        ELSE format('ALTER TABLE %s ADD CONSTRAINT %I %s', x.indrelid::regclass, c.conname, \
+            pg_get_constraintdef(c.oid)) END \
+    FROM pg_index x \
+    LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid \
+        AND c.contype IN ('u', 'x') \
+    WHERE x.indrelid IN ('subject'::regclass, 'address'::regclass) AND NOT x.indisprimary \
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = x.indexrelid) \
+    ORDER BY x.indexrelid";
+
 impl PgWrite<'_> {
+    /// Build the indexes [`WriteTx::bulk_load`] dropped, before a lookup
+    /// needs them or the transaction commits. A unique index that finds a
+    /// duplicate fails as a conflict naming the value (`map_err`).
+    async fn build_deferred(&mut self) -> Result<()> {
+        for create in std::mem::take(&mut self.deferred) {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(create))
+                .execute(&mut *self.tx)
+                .await
+                .map_err(map_err)?;
+        }
+        Ok(())
+    }
+
     /// Write the change-log rows still being encoded: serials follow the
     /// order of the writes.
     async fn flush_imported(&mut self) -> Result<()> {
