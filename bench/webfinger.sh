@@ -3,6 +3,9 @@
 # same JRDs as static files, alternating in the same run.
 #
 #   bench/webfinger.sh [SUBJECTS] [SECONDS] [ROUNDS]
+#
+# WORKERS=N runs callsign with N runtime threads (worker_threads); unset:
+# one per CPU.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-20000}
@@ -18,6 +21,7 @@ rm -f "$WORK"/callsign.db*
 RUST_LOG=warn CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" "$CALLSIGN" import "$WORK/subjects.ndjson"
 
 PORT=$(free_port)
+[ -n "${WORKERS:-}" ] && export CALLSIGN_WORKER_THREADS=$WORKERS
 CALLSIGN_DATABASE_URL="sqlite://$WORK/callsign.db" CALLSIGN_HTTP_LISTEN="127.0.0.1:$PORT" \
   CALLSIGN_DNS_LISTEN=127.0.0.1:0 CALLSIGN_WEBFINGER_RATE_PER_SECOND=0 RUST_LOG=warn \
   "$CALLSIGN" serve > "$WORK/callsign.log" 2>&1 &

@@ -67,6 +67,9 @@ pub struct Config {
     /// A bootstrap admin token accepted as given (actor name `bootstrap`),
     /// at least [`MIN_ADMIN_TOKEN_CHARS`] characters; unset: none.
     pub admin_token: Option<Secret>,
+    /// Threads of the async runtime (HTTP, DNS over TCP, the database);
+    /// unset: one per CPU. DNS over UDP has threads of its own.
+    pub worker_threads: Option<usize>,
     pub database: DatabaseConfig,
     pub http: HttpConfig,
     pub https: HttpsConfig,
@@ -195,6 +198,11 @@ impl Config {
                 )));
             }
         }
+        if self.worker_threads == Some(0) {
+            return Err(ConfigError(
+                "worker_threads must be at least 1 (leave it unset for one per CPU)".into(),
+            ));
+        }
         if let Some(name) = &self.directory.replica_name
             && (name.is_empty() || name.len() > 200 || name.chars().any(char::is_control))
         {
@@ -311,6 +319,29 @@ mod tests {
         let c = Config::load(Some(&path)).unwrap();
         assert_eq!(c.dns.zones.to_vec(), ["e164.example.net".parse().unwrap()]);
         assert_eq!(c.dns.ttl, 60);
+    }
+
+    #[test]
+    fn runtime_threads_and_replica_names_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(Some(&path)).map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            load("worker_threads = 3\n").unwrap().worker_threads,
+            Some(3)
+        );
+        assert!(
+            load("worker_threads = 0\n")
+                .unwrap_err()
+                .contains("worker_threads")
+        );
+        let err = load("[directory]\nreplica_name = \"\"\n").unwrap_err();
+        assert!(err.contains("directory.replica_name"), "{err}");
+        let c = load("[directory]\nreplica_name = \"pop-1\"\n").unwrap();
+        assert_eq!(c.directory.replica_name.as_deref(), Some("pop-1"));
     }
 
     #[test]
